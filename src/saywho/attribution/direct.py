@@ -1,0 +1,169 @@
+"""Direct quotations: attach each standalone quotation to the reporting clause after or before it.
+
+Patterns: `"…," said X.`  `"…," X said.`  `— …," said X.`  `"…,— X told Y.`  `X said: "…"`  `X continued:¶"…"`,
+interrupted quotations (`"…," X said. "…"` is one attribution with two content fragments), and the
+continuation paragraphs of a quotation that runs over several paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
+from saywho.attribution.lexicon import SPEECH_VERBS
+from saywho.attribution.quotes import DASHES, Quotation
+from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens
+from saywho.nlp.english import Paragraph
+
+MIN_DIRECT_WORDS = 3
+_SENTENCE_END = {".", "!", "?", "…"}
+# A reporting clause after a quotation is short: `," said Dmitry Peskov, the press secretary of ...` at most.
+MAX_CLAUSE_TOKENS = 60
+
+
+class ParagraphIndex:
+    """Find the parsed paragraph that holds a character offset."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.starts = [p.offset for p in paragraphs]
+
+    def at(self, char: int) -> tuple[int, Paragraph] | None:
+        k = bisect.bisect_right(self.starts, char) - 1
+        if k < 0 or char > self.paragraphs[k].end:
+            return None
+        return k, self.paragraphs[k]
+
+
+def _tokens_between(par: Paragraph, start: int, end: int) -> list[Token]:
+    return [t for t in par.doc if start <= par.offset + t.idx and par.offset + t.idx + len(t) <= end]
+
+
+def _clause_after(par: Paragraph, quote_end: int) -> list[Token]:
+    """Tokens from the end of the quotation up to the end of the sentence that carries the reporting clause."""
+    toks = [t for t in par.doc if par.offset + t.idx >= quote_end]
+    clause: list[Token] = []
+    for t in toks:
+        if t.text in "\"“”«»„" or (t.text in DASHES and clause and clause[-1].text == "."):
+            break
+        clause.append(t)
+        if t.text in _SENTENCE_END or len(clause) > MAX_CLAUSE_TOKENS:
+            break
+    return clause
+
+
+def _reporting_clause(tokens: list[Token], allow_any_verb: bool) -> tuple[list[Token], Token | None] | None:
+    """The cue and subject of a reporting clause among `tokens` (a speech verb; any verb if the clause is short)."""
+    ids = {t.i for t in tokens}
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs and allow_any_verb:
+        verbs = [t for t in tokens if t.pos_ == "VERB"]
+    for verb in verbs:
+        subject = _subject(verb)
+        if subject is None or subject.i not in ids or not _is_speaker(subject):
+            subject = _inverted_subject(verb)
+        if subject is not None and (subject.i not in ids or not _is_speaker(subject)):
+            subject = None
+        if subject is None:
+            # "…," said the senator. — the noun after the verb, whatever the parser made of it.
+            subject = next(
+                (t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "dobj"),
+                None,
+            )
+            if subject is not None:
+                while subject.head.i in ids and subject.head.pos_ in ("PROPN", "NOUN") and subject.head != verb:
+                    if subject.head.i <= subject.i:
+                        break
+                    subject = subject.head
+        return cue_tokens(verb), subject
+    return None
+
+
+def _clause_before(par: Paragraph, quote_start: int) -> list[Token]:
+    """Tokens of the sentence before the quotation when it ends with a colon or comma: `X said: "…"`."""
+    toks = [t for t in par.doc if par.offset + t.idx + len(t) <= quote_start]
+    if not toks or toks[-1].text not in ":,":
+        return []
+    clause: list[Token] = []
+    for t in reversed(toks[:-1]):
+        if t.text in _SENTENCE_END or t.text in "\"“”«»„":
+            break
+        clause.insert(0, t)
+    return clause
+
+
+def _content_span(q: Quotation) -> tuple[int, int]:
+    """PolNeAR marks the quotation with its marks and the punctuation inside them; a dash is not a mark."""
+    start = q.inner_start if q.opener in DASHES else q.start
+    end = q.end if q.closer and q.closer not in DASHES else q.inner_end
+    return start, end
+
+
+def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterator[Candidate]:
+    index = ParagraphIndex(paragraphs)
+    previous: Candidate | None = None
+    previous_end = -1
+    for q in quotes:
+        located = index.at(q.inner_start)
+        if located is None:
+            continue
+        k, par = located
+        if q.continues_previous and previous is not None:
+            previous.content.append(_content_span(q))
+            previous_end = q.end
+            continue
+        if not q.standalone or q.words < MIN_DIRECT_WORDS:
+            continue
+        # An interrupted quotation: `"…," X said. "…"` — the second part joins the first attribution.
+        if previous is not None and previous.cue and previous_end <= q.start and previous.cue[1] <= q.start:
+            gap_tokens = _tokens_between(par, previous.cue[1], q.start)
+            same_paragraph = index.at(previous.cue[0]) is not None and index.at(previous.cue[0])[0] == k
+            after = _clause_after(par, q.end)
+            has_own_clause = bool(after) and _reporting_clause(after, allow_any_verb=len(after) <= 8) is not None
+            if same_paragraph and len(gap_tokens) <= MAX_CLAUSE_TOKENS and not has_own_clause:
+                previous.content.append(_content_span(q))
+                previous_end = q.end
+                continue
+        cand = _attach(q, par, index, k)
+        if cand is not None:
+            previous, previous_end = cand, q.end
+            yield cand
+        else:
+            previous = None
+
+
+def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Candidate | None:
+    content = [_content_span(q)]
+    found = None
+    after = _clause_after(par, q.end)
+    if after:
+        found = _reporting_clause(after, allow_any_verb=len(after) <= 8)
+    if found is None:
+        before = _clause_before(par, q.start)
+        if before:
+            found = _reporting_clause(before, allow_any_verb=False)
+    if found is None and q.start == par.offset and k > 0:
+        # `Caddell continued:` ¶ `"…"` — the reporting clause closes the previous paragraph.
+        prev = index.paragraphs[k - 1]
+        toks = [t for t in prev.doc if not t.is_space]
+        if toks and toks[-1].text == ":":
+            found = _reporting_clause(list(prev.doc[toks[0].sent.start : toks[-1].i]), allow_any_verb=True)
+            par = prev
+    if found is None:
+        if q.words < 6:
+            return None
+        return Candidate(content=content, source=None, cue=None, kind="direct", confidence=0.35, method="direct:bare")
+    cue, subject = found
+    src = source_tokens(subject) if subject is not None else []
+    return Candidate(
+        content=content,
+        source=char_range(src, par.offset) if src else None,
+        cue=char_range(cue, par.offset),
+        kind="direct",
+        confidence=0.9 if src else 0.5,
+        method="direct:clause",
+        source_head=char_range([subject], par.offset) if subject is not None else None,
+    )

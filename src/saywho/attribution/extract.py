@@ -1,0 +1,56 @@
+"""Combine the quotation rules and the syntactic rules into one list of attribution candidates per article."""
+
+from __future__ import annotations
+
+from saywho.attribution.direct import find_direct
+from saywho.attribution.indirect import find_indirect
+from saywho.attribution.quotes import Quotation, find_quotations
+from saywho.attribution.spans import Candidate
+from saywho.nlp.english import Paragraph
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _inside(pos: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos[0] and pos[1] <= e for s, e in spans)
+
+
+def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:
+    direct = list(find_direct(quotes, paragraphs))
+    direct_contents = [c for d in direct for c in d.content]
+    direct_cues = {d.cue for d in direct if d.cue}
+    # Quotations that stand alone are someone's words: reporting verbs inside them are nested speech
+    # ("We have repeatedly said that ...") and would only repeat the quoted speaker.
+    standalone = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
+
+    indirect: list[Candidate] = []
+    for par in paragraphs:
+        for cand in find_indirect(par):
+            if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
+                continue
+            if cand.source is None:
+                # Indirect speech with nobody speaking ("there is no reason to think that ...") is rarely
+                # an attribution; precision matters more here than recall.
+                continue
+            span = (cand.content_start, cand.content_end)
+            if any(_overlap(span, d) > 0.5 * (span[1] - span[0]) for d in direct_contents):
+                continue
+            indirect.append(cand)
+    return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Two rules may find the same attribution: keep the most confident per cue and per content."""
+    best: dict[tuple, Candidate] = {}
+    for cand in sorted(cands, key=lambda c: -c.confidence):
+        keys = [("content", cand.content_start, cand.content_end)]
+        if cand.cue:
+            keys.append(("cue", *cand.cue))
+        if any(k in best for k in keys):
+            continue
+        for k in keys:
+            best[k] = cand
+    unique = {id(c): c for c in best.values()}
+    return list(unique.values())

@@ -1,0 +1,256 @@
+"""Indirect speech from the dependency parse: reporting verbs, belief adjectives, "according to", calques.
+
+Each rule reads one sentence of a parsed paragraph and proposes `Candidate`s with character offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from saywho.attribution.lexicon import (
+    BELIEF_ADJECTIVES,
+    CALQUED_SOURCE_AFTER_CUES,
+    CLAUSE_ONLY_VERBS,
+    NON_SPEAKERS,
+    NOUN_CONTENT_VERBS,
+    PHRASAL_CUES,
+    PREDICATIVE_VERBS,
+    SPEECH_VERBS,
+)
+from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens, subtree_tokens, trim_tokens
+from saywho.nlp.english import Paragraph
+
+MIN_CONTENT_TOKENS = 3
+_TRIGGER_VERBS = SPEECH_VERBS | PREDICATIVE_VERBS | {verb for verb, _ in PHRASAL_CUES}
+_SUBJECT_DEPS = ("nsubj",)
+_CLAUSE_DEPS = ("ccomp",)
+
+
+def find_indirect(paragraph: Paragraph) -> Iterator[Candidate]:
+    for sent in paragraph.doc.sents:
+        yield from _sentence_candidates(sent, paragraph.offset)
+
+
+def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
+    claimed: set[int] = set()  # cue token indices already used by a rule
+    for cand, cue_ids in _calqued_cues(sent, offset):
+        claimed.update(cue_ids)
+        yield cand
+    for tok in sent:
+        if tok.i in claimed:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            cand = _according_to(tok, offset)
+        elif tok.pos_ in ("VERB", "AUX") and lemma in _TRIGGER_VERBS:
+            cand = _reporting_verb(tok, offset)
+        elif tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES:
+            cand = _belief_adjective(tok, offset)
+        else:
+            cand = None
+        if cand is not None:
+            yield cand
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a reporting verb: its own subject, or for a participle or conjunct, its head's."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., said X": the parser sometimes hangs X on the verb as an object or attribute."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dep") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def _is_speaker(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.lower_ in NON_SPEAKERS:
+        return False
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _content_tokens(clause: Token, exclude: list[Token]) -> list[Token]:
+    return trim_tokens(subtree_tokens(clause, exclude), keep_quotes=True)
+
+
+def _make(
+    content: list[Token], source: Token | None, cue: list[Token], offset: int, method: str, confidence: float
+) -> Candidate | None:
+    content = [t for t in content if not t.is_space]
+    if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
+        return None
+    src = source_tokens(source) if source is not None else []
+    content_ids = {t.i for t in content}
+    if any(t.i in content_ids for t in cue) or any(t.i in content_ids for t in src):
+        return None
+    content_range = char_range(content, offset)
+    if content_range is None:
+        return None
+    quoted = sum(1 for t in content if t.text in "\"“”«»„")
+    return Candidate(
+        content=[content_range],
+        source=char_range(src, offset) if src else None,
+        cue=char_range(cue, offset),
+        kind="mixed" if quoted >= 2 and _quoted_words(content) >= 3 else "indirect",
+        confidence=confidence if src else confidence * 0.6,
+        method=method,
+        source_head=char_range([source], offset) if source is not None else None,
+    )
+
+
+def _quoted_words(content: list[Token]) -> int:
+    inside, count = False, 0
+    for t in content:
+        if t.text in "\"“”«»„":
+            inside = not inside
+        elif inside and not t.is_punct:
+            count += 1
+    return count
+
+
+def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    sent = verb.sent
+    cue = cue_tokens(verb)
+    subject = _subject(verb)
+    if subject is None or not _is_speaker(subject):
+        subject = _inverted_subject(verb)
+    if subject is not None and not _is_speaker(subject):
+        subject = None
+
+    # "X clarified: CONTENT" — everything after the colon.
+    after = verb.doc[cue[-1].i + 1] if cue[-1].i + 1 < sent.end else None
+    if after is not None and after.text == ":":
+        content = trim_tokens([t for t in sent if t.i > after.i], keep_quotes=True)
+        return _make(content, subject, cue, offset, "indirect:colon", 0.75)
+
+    # "X said (that) CONTENT" and "CONTENT, X said" (the parser makes CONTENT the verb's ccomp in both).
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is not None and lemma in SPEECH_VERBS:
+        exclude = [c for c in clause.children if c.dep_ == "punct" and c.text in ",—–"]
+        content = _content_tokens(clause, exclude)
+        if clause.i < verb.i and content:
+            # Inverted order: the content is everything from the clause's start up to the reporting clause,
+            # including coordinated parts the parser hung elsewhere ("…, but subject to …, X told Y").
+            stop = min([cue[0].i] + ([subject.left_edge.i] if subject is not None and subject.i < verb.i else []))
+            content = trim_tokens([verb.doc[i] for i in range(content[0].i, stop)], keep_quotes=True)
+        # Keep the complementizer "that" in the content, as PolNeAR annotates it.
+        return _make(content, subject, cue, offset, "indirect:clause", 0.75)
+
+    # "CONTENT, X said" parsed as the verb hanging off the content clause (parataxis).
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and lemma in SPEECH_VERBS:
+        head = verb.head
+        between = verb.doc[head.i : verb.i]
+        if any(t.text in ",—–" for t in between) and subject is not None and subject.i > head.i:
+            content = trim_tokens(subtree_tokens(head, [verb]), keep_quotes=True)
+            content = [t for t in content if t.i < min(cue[0].i, subject.left_edge.i)]
+            return _make(trim_tokens(content, keep_quotes=True), subject, cue, offset, "indirect:inverted", 0.7)
+
+    # "X called Y a top priority": object plus predicate.
+    if lemma in PREDICATIVE_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or subject is None:
+            return None
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "advcl", "xcomp", "ccomp") and c.i > obj.i), None)
+        if pred is None:
+            return None
+        end = max(t.i for t in pred.subtree)
+        content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
+        return _make(content, subject, cue, offset, "indirect:predicative", 0.6)
+
+    # "X points to NP", "X called for NP".
+    for prep in verb.children:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in PHRASAL_CUES and prep.i == cue[-1].i + 1:
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or subject is None:
+                return None
+            content = trim_tokens(list(pobj.subtree), keep_quotes=True)
+            return _make(content, subject, [*cue, prep], offset, "indirect:phrasal", 0.6)
+
+    # "X denied the allegations": a noun-phrase content for a few verbs.
+    if lemma in NOUN_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS and subject is not None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            content = trim_tokens(list(obj.subtree), keep_quotes=True)
+            return _make(content, subject, cue, offset, "indirect:object", 0.5)
+    return None
+
+
+def _belief_adjective(adj: Token, offset: int) -> Candidate | None:
+    """ "X is sure that CONTENT": the cue runs from the copula to the adjective."""
+    if adj.dep_ != "acomp":
+        return None
+    copula = adj.head
+    clause = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    clause = clause or next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    subject = next((c for c in copula.children if c.dep_ in _SUBJECT_DEPS), None)
+    if clause is None or not _is_speaker(subject):
+        return None
+    first = min([copula.i] + [c.i for c in copula.children if c.dep_ in ("aux", "neg") and c.i < adj.i])
+    cue = [adj.doc[i] for i in range(first, adj.i + 1)]
+    content = _content_tokens(clause, [])
+    return _make(content, subject, cue, offset, "indirect:belief", 0.65)
+
+
+def _according_to(according: Token, offset: int) -> Candidate | None:
+    """ "According to X, CONTENT" and "CONTENT, according to X"."""
+    to = according.doc[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i, to.i}
+    sent = according.sent
+    rest = [t for t in sent if t.i not in phrase]
+    before = trim_tokens([t for t in rest if t.i < according.i], keep_quotes=True)
+    after = trim_tokens([t for t in rest if t.i > max(phrase)], keep_quotes=True)
+    content = after if len(after) >= len(before) else before
+    return _make(content, pobj, [according, to], offset, "indirect:according-to", 0.7)
+
+
+def _calqued_cues(sent: SpacySpan, offset: int) -> Iterator[tuple[Candidate, set[int]]]:
+    """ "CONTENT, draws the attention of X": a translated cue whose source follows it."""
+    words = [t.lower_ for t in sent]
+    for pattern in CALQUED_SOURCE_AFTER_CUES:
+        if pattern[0] == "according":
+            continue  # handled by the parse-based rule
+        n = len(pattern)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k : k + n]) != pattern:
+                continue
+            cue = [sent[k + j] for j in range(n)]
+            before = sent[k - 1] if k > 0 else None
+            if before is None or before.text not in ",—–":
+                continue
+            source = trim_tokens([t for t in sent if t.i > cue[-1].i])
+            if not source:
+                continue
+            head = next((t for t in source if t.pos_ in ("PROPN", "NOUN", "PRON")), source[0])
+            content = trim_tokens([t for t in sent if t.i < before.i], keep_quotes=True)
+            # The source runs to the end of the sentence; the speaker's name is its first noun phrase.
+            cand = _make(content, None, cue, offset, "indirect:calque", 0.7)
+            if cand is None:
+                continue
+            cand.source = char_range(source, offset)
+            cand.source_head = char_range([head], offset)
+            cand.confidence = 0.7
+            yield cand, {t.i for t in cue}

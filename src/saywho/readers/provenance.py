@@ -1,0 +1,72 @@
+"""Where an article comes from, read off its text: language, translation credit, section, title, publisher.
+
+Each fact has its own module (language, credits, layout, publisher); this one puts them together into an
+`ArticleMeta` and gives the attribution stage the offsets of the lines it should not read as article prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from ..document import ArticleMeta
+from .credits import CreditLine, find_credit_line
+from .language import detect_language
+from .layout import Layout, parse_layout
+from .publisher import detect_publisher
+
+
+def detect_provenance(text: str) -> ArticleMeta:
+    """The metadata the text itself reveals (fields it cannot infer stay None)."""
+    credit = find_credit_line(text)
+    layout = _layout(text, credit)
+    language = detect_language(_body(text, layout, credit))
+    return ArticleMeta(
+        title=layout.title,
+        section=layout.section,
+        language=language,
+        translated_from=_translated_from(credit, language),
+        translator=credit.translator if credit else None,
+        publisher=detect_publisher(text),
+    )
+
+
+def content_start(text: str) -> int:
+    """Offset where the article body begins: after a leading credit line, breadcrumbs and a repeated title."""
+    return _layout(text, find_credit_line(text)).body_start
+
+
+def credit_line_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the translation credit line, line break excluded; None when there is none."""
+    credit = find_credit_line(text)
+    return (credit.start, credit.end) if credit else None
+
+
+def merge_meta(preferred: ArticleMeta, fallback: ArticleMeta) -> ArticleMeta:
+    """Field by field, `preferred` where it has a value, else `fallback`."""
+    merged = {f.name: getattr(preferred, f.name) or getattr(fallback, f.name) for f in fields(ArticleMeta)}
+    return ArticleMeta(**merged)
+
+
+def _layout(text: str, credit: CreditLine | None) -> Layout:
+    # A credit printed above the article is not its first line: start the layout after it.
+    skip = credit.end if credit and not text[: credit.start].strip() else 0
+    return parse_layout(text, skip_until=skip)
+
+
+def _body(text: str, layout: Layout, credit: CreditLine | None) -> str:
+    """The text without breadcrumbs and credit line, whose language may differ from the article's."""
+    end = credit.start if credit and credit.start >= layout.body_start else len(text)
+    body = text[layout.body_start : end]
+    # A very short text may be all "head"; then the whole text is better evidence than nothing.
+    return body if body.strip() else text
+
+
+def _translated_from(credit: CreditLine | None, body_language: str | None) -> str | None:
+    """An explicit "from Russian" wins; else a credit line written in another language than the body."""
+    if credit is None:
+        return None
+    if credit.source_language:
+        return credit.source_language
+    if credit.line_language and body_language and credit.line_language != body_language:
+        return credit.line_language
+    return None

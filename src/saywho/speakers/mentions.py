@@ -1,0 +1,100 @@
+"""Person mentions from spaCy's NER, with the role words written around each mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from saywho.document import Role
+from saywho.nlp.english import Paragraph
+from saywho.speakers.names import HONORIFICS, clean_name, name_words
+from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_premodifier_role
+
+# Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
+_TITLE_LOWER = frozenset(
+    "deputy vice acting former first prime foreign minister secretary press general chief senior state "
+    "president chairman director head spokesman spokeswoman ambassador senator governor mayor".split()
+)
+_FEMALE_HONORIFICS = frozenset("mrs ms miss madam mme frau".split())
+_MALE_HONORIFICS = frozenset("mr sir herr".split())
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    role: Role | None
+    sentence_start: int
+    gender: str | None = None
+
+
+def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
+    mentions: list[PersonMention] = []
+    for par in paragraphs:
+        for ent in par.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            mention = _mention(ent, par.offset)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
+    tokens = [t for t in ent if not (t.text in ("'s", "’s", "'", "’") and t.i == ent.end - 1)]
+    gender = None
+    while tokens and tokens[0].text.rstrip(".").lower() in HONORIFICS:
+        word = tokens[0].text.rstrip(".").lower()
+        gender = "f" if word in _FEMALE_HONORIFICS else "m" if word in _MALE_HONORIFICS else gender
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    name = clean_name(ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    if not name_words(name) or not any(w[0].isupper() for w in name_words(name)):
+        return None
+    start = offset + tokens[0].idx
+    end = offset + tokens[-1].idx + len(tokens[-1].text)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text.rstrip(".").lower() in _FEMALE_HONORIFICS | _MALE_HONORIFICS:
+        word = before.text.rstrip(".").lower()
+        gender = "f" if word in _FEMALE_HONORIFICS else "m"
+    role = _premodifier_role(ent) or _apposition_role(ent)
+    return PersonMention(start, end, name, role, offset + ent.sent.start_char, gender)
+
+
+def _premodifier_role(ent: SpacySpan) -> Role | None:
+    """Title words right before the name that the parser hangs on it: "Russian Deputy Foreign Minister X"."""
+    words: list[Token] = []
+    i = ent.start - 1
+    inside = {t.i for t in ent}
+    while i >= ent.sent.start:
+        t = ent.doc[i]
+        if t.dep_ not in ("compound", "amod", "nmod", "nn") or (t.head.i not in inside and t.head.i not in {w.i for w in words}):
+            break
+        if not (t.text[:1].isupper() or t.lower_ in _TITLE_LOWER or t.lower_ in COUNTRIES):
+            break
+        if t.ent_type_ == "PERSON":
+            break
+        words.insert(0, t)
+        i -= 1
+    if not words:
+        return None
+    return parse_premodifier_role(" ".join(t.text for t in words))
+
+
+def _apposition_role(ent: SpacySpan) -> Role | None:
+    """ "X, senior researcher at the Y": the apposition after the name."""
+    appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if not appos:
+        return None
+    first, last = appos[0], appos[-1]
+    toks = [t for t in ent.doc[first.left_edge.i : last.right_edge.i + 1]]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    text = ent.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return parse_apposition_role(text)

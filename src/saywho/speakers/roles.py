@@ -1,0 +1,132 @@
+"""Roles from the words around a name: "Russian Deputy Foreign Minister X", "X, senior researcher at the Y".
+
+General world knowledge only: demonyms and country names, capitals standing for governments, and the
+ministry that a ministerial title implies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saywho.document import Role
+
+# Demonym or country-name variants -> canonical country name.
+COUNTRIES: dict[str, str] = {
+    "russian": "Russia", "russia": "Russia", "russian federation": "Russia", "rf": "Russia",
+    "japanese": "Japan", "japan": "Japan",
+    "american": "United States", "us": "United States", "u.s.": "United States", "united states": "United States",
+    "usa": "United States", "america": "United States",
+    "chinese": "China", "china": "China", "prc": "China",
+    "ukrainian": "Ukraine", "ukraine": "Ukraine",
+    "british": "United Kingdom", "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+    "french": "France", "france": "France", "german": "Germany", "germany": "Germany",
+    "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
+    "korean": "Korea", "south korean": "South Korea", "south korea": "South Korea",
+    "north korean": "North Korea", "north korea": "North Korea",
+    "indian": "India", "india": "India", "turkish": "Turkey", "turkey": "Turkey", "iranian": "Iran", "iran": "Iran",
+    "israeli": "Israel", "israel": "Israel", "polish": "Poland", "poland": "Poland",
+    "belarusian": "Belarus", "belarus": "Belarus", "kazakh": "Kazakhstan", "kazakhstan": "Kazakhstan",
+    "canadian": "Canada", "canada": "Canada", "mexican": "Mexico", "mexico": "Mexico",
+    "brazilian": "Brazil", "brazil": "Brazil", "australian": "Australia", "australia": "Australia",
+    "european": "European Union", "eu": "European Union", "european union": "European Union",
+    "syrian": "Syria", "syria": "Syria", "saudi": "Saudi Arabia", "saudi arabia": "Saudi Arabia",
+    "egyptian": "Egypt", "egypt": "Egypt", "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "finnish": "Finland", "finland": "Finland", "swedish": "Sweden", "sweden": "Sweden",
+    "norwegian": "Norway", "norway": "Norway", "dutch": "Netherlands", "netherlands": "Netherlands",
+    "vietnamese": "Vietnam", "vietnam": "Vietnam", "mongolian": "Mongolia", "mongolia": "Mongolia",
+}
+
+# Capitals and seats of government used for the state itself ("Moscow points to ...").
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "moscow": "Russia", "tokyo": "Japan", "washington": "United States", "beijing": "China", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "london": "United Kingdom", "paris": "France", "berlin": "Germany", "rome": "Italy",
+    "madrid": "Spain", "seoul": "South Korea", "pyongyang": "North Korea", "new delhi": "India", "delhi": "India",
+    "ankara": "Turkey", "tehran": "Iran", "jerusalem": "Israel", "warsaw": "Poland", "minsk": "Belarus",
+    "astana": "Kazakhstan", "ottawa": "Canada", "brussels": "European Union", "damascus": "Syria",
+    "riyadh": "Saudi Arabia", "cairo": "Egypt", "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan",
+    "helsinki": "Finland", "stockholm": "Sweden", "oslo": "Norway", "hanoi": "Vietnam", "ulaanbaatar": "Mongolia",
+}
+
+# Titles that imply their organisation.
+TITLE_ORGANIZATIONS: tuple[tuple[str, str], ...] = (
+    ("foreign minister", "Ministry of Foreign Affairs"),
+    ("minister of foreign affairs", "Ministry of Foreign Affairs"),
+    ("defense minister", "Ministry of Defence"),
+    ("defence minister", "Ministry of Defence"),
+    ("finance minister", "Ministry of Finance"),
+    ("economy minister", "Ministry of Economy"),
+    ("secretary of state", "Department of State"),
+)
+
+_ORG_PREPOSITION_RE = re.compile(r"\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?=[A-Z])")
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def country_of(words: str) -> str | None:
+    """The country named by a demonym or country name anywhere in `words` (longest match first)."""
+    low = words.lower()
+    # The rightmost country wins: in "Center for Japanese Studies of the Russian Academy" the parent
+    # institution, named last, says where the speaker works; the first demonym is often a topic.
+    best: tuple[int, int, str] | None = None
+    for key, country in COUNTRIES.items():
+        for m in re.finditer(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", low):
+            rank = (m.start(), len(key), country)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+    return best[2] if best else None
+
+
+def organization_for_title(title: str) -> str | None:
+    low = title.lower()
+    return next((org for key, org in TITLE_ORGANIZATIONS if key in low), None)
+
+
+def parse_premodifier_role(premodifier: str) -> Role | None:
+    """ "Russian Deputy Foreign Minister" -> Role(title="Deputy Foreign Minister", country="Russia")."""
+    words = premodifier.strip().split()
+    if not words:
+        return None
+    country = None
+    # Leading demonyms ("Russian", "South Korean") give the country; the rest is the title.
+    for n in (2, 1):
+        head = " ".join(words[:n]).lower()
+        if len(words) > n and head in COUNTRIES:
+            country = COUNTRIES[head]
+            words = words[n:]
+            break
+    title = " ".join(words).strip(" ,")
+    if not title:
+        return None
+    return Role(title=title, organization=organization_for_title(title), country=country or country_of(title))
+
+
+def parse_apposition_role(apposition: str) -> Role | None:
+    """ "senior researcher at the Center for X of the Russian Academy of Sciences" -> title, organisation, country.
+
+    Several appositions ("Candidate of Historical Sciences, senior researcher at ...") keep the one that names
+    an organisation.
+    """
+    parts = [p.strip() for p in re.split(r",\s+", apposition) if p.strip()]
+    best: Role | None = None
+    for part in parts:
+        part = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+        m = _ORG_PREPOSITION_RE.search(part)
+        # A job title starts in lower case ("senior researcher at ..."); "Candidate of Sciences" is a degree.
+        if m and (part[:1].islower() or best is None):
+            title, org = part[: m.start()].strip(), part[m.end() :].strip()
+            role = Role(title=title or None, organization=org or None, country=country_of(part))
+            if title:
+                role = _with_title_defaults(role)
+                if best is None or best.organization is None or (part[:1].islower() and not best.title[:1].islower()):
+                    best = role
+        elif best is None and part and part[0].islower():
+            best = _with_title_defaults(Role(title=part, country=country_of(part)))
+    return best
+
+
+def _with_title_defaults(role: Role) -> Role:
+    if role.title and role.country is None:
+        role.country = country_of(role.title)
+    if role.title and role.organization is None:
+        role.organization = organization_for_title(role.title)
+    return role
