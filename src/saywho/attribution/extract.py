@@ -38,7 +38,22 @@ def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> 
             if any(_overlap(span, d) > 0.5 * (span[1] - span[0]) for d in direct_contents):
                 continue
             indirect.append(cand)
+    indirect = _drop_weak_nested(indirect)
     return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+
+
+# Rules whose cue is a verb with a noun or infinitive object: reliable in narration, but inside someone
+# else's reported content ("... will continue to criticize the actions of X") they mostly describe, not report.
+_WEAK_METHODS = ("indirect:object", "indirect:infinitive", "indirect:phrasal", "indirect:predicative")
+
+
+def _drop_weak_nested(cands: list[Candidate]) -> list[Candidate]:
+    contents = [(c.content_start, c.content_end) for c in cands]
+    return [
+        c
+        for c in cands
+        if not (c.method in _WEAK_METHODS and c.cue and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)]))
+    ]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -14,6 +14,7 @@ from saywho.attribution.lexicon import (
     BELIEF_ADJECTIVES,
     CALQUED_SOURCE_AFTER_CUES,
     CLAUSE_ONLY_VERBS,
+    INFINITIVE_SPEECH_VERBS,
     NON_SPEAKERS,
     NOUN_CONTENT_VERBS,
     PHRASAL_CUES,
@@ -24,7 +25,9 @@ from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_t
 from saywho.nlp.english import Paragraph
 
 MIN_CONTENT_TOKENS = 3
-_TRIGGER_VERBS = SPEECH_VERBS | PREDICATIVE_VERBS | {verb for verb, _ in PHRASAL_CUES}
+_TRIGGER_VERBS = (
+    SPEECH_VERBS | PREDICATIVE_VERBS | INFINITIVE_SPEECH_VERBS | NOUN_CONTENT_VERBS | {verb for verb, _ in PHRASAL_CUES}
+)
 _SUBJECT_DEPS = ("nsubj",)
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -152,8 +155,19 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             # including coordinated parts the parser hung elsewhere ("…, but subject to …, X told Y").
             stop = min([cue[0].i] + ([subject.left_edge.i] if subject is not None and subject.i < verb.i else []))
             content = trim_tokens([verb.doc[i] for i in range(content[0].i, stop)], keep_quotes=True)
+        elif content:
+            content = _to_sentence_end(content, verb)
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return _make(content, subject, cue, offset, "indirect:clause", 0.75)
+
+    # "X urged Y to CONTENT", "X pledged to CONTENT": speech acts with an infinitive content.
+    if lemma in INFINITIVE_SPEECH_VERBS:
+        xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        if xcomp is not None and subject is not None:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+            first = obj.left_edge.i if obj is not None and lemma in ("urge", "ask", "call") else xcomp.left_edge.i
+            content = trim_tokens([verb.doc[i] for i in range(first, xcomp.right_edge.i + 1)], keep_quotes=True)
+            return _make(content, subject, cue, offset, "indirect:infinitive", 0.6)
 
     # "CONTENT, X said" parsed as the verb hanging off the content clause (parataxis).
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and lemma in SPEECH_VERBS:
@@ -192,6 +206,24 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             content = trim_tokens(list(obj.subtree), keep_quotes=True)
             return _make(content, subject, cue, offset, "indirect:object", 0.5)
     return None
+
+
+def _to_sentence_end(content: list[Token], verb: Token) -> list[Token]:
+    """Forward order: the content runs to the end of the sentence, unless another report or a quotation
+    starts first ("X said that A, adding that B"; "…, according to Y").
+
+    The parser often hangs the tail of a long content (a relative clause, a coordinated phrase) on the
+    reporting verb instead of on the content clause.
+    """
+    sent = verb.sent
+    end = content[-1].i
+    for t in sent[end + 1 - sent.start :]:
+        if t.text in "\"“”«»„" or t.lower_ == "according":
+            break
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ in _CLAUSE_DEPS for c in t.children):
+            break
+        end = t.i
+    return trim_tokens([verb.doc[i] for i in range(content[0].i, end + 1)], keep_quotes=True)
 
 
 def _belief_adjective(adj: Token, offset: int) -> Candidate | None:

@@ -24,7 +24,11 @@ SPEECH_VERBS = frozenset(
 CLAUSE_ONLY_VERBS = frozenset("know feel find show think continue expect add hope worry fear repeat".split())
 
 # Verbs that report speech with a noun-phrase content: "X denied the allegations", "X called Y a Z".
-NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject".split())
+NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject cite blast attack slam".split())
+
+# Speech acts whose content is an infinitive: "X pledged to ...", "X urged Y to ...", "X declined to ...".
+# Mental states ("want", "plan", "intend") are left out: they are too often narration, not attribution.
+INFINITIVE_SPEECH_VERBS = frozenset("pledge vow promise urge ask call decline refuse threaten offer demand".split())
 
 # "X called Y a top priority": call + object + predicate.
 PREDICATIVE_VERBS = frozenset("call describe label term brand dub consider deem".split())

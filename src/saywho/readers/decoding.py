@@ -42,9 +42,8 @@ def decode_utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(
-            f"not valid UTF-8 (invalid byte 0x{data[err.start]:02x} at offset {err.start}); re-encode it as UTF-8"
-        ) from None
+        bad = f"invalid byte 0x{data[err.start]:02x} at offset {err.start}"
+        raise InputError(f"not valid UTF-8 ({bad}); re-encode it as UTF-8") from None
 
 
 def decode_html(data: bytes) -> str:

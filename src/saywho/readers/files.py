@@ -22,13 +22,15 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand directories (recursively, sorted) to their .txt/.html/.htm files; yield plain files as given.
 
     A file named explicitly is yielded whatever its suffix: the user asked for it. A path that does not exist
-    is yielded too, so that read_path reports it alongside the other inputs instead of it vanishing.
+    is yielded too, so that read_path reports it alongside the other inputs instead of it vanishing. Hidden
+    files and folders inside a directory (".git", editor backups) are skipped.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
-            yield from sorted(found, key=lambda p: p.relative_to(path).parts)
+            found = (p.relative_to(path) for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
+            visible = (r for r in found if not any(part.startswith(".") for part in r.parts))
+            yield from (path / r for r in sorted(visible, key=lambda r: r.parts) if (path / r).is_file())
         else:
             yield path
 
@@ -38,8 +40,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
     path = Path(path)
     data = _read_bytes(path, max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES:
-        check_not_binary(data)
-        return read_html(data, source_path=str(path))
+        return read_html(data, source_path=str(path))  # may decode by the page's declared charset
     check_not_binary(data)
     text = decode_utf8(data)
     if looks_like_html(text):
@@ -67,5 +68,5 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or os.strerror(err.errno or 0)}") from None
     if len(data) > max_bytes:
-        raise InputError(f"too large: more than {max_bytes} bytes > limit {max_bytes} bytes")
+        raise InputError(f"too large: {len(data)}+ bytes > limit {max_bytes} bytes")
     return data

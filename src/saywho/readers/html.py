@@ -5,16 +5,16 @@ The analysed text is trafilatura's extraction, so offsets point into it, not int
 
 from __future__ import annotations
 
-import logging
 import re
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import Document as ExtractedPage
 from trafilatura.settings import set_date_params
 
 from ..document import Article, ArticleMeta
 from ..errors import InputError
-from .decoding import check_text, decode_html
+from .decoding import check_not_binary, check_text, decode_html
 from .provenance import detect_provenance, merge_meta
 
 # A doctype or an <html> tag at the top, or a <head>/<body> with a closing </html>: markup, not prose.
@@ -38,6 +38,7 @@ def read_html(html: str | bytes, *, source_path: str | None = None, url: str | N
     Raises InputError for empty input, undecodable bytes, or a page without article text (navigation only).
     """
     if isinstance(html, bytes):
+        check_not_binary(html)
         html = decode_html(html)
     check_text(html)
     if not _HTML_TAG.search(html[:4096]):
@@ -45,7 +46,7 @@ def read_html(html: str | bytes, *, source_path: str | None = None, url: str | N
         html = f"<html><body>{html}</body></html>"
     document = _extract(html, url)
     text = (document.text or "").strip() if document is not None else ""
-    if not text or _only_link_text(text, html):
+    if document is None or not text or _only_link_text(text, html):
         raise InputError("no article text found in HTML")
     page = ArticleMeta(
         title=document.title or None,
@@ -64,22 +65,17 @@ def read_html(html: str | bytes, *, source_path: str | None = None, url: str | N
     return Article(text=text, meta=meta)
 
 
-def _extract(html: str, url: str | None) -> trafilatura.settings.Document | None:
+def _extract(html: str, url: str | None) -> ExtractedPage | None:
     # htmldate's "extensive" search guesses dates from free text and copyright lines ("© 2024" becomes
     # 2024-01-01); a missing date is better than a wrong one, so only markup dates are used.
     date_params = set_date_params(False)
-    logger = logging.getLogger("trafilatura")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)  # its warnings about discarded pages duplicate our InputError
     try:
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, date_extraction_params=date_params
         )
     except Exception as err:  # trafilatura and lxml raise a zoo of errors on hostile markup
         raise InputError(f"cannot parse HTML ({type(err).__name__})") from None
-    finally:
-        logger.setLevel(level)
-    return document if isinstance(document, trafilatura.settings.Document) else None
+    return document if isinstance(document, ExtractedPage) else None
 
 
 def _only_link_text(text: str, html: str) -> bool:

@@ -1,8 +1,8 @@
 """A small, dependency-free language identifier for article bodies and credit lines.
 
-Scripts decide most languages outright (Greek, Hangul, kana, ...). Within Latin and Cyrillic we count frequent
-function words, which is reliable on a paragraph of news text and cheap on a 5 MB file because only a sample is
-read. It is deliberately conservative: when there is no evidence it answers None rather than guess "en".
+Scripts decide most languages outright (Greek, Hangul, kana, ...). Within Latin and Cyrillic we count
+frequent function words, which is reliable on a paragraph of news text and cheap on a 5 MB file because only
+a sample is read. It is deliberately conservative: with no evidence it answers None rather than guess "en".
 """
 
 from __future__ import annotations
@@ -39,50 +39,51 @@ _SCRIPT_LANGUAGE = {
     "hangul": "ko",
 }
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Frequent function words. Overlaps between languages are fine: the distinctive words decide.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _wordset(
         "the of and to in is that for it was on with as by at from his her their this which be have has "
-        "are were not but an they he she its will would been who also".split()
+        "are were not but an they he she its will would been who also"
     ),
-    "de": frozenset(
+    "de": _wordset(
         "der die das und ist nicht mit den dem des sich auf für ein eine einer auch als von zu im wird "
-        "wurde sind oder aber nach bei über dass noch".split()
+        "wurde sind oder aber nach bei über dass noch"
     ),
-    "fr": frozenset(
+    "fr": _wordset(
         "le la les et est des une un du dans pour que qui pas sur au aux par avec ce cette sont ont il elle "
-        "mais ou se qu été plus".split()
+        "mais ou se qu été plus"
     ),
-    "es": frozenset(
+    "es": _wordset(
         "el la los las y es que de del en por con para una un se su sus al lo como más pero fue está "
-        "sobre este esta también".split()
+        "sobre este esta también"
     ),
-    "it": frozenset(
+    "it": _wordset(
         "il lo la gli le e è che di del della delle dei in per con una un non si sono anche come più "
-        "ma alla nel questo".split()
+        "ma alla nel questo"
     ),
-    "pt": frozenset(
+    "pt": _wordset(
         "o a os as e é que de do da dos das em no na para com uma um não se por mais como mas foi ao "
-        "pelo pela também".split()
+        "pelo pela também"
     ),
-    "nl": frozenset(
+    "nl": _wordset(
         "de het een en is van in dat die niet op te met voor zijn er aan ook als bij door maar naar wordt "
-        "werd".split()
+        "werd"
     ),
-    "pl": frozenset(
-        "i w na z się nie do że to jest o jak po za przez od ale też jego który która które być".split()
-    ),
-    "ru": frozenset(
+    "pl": _wordset("i w na z się nie do że to jest o jak po za przez od ale też jego który która które być"),
+    "ru": _wordset(
         "и в не на что с по это как он она они к из за для от о а то его но который которые также так же "
-        "при было был была были уже если только еще ещё этого чтобы".split()
+        "при было был была были уже если только еще ещё этого чтобы"
     ),
-    "uk": frozenset(
+    "uk": _wordset(
         "і й та що на не у в з до це як від для за про але його які було був була були також вже якщо "
-        "тільки ще щоб цього".split()
+        "тільки ще щоб цього"
     ),
-    "bg": frozenset(
-        "и в на не с за да се от че е са по като който която които това тази но му ще бъде беше".split()
-    ),
+    "bg": _wordset("и в на не с за да се от че е са по като който която които това тази но му ще бъде беше"),
 }
 
 _LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")

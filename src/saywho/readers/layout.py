@@ -4,8 +4,8 @@ Copy-pasted or scraped news often starts like this:
 
     - Статьи                      <- generic root crumb, skipped
     - World                       <- section: the most specific crumb before the title
-    - Island task: Russia is ...  <- last crumb ...
-    Island task: Russia is ...    <- ... repeated as the headline; the body starts after it
+    - Talks to resume in May      <- last crumb ...
+    Talks to resume in May        <- ... repeated as the headline; the body starts after it
 
 or with a one-line path such as "Home > World > Asia". Without breadcrumbs, a first line that reads like a
 headline (short, no final period) is the title.
@@ -34,7 +34,7 @@ _GENERIC_CRUMBS = frozenset(
     )
 )  # fmt: skip
 
-# Section crumbs are a few words ("World", "Asia-Pacific", "Science & Tech"); longer lines are prose or titles.
+# Section crumbs are a few words ("World", "Asia-Pacific", "Science & Tech"); longer ones are prose or titles.
 _MAX_SECTION_WORDS = 4
 _MAX_SECTION_CHARS = 60
 # A last crumb of more words than this is the headline ("Home > World > Japan elects new leader").
@@ -108,8 +108,8 @@ def _breadcrumbs(lines: list[Line]) -> tuple[list[str], list[Line]]:
         return [], lines
     if not (_is_section(crumbs[-1]) or is_headline(crumbs[-1])):
         return [], lines
-    # A bulleted summary ("- Russia ready for talks") also looks like that; real breadcrumbs show themselves by
-    # a repeated title, a generic root crumb, or crumbs of one or two words.
+    # A bulleted summary ("- Russia ready for talks") also looks like that; real breadcrumbs show themselves
+    # by a repeated title, a generic root crumb, or crumbs of one or two words.
     repeated = bool(rest) and _same(crumbs[-1], rest[0].stripped)
     generic_root = crumbs[0].casefold() in _GENERIC_CRUMBS
     terse = all(len(c.split()) <= 2 for c in (crumbs[:-1] if _is_title_crumb(crumbs[-1]) else crumbs))
@@ -119,7 +119,7 @@ def _breadcrumbs(lines: list[Line]) -> tuple[list[str], list[Line]]:
 
 
 def _is_title_crumb(crumb: str) -> bool:
-    """A last crumb that is the headline rather than a section ("Island task: Russia is ready ...")."""
+    """A last crumb that is the headline rather than a section ("Talks to resume in May")."""
     return is_headline(crumb) and len(crumb.split()) > _MAX_TITLE_CRUMB_WORDS or not _is_section(crumb)
 
 

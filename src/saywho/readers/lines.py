@@ -7,7 +7,6 @@ so every helper reports where a line starts and ends in the original string (lin
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 

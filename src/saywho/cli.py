@@ -1,0 +1,131 @@
+"""The `saywho` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from saywho import __version__
+from saywho.document import Article
+from saywho.errors import SaywhoError
+from saywho.eval.command import eval_app
+
+app = typer.Typer(
+    help="saywho: who said what in news articles, with offsets back into the text.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(eval_app, name="eval")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _error(err: Console, where: str, message: str) -> None:
+    # One line per failed input, with no traceback: the message is the user's to act on.
+    err.print(f"saywho: error: {where}: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (.txt, .html, .htm) or - for stdin.")],
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="json (the contract) or text (a report); default: text on a terminal."),
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", "-o", help="Write OUT/<stem>.json (or .txt) per input.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm if installed).")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+) -> None:
+    """Find every attribution (source, cue, content) and its resolved speaker in each article."""
+    from saywho.pipeline import Pipeline
+    from saywho.readers import DEFAULT_MAX_BYTES, iter_input_files, read_path, read_text
+
+    out, err = Console(), Console(stderr=True)
+    fmt = output_format or (OutputFormat.text if sys.stdout.isatty() and output_dir is None else OutputFormat.json)
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    try:
+        pipeline = Pipeline(model=model)
+    except SaywhoError as exc:
+        _error(err, "model", str(exc))
+        raise typer.Exit(2) from exc
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+
+    failures = 0
+    files = [p for p in paths if p != "-"]
+    inputs: list[tuple[str, Path | None]] = [("-", None)] if "-" in paths else []
+    for path in files:
+        if not Path(path).exists():
+            _error(err, path, "no such file or directory")
+            failures += 1
+    inputs += [(str(p), p) for p in iter_input_files([p for p in files if Path(p).exists()])]
+
+    for name, path in inputs:
+        try:
+            if path is None:
+                data = sys.stdin.buffer.read(limit + 1)
+                if len(data) > limit:
+                    raise SaywhoError(f"too large: more than {limit} bytes on stdin")
+                try:
+                    article = read_text(data.decode("utf-8"), source_path="-")
+                except UnicodeDecodeError as exc:
+                    raise SaywhoError(f"not valid UTF-8 (invalid byte at offset {exc.start})") from exc
+            else:
+                article = read_path(path, max_bytes=limit)
+            article = pipeline.analyze_article(article)
+        except SaywhoError as exc:
+            _error(err, name, str(exc))
+            failures += 1
+            continue
+        except Exception as exc:  # an internal failure on one article must not stop the others
+            _error(err, name, f"internal error ({exc.__class__.__name__}: {exc}); please report it")
+            failures += 1
+            continue
+        _emit(article, fmt, out, output_dir, path)
+
+    if failures:
+        raise typer.Exit(1)
+
+
+def _emit(article: Article, fmt: OutputFormat, out: Console, output_dir: Path | None, path: Path | None) -> None:
+    if fmt is OutputFormat.json:
+        payload = json.dumps(article.to_json(), ensure_ascii=False, indent=None if output_dir else 2)
+        if output_dir is not None:
+            stem = path.stem if path is not None else "stdin"
+            (output_dir / f"{stem}.json").write_text(payload + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(payload + "\n")
+        return
+    from saywho.report import print_report, render
+
+    if output_dir is not None:
+        stem = path.stem if path is not None else "stdin"
+        with (output_dir / f"{stem}.txt").open("w", encoding="utf-8") as fh:
+            Console(file=fh, width=110, color_system=None).print(render(article))
+    else:
+        print_report(article, out)
+
+
+@app.command()
+def version() -> None:
+    """Print the saywho version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""Readers: files, plain text and HTML into Articles, and bad input into one-line InputErrors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from saywho.errors import InputError
+from saywho.readers import DEFAULT_MAX_BYTES, iter_input_files, read_html, read_path, read_text
+
+DATA = Path(__file__).parent / "data"
+ISLAND = DATA / "izvestia-island-task.txt"
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Talks to resume in May | The Northern Ledger</title>
+  <meta property="og:site_name" content="The Northern Ledger">
+  <meta property="article:published_time" content="2025-10-24T10:00:00+03:00">
+  <link rel="canonical" href="https://ledger.example/world/talks-to-resume">
+  <script>var tracker = "the minister told everyone"; function junk() { return 1; }</script>
+  <style>p { color: red }</style>
+</head>
+<body>
+  <nav><ul>
+    <li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li>
+  </ul></nav>
+  <div class="cookie-banner">We use cookies. <a href="/privacy">Accept</a></div>
+  <article>
+    <h1>Talks to resume in May</h1>
+    <p>Moscow is ready to resume talks with Tokyo on a peace treaty, the deputy foreign minister told the
+    newspaper on Friday. He said the two sides would meet in May.</p>
+    <p>"We are ready to discuss all the issues," he said, adding that the next round would be held
+    in Moscow.</p>
+  </article>
+  <footer>Copyright 2024 The Northern Ledger. <a href="/contact">Contact</a></footer>
+</body>
+</html>
+"""
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def error_of(path: Path, **kwargs: int) -> str:
+    with pytest.raises(InputError) as caught:
+        read_path(path, **kwargs)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# --- plain text -------------------------------------------------------------------------------------------
+
+
+def test_izvestia_article_text_and_metadata() -> None:
+    article = read_path(ISLAND)
+    assert article.text == ISLAND.read_bytes().decode("utf-8")
+    meta = article.meta
+    assert meta.language == "en"
+    assert meta.translated_from == "ru"
+    assert meta.translator == "Yandex Translator"
+    assert meta.section == "World"
+    assert meta.title and meta.title.startswith("Island task")
+    assert meta.publisher == "Izvestia"
+    assert meta.source_path == str(ISLAND)
+    assert article.attributions == [] and article.entities == []
+
+
+def test_crlf_and_bom_are_kept_so_offsets_are_file_offsets(tmp_path: Path) -> None:
+    raw = "\ufeffTalks to resume\r\n\r\nMoscow is ready, the minister said.\r\nТокио молчит.\r\n".encode()
+    article = read_path(write(tmp_path / "crlf.txt", raw))
+    assert article.text == raw.decode("utf-8")
+    assert article.text.startswith("\ufeff") and "\r\n" in article.text
+    assert article.meta.title == "Talks to resume"
+
+
+def test_read_text_never_alters_the_text() -> None:
+    text = "  Headline here\r\n\tHe said: \u201cunbalanced quotes are fine.\n\n"
+    assert read_text(text, source_path="x.txt").text == text
+
+
+def test_unbalanced_quotation_marks_are_not_an_error(tmp_path: Path) -> None:
+    article = read_path(write(tmp_path / "q.txt", 'He said: "we are ready. \u00abИ ещё.\n'))
+    assert article.text.endswith("ещё.\n")
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\r\n", "\ufeff\n"])
+def test_empty_input(tmp_path: Path, content: str) -> None:
+    assert error_of(write(tmp_path / "empty.txt", content)) == "empty input"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        bytes(range(1, 9)) * 50,  # no NUL, but nothing like text
+    ],
+)
+def test_binary_file(tmp_path: Path, data: bytes) -> None:
+    assert error_of(write(tmp_path / "image.txt", data)) == "binary file, not text"
+
+
+def test_utf16_is_named_not_called_binary(tmp_path: Path) -> None:
+    message = error_of(write(tmp_path / "u16.txt", "Hello".encode("utf-16")))
+    assert "UTF-16" in message
+
+
+def test_non_utf8_bytes_are_refused_with_position(tmp_path: Path) -> None:
+    data = "Hello. Москва готова.".encode("cp1251")
+    message = error_of(write(tmp_path / "cp1251.txt", data))
+    assert message == "not valid UTF-8 (invalid byte 0xcc at offset 7); re-encode it as UTF-8"
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", "word " * 40)
+    assert error_of(path, max_bytes=100) == "too large: 200 bytes > limit 100 bytes"
+    assert DEFAULT_MAX_BYTES == 5 * 1024 * 1024
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    assert "no such file" in error_of(tmp_path / "nope.txt")
+    assert "directory" in error_of(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", "text")
+    path.chmod(0)
+    try:
+        assert "permission denied" in error_of(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_html_in_a_txt_file_is_read_as_html(tmp_path: Path) -> None:
+    article = read_path(write(tmp_path / "saved.txt", NEWS_PAGE))
+    assert "<" not in article.text and "Moscow is ready" in article.text
+
+
+# --- HTML ---------------------------------------------------------------------------------------------------
+
+
+def test_html_article_without_scripts_or_navigation(tmp_path: Path) -> None:
+    article = read_path(write(tmp_path / "page.html", NEWS_PAGE))
+    text = article.text
+    assert "Moscow is ready to resume talks" in text and "next round" in text
+    for junk in ("tracker", "function", "color", "Sport", "cookies", "Copyright"):
+        assert junk not in text
+    meta = article.meta
+    assert meta.title == "Talks to resume in May"
+    assert meta.published == "2025-10-24"
+    assert meta.publisher == "The Northern Ledger"
+    assert meta.url == "https://ledger.example/world/talks-to-resume"
+    assert meta.language == "en"
+    assert meta.source_path == str(tmp_path / "page.html")
+
+
+def test_html_with_declared_legacy_charset(tmp_path: Path) -> None:
+    page = NEWS_PAGE.replace("utf-8", "windows-1251").replace("He said the two", "Он сказал, что the two")
+    article = read_path(write(tmp_path / "cp1251.htm", page.encode("cp1251")))
+    assert "Он сказал" in article.text
+
+
+def test_malformed_html_fragment_still_yields_its_text() -> None:
+    html = "<p>Broken <b>markup, never closed <div>The minister said talks would resume.</p></span><p>More"
+    article = read_html(html, source_path="frag.html", url="https://example.org/a")
+    assert "The minister said talks would resume." in article.text
+    assert article.meta.url == "https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        "</body></html>",
+        "<html><body><script>var a = 1;</script></body></html>",
+    ],
+)
+def test_html_without_article_text(tmp_path: Path, html: str) -> None:
+    assert error_of(write(tmp_path / "nav.html", html)) == "no article text found in HTML"
+
+
+def test_empty_html_file(tmp_path: Path) -> None:
+    assert error_of(write(tmp_path / "empty.html", " \n")) == "empty input"
+
+
+def test_html_that_is_not_utf8_and_declares_nothing(tmp_path: Path) -> None:
+    page = "<html><body><p>Москва готова к переговорам.</p></body></html>".encode("cp1251")
+    assert error_of(write(tmp_path / "bad.html", page)).startswith("not valid UTF-8 (invalid byte 0x")
+
+
+# --- input files -----------------------------------------------------------------------------------------
+
+
+def test_iter_input_files_expands_directories_in_sorted_order(tmp_path: Path) -> None:
+    names = (
+        "b.txt",
+        "a.html",
+        "sub/c.htm",
+        "sub/deeper/d.txt",
+        "notes.md",
+        "data.json",
+        ".git/x.txt",
+        ".h.txt",
+    )
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        write(tmp_path / name, "text")
+    explicit = write(tmp_path / "feed.jsonl", "{}")
+    found = list(iter_input_files([tmp_path / "sub", str(tmp_path), explicit]))
+    rel = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert rel == [
+        "sub/c.htm",
+        "sub/deeper/d.txt",
+        "a.html",
+        "b.txt",
+        "sub/c.htm",
+        "sub/deeper/d.txt",
+        "feed.jsonl",
+    ]
