@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from saywho.document import Article, ArticleMeta, Attribution, Entity, Role, Span
+from saywho.document import Article, ArticleMeta, Attribution, Entity, IssueStance, Role, Span, TimeRef
 from saywho.errors import InputError, SaywhoError
 
 __version__ = "0.1.0"
@@ -13,9 +13,11 @@ __all__ = [
     "Attribution",
     "Entity",
     "InputError",
+    "IssueStance",
     "Role",
     "SaywhoError",
     "Span",
+    "TimeRef",
     "analyze",
 ]
 

@@ -81,6 +81,54 @@ class Entity:
         )
 
 
+STANCES = ("support", "oppose", "conditional", "neutral", "unknown")
+SPEECH_ACTS = ("statement", "assessment", "demand", "offer", "warning", "denial", "promise", "unknown")
+
+
+@dataclass
+class IssueStance:
+    """One issue a statement is about, and the speaker's position on it."""
+
+    issue: str  # a label of the issue taxonomy, e.g. "peace treaty"
+    stance: str = "unknown"  # one of STANCES; "unknown" rather than a guess
+    condition: Span | None = None  # "only if Japan eases the sanctions regime" for a conditional stance
+    confidence: float = 0.5
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "issue": self.issue,
+            "stance": self.stance,
+            "condition": self.condition.to_json() if self.condition else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IssueStance:
+        cond = data.get("condition")
+        return cls(
+            data["issue"],
+            data.get("stance", "unknown"),
+            Span.from_json(cond) if cond else None,
+            float(data.get("confidence", 0.5)),
+        )
+
+
+@dataclass
+class TimeRef:
+    """A temporal expression in a statement, resolved against the article's date when possible."""
+
+    span: Span
+    value: str | None = None  # ISO 8601: "2025-05", "2022", "2026-11-23", or "START/END" for a range
+    granularity: str = "unknown"  # day | week | month | season | year | range | unknown
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.span.to_json(), "value": self.value, "granularity": self.granularity}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TimeRef:
+        return cls(Span.from_json(data), data.get("value"), data.get("granularity", "unknown"))
+
+
 @dataclass
 class Attribution:
     id: str
@@ -92,6 +140,9 @@ class Attribution:
     confidence: float = 0.5
     # Which rule or model produced it: lets a user see why a decision was made.
     method: str = ""
+    issues: list[IssueStance] = field(default_factory=list)
+    speech_act: str | None = None  # one of SPEECH_ACTS when classified
+    times: list[TimeRef] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -108,6 +159,9 @@ class Attribution:
             "speaker": self.speaker,
             "confidence": round(self.confidence, 3),
             "method": self.method,
+            "issues": [i.to_json() for i in self.issues],
+            "speech_act": self.speech_act,
+            "times": [t.to_json() for t in self.times],
         }
 
     @classmethod
@@ -124,6 +178,9 @@ class Attribution:
             speaker=data.get("speaker"),
             confidence=float(data.get("confidence", 0.5)),
             method=data.get("method", ""),
+            issues=[IssueStance.from_json(i) for i in data.get("issues") or [] if isinstance(i, dict)],
+            speech_act=data.get("speech_act"),
+            times=[TimeRef.from_json(t) for t in data.get("times") or []],
         )
 
 
@@ -187,6 +244,8 @@ class Article:
         for a in self.attributions:
             spans.extend(s for s in (a.source, a.cue) if s is not None)
             spans.extend(a.content)
+            spans.extend(i.condition for i in a.issues if i.condition is not None)
+            spans.extend(t.span for t in a.times)
         for e in self.entities:
             spans.extend(e.mentions)
         return spans

@@ -47,7 +47,7 @@ def _clause_after(par: Paragraph, quote_end: int) -> list[Token]:
     toks = [t for t in par.doc if par.offset + t.idx >= quote_end]
     clause: list[Token] = []
     for t in toks:
-        if t.text in "\"“”«»„" or (t.text in DASHES and clause and clause[-1].text == "."):
+        if t.text in '"“”«»„' or (t.text in DASHES and clause and clause[-1].text == "."):
             break
         clause.append(t)
         if t.text in _SENTENCE_END or len(clause) > MAX_CLAUSE_TOKENS:
@@ -89,7 +89,7 @@ def _clause_before(par: Paragraph, quote_start: int) -> list[Token]:
         return []
     clause: list[Token] = []
     for t in reversed(toks[:-1]):
-        if t.text in _SENTENCE_END or t.text in "\"“”«»„":
+        if t.text in _SENTENCE_END or t.text in '"“”«»„':
             break
         clause.insert(0, t)
     return clause

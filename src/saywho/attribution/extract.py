@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
-from saywho.attribution.quotes import Quotation, find_quotations
+from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
 
@@ -52,7 +52,11 @@ def _drop_weak_nested(cands: list[Candidate]) -> list[Candidate]:
     return [
         c
         for c in cands
-        if not (c.method in _WEAK_METHODS and c.cue and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)]))
+        if not (
+            c.method in _WEAK_METHODS
+            and c.cue
+            and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)])
+        )
     ]
 
 

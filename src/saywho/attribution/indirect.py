@@ -21,7 +21,14 @@ from saywho.attribution.lexicon import (
     PREDICATIVE_VERBS,
     SPEECH_VERBS,
 )
-from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens, subtree_tokens, trim_tokens
+from saywho.attribution.spans import (
+    Candidate,
+    char_range,
+    cue_tokens,
+    source_tokens,
+    subtree_tokens,
+    trim_tokens,
+)
 from saywho.nlp.english import Paragraph
 
 MIN_CONTENT_TOKENS = 3
@@ -87,7 +94,12 @@ def _is_speaker(tok: Token | None) -> bool:
         return False
     if tok.lower_ in NON_SPEAKERS:
         return False
-    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_ in (
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+    )
 
 
 def _content_tokens(clause: Token, exclude: list[Token]) -> list[Token]:
@@ -107,7 +119,7 @@ def _make(
     content_range = char_range(content, offset)
     if content_range is None:
         return None
-    quoted = sum(1 for t in content if t.text in "\"“”«»„")
+    quoted = sum(1 for t in content if t.text in '"“”«»„')
     return Candidate(
         content=[content_range],
         source=char_range(src, offset) if src else None,
@@ -122,7 +134,7 @@ def _make(
 def _quoted_words(content: list[Token]) -> int:
     inside, count = False, 0
     for t in content:
-        if t.text in "\"“”«»„":
+        if t.text in '"“”«»„':
             inside = not inside
         elif inside and not t.is_punct:
             count += 1
@@ -218,7 +230,7 @@ def _to_sentence_end(content: list[Token], verb: Token) -> list[Token]:
     sent = verb.sent
     end = content[-1].i
     for t in sent[end + 1 - sent.start :]:
-        if t.text in "\"“”«»„" or t.lower_ == "according":
+        if t.text in '"“”«»„' or t.lower_ == "according":
             break
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ in _CLAUSE_DEPS for c in t.children):
             break

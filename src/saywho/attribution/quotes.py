@@ -17,23 +17,29 @@ from saywho.attribution.lexicon import SPEECH_VERBS
 DASHES = "—–―"
 # opener -> closers it accepts. Machine translation and OCR mix styles, so each opener accepts a few closers.
 PAIRS: dict[str, str] = {
-    "“": "”“\"",
-    "„": "“”\"",
+    "“": '”“"',
+    "„": '“”"',
     "«": "»",
     "‹": "›",
-    "\"": "\"”“",
-    "”": "”\"",  # a "right" mark used as opener (seen in translated text)
+    '"': '"”“',
+    "”": '”"',  # a "right" mark used as opener (seen in translated text)
     "‘": "’",
     "``": "''",
     "''": "''",
 }
-OPENERS = ("``", "''", "“", "„", "«", "‹", "\"", "”", "‘")
+OPENERS = ("``", "''", "“", "„", "«", "‹", '"', "”", "‘")
 
 # A dash closes an open quotation when it is followed by a reporting clause: ",— Andrei Rudenko told ..."
 _SPEECH_FORMS = {
     form
     for lemma in SPEECH_VERBS
-    for form in (lemma, lemma + "s", lemma + "ed", lemma + "d", lemma[:-1] + "ied" if lemma.endswith("y") else "")
+    for form in (
+        lemma,
+        lemma + "s",
+        lemma + "ed",
+        lemma + "d",
+        lemma[:-1] + "ied" if lemma.endswith("y") else "",
+    )
     if form
 } | {"said", "told", "wrote", "thought", "knew", "felt", "found", "says", "tells", "writes", "according"}
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -113,7 +119,7 @@ def _find_close(text: str, opener: str, i: int, para_end: int) -> tuple[int, int
     A dash opener closes with a quotation mark (the mismatched pair of translated text) or with a dash before
     a reporting clause; any opener may close with such a dash when no mark closes it.
     """
-    closers = PAIRS.get(opener, "") if opener not in DASHES else "\"”“»"
+    closers = PAIRS.get(opener, "") if opener not in DASHES else '"”“»'
     j = i + len(opener)
     dash_close: tuple[int, int, str] | None = None
     while j < para_end:

@@ -59,9 +59,7 @@ def run_pipeline(
 
 
 def _metrics_table(r: dict[str, Any]) -> Table:
-    table = Table(
-        title=f"PolNeAR scores ({r['docs']} docs, {r['docs_without_prediction']} without prediction)"
-    )
+    table = Table(title=f"PolNeAR scores ({r['docs']} docs, {r['docs_without_prediction']} without prediction)")
     for col in ("metric", "P", "R", "F1", "tp", "pred", "gold"):
         table.add_column(col, justify="left" if col == "metric" else "right")
     for k in METRICS:

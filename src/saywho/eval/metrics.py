@@ -188,9 +188,7 @@ class _Tally:
         k[3] += n_gold
 
 
-def _score_doc(
-    t: _Tally, doc: str, text: str, gatts: list[AttributionFrags], patts: list[AttributionFrags]
-) -> None:
+def _score_doc(t: _Tally, doc: str, text: str, gatts: list[AttributionFrags], patts: list[AttributionFrags]) -> None:
     exact_sets: dict[str, tuple[set, set]] = {}
     for role in ROLES:
         gs = {tuple(sorted(a[role])) for a in gatts if a[role]}

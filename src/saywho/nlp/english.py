@@ -49,7 +49,9 @@ def load_english(model: str | None = None) -> Language:
     )
 
 
-def parse_paragraphs(nlp: Language, text: str, spans: Iterable[tuple[int, int]], batch_size: int = 64) -> list[Paragraph]:
+def parse_paragraphs(
+    nlp: Language, text: str, spans: Iterable[tuple[int, int]], batch_size: int = 64
+) -> list[Paragraph]:
     """Parse each (start, end) slice of `text` as its own Doc."""
     spans = list(spans)
     docs = nlp.pipe((text[s:e] for s, e in spans), batch_size=batch_size)

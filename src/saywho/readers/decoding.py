@@ -61,8 +61,7 @@ def decode_html(data: bytes) -> str:
             raise InputError(f"unknown charset {charset!r} declared in the HTML") from None
         except UnicodeDecodeError as err:
             raise InputError(
-                f"not valid {charset} as the HTML declares (invalid byte 0x{data[err.start]:02x} at offset "
-                f"{err.start})"
+                f"not valid {charset} as the HTML declares (invalid byte 0x{data[err.start]:02x} at offset {err.start})"
             ) from None
     return decode_utf8(data)  # raises with the position of the bad byte
 

@@ -63,16 +63,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "sobre este esta también"
     ),
     "it": _wordset(
-        "il lo la gli le e è che di del della delle dei in per con una un non si sono anche come più "
-        "ma alla nel questo"
+        "il lo la gli le e è che di del della delle dei in per con una un non si sono anche come più ma alla nel questo"
     ),
     "pt": _wordset(
-        "o a os as e é que de do da dos das em no na para com uma um não se por mais como mas foi ao "
-        "pelo pela também"
+        "o a os as e é que de do da dos das em no na para com uma um não se por mais como mas foi ao pelo pela também"
     ),
     "nl": _wordset(
-        "de het een en is van in dat die niet op te met voor zijn er aan ook als bij door maar naar wordt "
-        "werd"
+        "de het een en is van in dat die niet op te met voor zijn er aan ook als bij door maar naar wordt werd"
     ),
     "pl": _wordset("i w na z się nie do że to jest o jak po za przez od ale też jego który która które być"),
     "ru": _wordset(

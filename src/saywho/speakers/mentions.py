@@ -14,11 +14,35 @@ from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_premod
 
 # Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
 _TITLE_LOWER = frozenset(
-    "deputy vice acting former first prime foreign minister secretary press general chief senior state "
-    "president chairman director head spokesman spokeswoman ambassador senator governor mayor".split()
+    [
+        "deputy",
+        "vice",
+        "acting",
+        "former",
+        "first",
+        "prime",
+        "foreign",
+        "minister",
+        "secretary",
+        "press",
+        "general",
+        "chief",
+        "senior",
+        "state",
+        "president",
+        "chairman",
+        "director",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "senator",
+        "governor",
+        "mayor",
+    ]
 )
-_FEMALE_HONORIFICS = frozenset("mrs ms miss madam mme frau".split())
-_MALE_HONORIFICS = frozenset("mr sir herr".split())
+_FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss", "madam", "mme", "frau"])
+_MALE_HONORIFICS = frozenset(["mr", "sir", "herr"])
 
 
 @dataclass
@@ -72,7 +96,9 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
     inside = {t.i for t in ent}
     while i >= ent.sent.start:
         t = ent.doc[i]
-        if t.dep_ not in ("compound", "amod", "nmod", "nn") or (t.head.i not in inside and t.head.i not in {w.i for w in words}):
+        if t.dep_ not in ("compound", "amod", "nmod", "nn") or (
+            t.head.i not in inside and t.head.i not in {w.i for w in words}
+        ):
             break
         if not (t.text[:1].isupper() or t.lower_ in _TITLE_LOWER or t.lower_ in COUNTRIES):
             break

@@ -10,7 +10,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir madam mme m herr frau sen rep gov gen lt col sgt st".split())
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "madam",
+        "mme",
+        "m",
+        "herr",
+        "frau",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "st",
+    ]
+)
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 # Ordered rewrites from the spelling variants of transliteration to one canonical form.

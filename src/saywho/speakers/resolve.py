@@ -59,18 +59,69 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "head": ("head", "chief", "director"),
     "chief": ("chief", "head"),
 }
-_FEMALE_NOUNS = frozenset("spokeswoman chairwoman congresswoman businesswoman".split())
-_MALE_NOUNS = frozenset("spokesman chairman congressman businessman".split())
+_FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "congresswoman", "businesswoman"])
+_MALE_NOUNS = frozenset(["spokesman", "chairman", "congressman", "businessman"])
 # Heads of organisation sources ("the ministry said"), besides what NER tags ORG.
 ORG_HEADS = frozenset(
-    "kremlin ministry government department office committee commission agency administration campaign "
-    "embassy council parliament cabinet court party service bureau institute center centre university "
-    "company corporation bank poll survey study report statement newspaper network union alliance news times "
-    "post journal press agency group fund foundation association organization organisation club team house "
-    "inc corp ltd llc co".split()
+    [
+        "kremlin",
+        "ministry",
+        "government",
+        "department",
+        "office",
+        "committee",
+        "commission",
+        "agency",
+        "administration",
+        "campaign",
+        "embassy",
+        "council",
+        "parliament",
+        "cabinet",
+        "court",
+        "party",
+        "service",
+        "bureau",
+        "institute",
+        "center",
+        "centre",
+        "university",
+        "company",
+        "corporation",
+        "bank",
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "statement",
+        "newspaper",
+        "network",
+        "union",
+        "alliance",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "press",
+        "agency",
+        "group",
+        "fund",
+        "foundation",
+        "association",
+        "organization",
+        "organisation",
+        "club",
+        "team",
+        "house",
+        "inc",
+        "corp",
+        "ltd",
+        "llc",
+        "co",
+    ]
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_PLURAL_PRONOUNS = frozenset("they them we us".split())
+_PLURAL_PRONOUNS = frozenset(["they", "them", "we", "us"])
 
 
 @dataclass
@@ -142,7 +193,11 @@ class SpeakerResolver:
             return None
         matches = [c for c in persons if same_name(c.surname, words[0])]
         if not matches:
-            matches = [c for c in persons if len(name_words(c.full_name)) >= 2 and same_name(name_words(c.full_name)[0], words[0])]
+            matches = [
+                c
+                for c in persons
+                if len(name_words(c.full_name)) >= 2 and same_name(name_words(c.full_name)[0], words[0])
+            ]
         if not matches:
             return None
         return max(matches, key=lambda c: max((s for s, _ in c.mentions if before is None or s < before), default=-1))

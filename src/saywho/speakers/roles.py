@@ -10,6 +10,7 @@ import re
 
 from saywho.document import Role
 
+# fmt: off
 # Demonym or country-name variants -> canonical country name.
 COUNTRIES: dict[str, str] = {
     "russian": "Russia", "russia": "Russia", "russian federation": "Russia", "rf": "Russia",
@@ -18,7 +19,8 @@ COUNTRIES: dict[str, str] = {
     "usa": "United States", "america": "United States",
     "chinese": "China", "china": "China", "prc": "China",
     "ukrainian": "Ukraine", "ukraine": "Ukraine",
-    "british": "United Kingdom", "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+    "british": "United Kingdom", "uk": "United Kingdom", "united kingdom": "United Kingdom",
+    "britain": "United Kingdom",
     "french": "France", "france": "France", "german": "Germany", "germany": "Germany",
     "italian": "Italy", "italy": "Italy", "spanish": "Spain", "spain": "Spain",
     "korean": "Korea", "south korean": "South Korea", "south korea": "South Korea",
@@ -46,6 +48,8 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
     "riyadh": "Saudi Arabia", "cairo": "Egypt", "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan",
     "helsinki": "Finland", "stockholm": "Sweden", "oslo": "Norway", "hanoi": "Vietnam", "ulaanbaatar": "Mongolia",
 }
+
+# fmt: on
 
 # Titles that imply their organisation.
 TITLE_ORGANIZATIONS: tuple[tuple[str, str], ...] = (
@@ -117,7 +121,8 @@ def parse_apposition_role(apposition: str) -> Role | None:
             role = Role(title=title or None, organization=org or None, country=country_of(part))
             if title:
                 role = _with_title_defaults(role)
-                if best is None or best.organization is None or (part[:1].islower() and not best.title[:1].islower()):
+                better_title = part[:1].islower() and not (best and best.title or "")[:1].islower()
+                if best is None or best.organization is None or better_title:
                     best = role
         elif best is None and part and part[0].islower():
             best = _with_title_defaults(Role(title=part, country=country_of(part)))
