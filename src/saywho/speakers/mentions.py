@@ -68,6 +68,8 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
 
 
 def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
+    if len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+        return None  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
     tokens = [t for t in ent if not (t.text in ("'s", "’s", "'", "’") and t.i == ent.end - 1)]
     gender = None
     while tokens and tokens[0].text.rstrip(".").lower() in HONORIFICS:
@@ -85,8 +87,13 @@ def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
     if before is not None and before.text.rstrip(".").lower() in _FEMALE_HONORIFICS | _MALE_HONORIFICS:
         word = before.text.rstrip(".").lower()
         gender = "f" if word in _FEMALE_HONORIFICS else "m"
-    role = _premodifier_role(ent) or _apposition_role(ent)
+    role = role_around(ent)
     return PersonMention(start, end, name, role, offset + ent.sent.start_char, gender)
+
+
+def role_around(name: SpacySpan) -> Role | None:
+    """The role written before the name ("Russian Deputy Foreign Minister X") or after it in apposition."""
+    return _premodifier_role(name) or _apposition_role(name)
 
 
 def _premodifier_role(ent: SpacySpan) -> Role | None:

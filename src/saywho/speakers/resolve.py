@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role, Span
 from saywho.nlp.english import Paragraph
-from saywho.speakers.mentions import PersonMention, person_mentions
+from saywho.speakers.mentions import PersonMention, person_mentions, role_around
 from saywho.speakers.names import clean_name, name_words, same_name
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
@@ -270,6 +270,9 @@ class SpeakerResolver:
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
             cluster = self._match_person(name, s)
             if cluster is not None:
+                if name not in cluster.names:
+                    cluster.names.append(name)  # a spelling variant ("Qatada" for "Katada") is an alias
+                self._add_role(cluster, head)
                 return self._remember(cluster, cand)
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
                 return self._state(head, source_text)
@@ -277,6 +280,8 @@ class SpeakerResolver:
                 return self._named("ORG", _strip_determiner(self._entity_text(head)), _strip_determiner(source_text))
             if name_words(name) and name.lower() not in self.not_persons:
                 cluster = self._add_person_mention(PersonMention(s, e, name, None, sentence_start))
+                if cluster is not None:
+                    self._add_role(cluster, head)
                 return self._remember(cluster, cand)
         if head.ent_type_ in ("GPE", "LOC", "NORP"):
             return self._state(head, source_text)
@@ -301,6 +306,13 @@ class SpeakerResolver:
             self.timeline.append((s, e, cluster))
             self.timeline.sort(key=lambda x: x[0])
         return cluster
+
+    def _add_role(self, cluster: Cluster, head: Token) -> None:
+        """Roles written around a name that NER missed: "Saori Katada, director of the Center ..."."""
+        first = min([head.i] + [c.i for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        role = role_around(head.doc[first : head.i + 1])
+        if role is not None and all(role.title != r.title for r in cluster.roles):
+            cluster.roles.append(role)
 
     def _pronoun(self, head: Token, start: int, sentence_start: int) -> Cluster | None:
         word = head.lower_
@@ -334,9 +346,10 @@ class SpeakerResolver:
         if chosen is None and not keys and candidates:
             chosen = candidates[0]
         if chosen is not None:
-            description = _strip_determiner(description, lower=False)
+            # Keep the description as written, sentence-initial "The" lowered: "the Russian president".
+            description = description[:1].lower() + description[1:] if description[:4] == "The " else description
             if description not in chosen.descriptions:
-                chosen.descriptions.append(_lower_first(description))
+                chosen.descriptions.append(description)
             if not chosen.roles:
                 title = noun.capitalize() if noun not in ("official", "politician") else noun
                 chosen.roles.append(Role(title=title, country=country))
@@ -414,10 +427,6 @@ def _strip_determiner(text: str, lower: bool = True) -> str:
     if words and words[0].lower() in ("the", "a", "an", "some", "many", "several", "most"):
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
-
-
-def _lower_first(text: str) -> str:
-    return "the " + text if text and not text[0].isupper() else text
 
 
 def build_entities(

@@ -66,6 +66,10 @@ _ORG_PREPOSITION_RE = re.compile(r"\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?=[A
 _TITLE_WORDS = re.compile(r"[A-Za-z][\w.-]*")
 
 
+_TOPIC_BEFORE = re.compile(r"(?:institute|center|centre|school|department|faculty)\s+(?:of|for)\s+(?:the\s+)?$")
+_TOPIC_AFTER = re.compile(r"\s+(?:studies|affairs\s+institute)\b")
+
+
 def country_of(words: str) -> str | None:
     """The country named by a demonym or country name anywhere in `words` (longest match first)."""
     low = words.lower()
@@ -74,6 +78,8 @@ def country_of(words: str) -> str | None:
     best: tuple[int, int, str] | None = None
     for key, country in COUNTRIES.items():
         for m in re.finditer(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", low):
+            if _TOPIC_BEFORE.search(low[: m.start()]) or _TOPIC_AFTER.match(low[m.end() :]):
+                continue  # the subject an institution studies, not where it is
             rank = (m.start(), len(key), country)
             if best is None or rank[:2] > best[:2]:
                 best = rank
