@@ -107,28 +107,61 @@ def _content_tokens(clause: Token, exclude: list[Token]) -> list[Token]:
 
 
 def _make(
-    content: list[Token], source: Token | None, cue: list[Token], offset: int, method: str, confidence: float
+    content: list[Token],
+    source: Token | None,
+    cue: list[Token],
+    offset: int,
+    method: str,
+    confidence: float,
+    more: list[Token] | None = None,
 ) -> Candidate | None:
-    content = [t for t in content if not t.is_space]
-    if len([t for t in content if not t.is_punct]) < MIN_CONTENT_TOKENS:
+    """Build a candidate; `more` is a second content fragment ("A, X said, B")."""
+    fragments = [[t for t in frag if not t.is_space] for frag in (content, more or []) if frag]
+    tokens = [t for frag in fragments for t in frag]
+    if len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
         return None
     src = source_tokens(source) if source is not None else []
-    content_ids = {t.i for t in content}
+    content_ids = {t.i for t in tokens}
     if any(t.i in content_ids for t in cue) or any(t.i in content_ids for t in src):
         return None
-    content_range = char_range(content, offset)
-    if content_range is None:
+    ranges = [r for r in (char_range(frag, offset) for frag in fragments) if r is not None]
+    if not ranges:
         return None
-    quoted = sum(1 for t in content if t.text in '"“”«»„')
+    quoted = sum(1 for t in tokens if t.text in '"“”«»„')
     return Candidate(
-        content=[content_range],
+        content=ranges,
         source=char_range(src, offset) if src else None,
         cue=char_range(cue, offset),
-        kind="mixed" if quoted >= 2 and _quoted_words(content) >= 3 else "indirect",
+        kind="mixed" if quoted >= 2 and _quoted_words(tokens) >= 3 else "indirect",
         confidence=confidence if src else confidence * 0.6,
         method=method,
         source_head=char_range([source], offset) if source is not None else None,
     )
+
+
+def _parenthetical(verb: Token, cue: list[Token], subject: Token | None) -> tuple[list[Token], list[Token]] | None:
+    """ "The latest test, North Korea said, was its biggest yet": a reporting clause set off by commas
+    inside the content, which then has two fragments."""
+    if subject is None:
+        return None
+    sent = verb.sent
+    start = min(cue[0].i, subject.left_edge.i)
+    if start - 1 <= sent.start or verb.doc[start - 1].text != ",":
+        return None
+    subject_ids = {t.i for t in subject.subtree}
+    # The reporting clause ends at the first comma after the verb (allowing "said Friday", "said in a statement").
+    end = next((t.i for t in sent if t.i > max(cue[-1].i, subject.i) and t.text == ","), None)
+    if end is None or end - verb.i > 8:
+        return None
+    before = trim_tokens([t for t in sent if t.i < start - 1], keep_quotes=True)
+    after = trim_tokens([t for t in sent if t.i > end and t.i not in subject_ids], keep_quotes=True)
+    if len(before) < 2 or len(after) < 2 or after[0].text in '"“«„':
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in after + before):
+        return None
+    if any(t.i in subject_ids for t in after) or after[0].i != end + 1:
+        return None
+    return before, after
 
 
 def _quoted_words(content: list[Token]) -> int:
@@ -156,6 +189,11 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
     if after is not None and after.text == ":":
         content = trim_tokens([t for t in sent if t.i > after.i], keep_quotes=True)
         return _make(content, subject, cue, offset, "indirect:colon", 0.75)
+
+    if lemma in SPEECH_VERBS:
+        split = _parenthetical(verb, cue, subject)
+        if split is not None:
+            return _make(split[0], subject, cue, offset, "indirect:parenthetical", 0.7, more=split[1])
 
     # "X said (that) CONTENT" and "CONTENT, X said" (the parser makes CONTENT the verb's ccomp in both).
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
@@ -229,13 +267,40 @@ def _to_sentence_end(content: list[Token], verb: Token) -> list[Token]:
     """
     sent = verb.sent
     end = content[-1].i
+    opened = _open_quote(content)
     for t in sent[end + 1 - sent.start :]:
-        if t.text in '"“”«»„' or t.lower_ == "according":
+        if opened:
+            end = t.i
+            if t.text in '"”»“':
+                break
+            continue
+        if t.text in '"“”«»„;' or t.lower_ == "according":
             break
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ in _CLAUSE_DEPS for c in t.children):
-            break
+        if t.pos_ == "VERB" and t.lemma_.lower() in _TRIGGER_VERBS and t.dep_ in ("conj", "advcl", "parataxis"):
+            break  # a second report by the same speaker: "..., and warned X to ..."
         end = t.i
+    semicolon = next((t.i for t in verb.doc[content[0].i : end + 1] if t.text == ";"), None)
+    if semicolon is not None and not opened:
+        end = semicolon - 1  # "said A; B": B is the writer's again
+    if opened and verb.doc[end].text not in '"”»“':
+        end = _extend_to_quote_close(verb.doc, end)
     return trim_tokens([verb.doc[i] for i in range(content[0].i, end + 1)], keep_quotes=True)
+
+
+def _open_quote(tokens: list[Token]) -> bool:
+    """Does the content open a quotation that it does not close (`told Fox that "they hit ...`)?"""
+    marks = [t for t in tokens if t.text in '"“”«»„']
+    return len(marks) % 2 == 1 and marks[-1].text in '"“«„'
+
+
+def _extend_to_quote_close(doc, end: int) -> int:  # type: ignore[no-untyped-def]
+    """A quotation opened inside indirect speech runs on, across sentences, to its closing mark."""
+    for t in doc[end + 1 :]:
+        if t.text in "\n" or "\n" in t.text:
+            break
+        if t.text in '"”»“':
+            return t.i
+    return end
 
 
 def _belief_adjective(adj: Token, offset: int) -> Candidate | None:
