@@ -216,6 +216,8 @@ def _stands_alone(text: str, i: int, para_start: int, opener: str) -> bool:
     if last in ".!?:…":
         return True
     if last == ",":
-        words = [w.lower() for w in _WORD_RE.findall(before[-60:])]
-        return bool(words) and words[-1] in _SPEECH_FORMS
+        # `Limbaugh told his radio audience on Monday, "…"`: a reporting verb earlier in the same sentence.
+        sentence = re.split(r"[.!?…:]\s", before)[-1]
+        words = [w.lower() for w in _WORD_RE.findall(sentence)]
+        return any(w in _SPEECH_FORMS for w in words)
     return False

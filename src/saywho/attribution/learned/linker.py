@@ -1,0 +1,225 @@
+"""Turn predicted source / cue / content spans into attributions.
+
+Each content goes to the nearest cue in its own sentences or the sentence right before or after them (or, for
+a paragraph that opens with the content, the end of the paragraph before: `X said:` ¶ `"…"`); the source is
+the source span nearest to that cue in the cue's sentence, else in the sentence before it. Contents that share
+a cue become one attribution with several fragments (an interrupted quotation: `"…," X said, "…"`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from saywho.attribution.learned.tagger import SpanPrediction
+from saywho.attribution.quotes import Quotation
+from saywho.attribution.spans import Candidate
+from saywho.nlp.english import Paragraph
+
+DEFAULTS: dict[str, Any] = {
+    "min_content_words": 3,  # shorter predicted contents are mostly noise
+    "min_content_confidence": 0.0,
+    "max_cue_distance": 40,  # tokens between a content and its cue
+    "sentence_window": 1,  # how many sentences before/after a content its cue may be
+    "require_cue": True,  # a content without any cue nearby is dropped
+    "merge_shared_cue": True,  # contents linked to one cue become one attribution
+    "fill_gaps": 2,  # join content chunks separated by at most this many tokens in one sentence run
+}
+
+
+@dataclass
+class _Span:
+    pred: SpanPrediction
+    sent_first: int  # sentence index (within the paragraph) of the first and last token
+    sent_last: int
+
+
+def _sentence_index(par: Paragraph) -> list[int]:
+    idx = [0] * len(par.doc)
+    for k, sent in enumerate(par.doc.sents):
+        for i in range(sent.start, sent.end):
+            idx[i] = k
+    return idx
+
+
+def _words(par: Paragraph, p: SpanPrediction) -> int:
+    return sum(1 for t in par.doc[p.tok_start : p.tok_end] if not t.is_punct and not t.is_space)
+
+
+def _gap(a: SpanPrediction, b: SpanPrediction) -> int:
+    """Tokens between two spans of one paragraph (0 when adjacent or overlapping)."""
+    if a.tok_end <= b.tok_start:
+        return b.tok_start - a.tok_end
+    if b.tok_end <= a.tok_start:
+        return a.tok_start - b.tok_end
+    return 0
+
+
+def _overlaps(a: SpanPrediction, b: SpanPrediction) -> bool:
+    return a.tok_start < b.tok_end and b.tok_start < a.tok_end
+
+
+def _fill_gaps(par: Paragraph, contents: list[SpanPrediction], gap: int) -> list[SpanPrediction]:
+    """Join content chunks of one paragraph that only a few non-punctuation tokens separate."""
+    if gap <= 0 or len(contents) < 2:
+        return contents
+    contents = sorted(contents, key=lambda p: p.tok_start)
+    out = [contents[0]]
+    for p in contents[1:]:
+        q = out[-1]
+        between = par.doc[q.tok_end : p.tok_start]
+        if p.tok_start - q.tok_end <= gap and not any(t.text in '"“”«»„' or t.is_sent_start for t in between):
+            n_q, n_p = q.tok_end - q.tok_start, p.tok_end - p.tok_start
+            out[-1] = SpanPrediction(
+                "content",
+                q.par,
+                q.tok_start,
+                p.tok_end,
+                q.start,
+                p.end,
+                (q.confidence * n_q + p.confidence * n_p) / (n_q + n_p),
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def link(
+    paragraphs: Sequence[Paragraph],
+    spans: Sequence[SpanPrediction],
+    quotes: Sequence[Quotation] = (),
+    params: Mapping[str, Any] | None = None,
+) -> list[Candidate]:
+    """Attributions from the predicted spans of an article (character offsets into the article text)."""
+    cfg = {**DEFAULTS, **(params or {})}
+    by_par: dict[int, dict[str, list[SpanPrediction]]] = {}
+    for p in spans:
+        by_par.setdefault(p.par, {"source": [], "cue": [], "content": []})[p.role].append(p)
+    sent_idx = {k: _sentence_index(paragraphs[k]) for k in by_par}
+
+    # content -> (cue or None)
+    links: list[tuple[SpanPrediction, SpanPrediction | None]] = []
+    for k in sorted(by_par):
+        par = paragraphs[k]
+        roles = by_par[k]
+        contents = _fill_gaps(par, roles["content"], int(cfg["fill_gaps"]))
+        for c in contents:
+            if _words(par, c) < cfg["min_content_words"] or c.confidence < cfg["min_content_confidence"]:
+                continue
+            links.append((c, _find_cue(paragraphs, by_par, sent_idx, k, c, cfg)))
+
+    # Group contents by their cue.
+    groups: dict[tuple[int, int] | int, list[tuple[SpanPrediction, SpanPrediction | None]]] = {}
+    for n, (c, cue) in enumerate(links):
+        if cue is None and cfg["require_cue"]:
+            continue
+        key = (cue.par, cue.tok_start) if cue is not None and cfg["merge_shared_cue"] else n
+        groups.setdefault(key, []).append((c, cue))
+
+    out: list[Candidate] = []
+    for members in groups.values():
+        contents = sorted((c for c, _ in members), key=lambda p: p.start)
+        cue = members[0][1]
+        source = _find_source(paragraphs, by_par, sent_idx, cue, contents) if cue is not None else None
+        conf_parts = [sum(c.confidence for c in contents) / len(contents)]
+        if cue is not None:
+            conf_parts.append(cue.confidence)
+        if source is not None:
+            conf_parts.append(source.confidence)
+        out.append(
+            Candidate(
+                content=[(c.start, c.end) for c in contents],
+                source=(source.start, source.end) if source is not None else None,
+                cue=(cue.start, cue.end) if cue is not None else None,
+                kind=_kind(contents, quotes, paragraphs),
+                confidence=round(min(conf_parts) * 0.8, 4),
+                method="learned:crf",
+                source_head=_head(paragraphs[source.par], source) if source is not None else None,
+            )
+        )
+    return sorted(out, key=lambda c: (c.content_start, c.content_end))
+
+
+def _find_cue(
+    paragraphs: Sequence[Paragraph],
+    by_par: dict[int, dict[str, list[SpanPrediction]]],
+    sent_idx: dict[int, list[int]],
+    k: int,
+    content: SpanPrediction,
+    cfg: Mapping[str, Any],
+) -> SpanPrediction | None:
+    idx = sent_idx[k]
+    first, last = idx[content.tok_start], idx[content.tok_end - 1]
+    window = int(cfg["sentence_window"])
+    best: tuple[tuple[int, int], SpanPrediction] | None = None
+    for cue in by_par[k]["cue"]:
+        if _overlaps(cue, content):
+            continue
+        s = idx[cue.tok_start]
+        if s < first - window or s > last + window:
+            continue
+        gap = _gap(cue, content)
+        if gap > cfg["max_cue_distance"]:
+            continue
+        outside = 0 if first <= s <= last else 1
+        key = (outside, gap)
+        if best is None or key < best[0]:
+            best = (key, cue)
+    if best is not None:
+        return best[1]
+    # `X said:` ¶ `"…"`: the cue closes the paragraph before one that opens with the content.
+    if content.tok_start <= 1 and k - 1 in by_par:
+        prev = paragraphs[k - 1]
+        cues = by_par[k - 1]["cue"]
+        last_tok = len(prev.doc) - 1
+        while last_tok > 0 and prev.doc[last_tok].is_space:
+            last_tok -= 1
+        if cues and prev.doc[last_tok].text == ":":
+            return max(cues, key=lambda p: p.tok_start)
+    return None
+
+
+def _find_source(
+    paragraphs: Sequence[Paragraph],
+    by_par: dict[int, dict[str, list[SpanPrediction]]],
+    sent_idx: dict[int, list[int]],
+    cue: SpanPrediction,
+    contents: list[SpanPrediction],
+) -> SpanPrediction | None:
+    idx = sent_idx[cue.par]
+    s = idx[cue.tok_start]
+    best: tuple[tuple[int, int], SpanPrediction] | None = None
+    for src in by_par[cue.par]["source"]:
+        if _overlaps(src, cue) or any(c.par == src.par and _overlaps(src, c) for c in contents):
+            continue
+        ss = idx[src.tok_start]
+        if ss == s:
+            key = (0, _gap(src, cue))
+        elif ss == s - 1:
+            key = (1, _gap(src, cue))
+        else:
+            continue
+        if best is None or key < best[0]:
+            best = (key, src)
+    return best[1] if best is not None else None
+
+
+def _head(par: Paragraph, p: SpanPrediction) -> tuple[int, int]:
+    """The syntactic head of a span: its token whose head lies outside the span."""
+    toks = [t for t in par.doc[p.tok_start : p.tok_end] if not t.is_space]
+    heads = [t for t in toks if not (p.tok_start <= t.head.i < p.tok_end) or t.head.i == t.i]
+    tok = heads[0] if heads else toks[-1]
+    return par.offset + tok.idx, par.offset + tok.idx + len(tok.text)
+
+
+def _kind(contents: list[SpanPrediction], quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph]) -> str:
+    """ "direct" when every fragment is a standalone quotation, "mixed" when a quotation mark is inside."""
+    standalone = [(q.start, q.end) for q in quotes if q.standalone]
+    if all(any(qs <= c.start + 1 and c.end - 1 <= qe for qs, qe in standalone) for c in contents):
+        return "direct"
+    for c in contents:
+        doc = paragraphs[c.par].doc
+        if sum(1 for t in doc[c.tok_start : c.tok_end] if t.text in '"“”«»„') >= 2:
+            return "mixed"
+    return "indirect"

@@ -1,0 +1,145 @@
+"""Load the trained CRF taggers and tag parsed paragraphs into source / cue / content spans.
+
+A model is a folder with `config.json`, `content.crfsuite` (BIO tags for contents) and `srccue.crfsuite`
+(BIO tags for sources and cues). `load_tagger()` finds the shipped model (see `model_dir`) and returns None
+when there is none, so that the rules keep working without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from saywho.attribution.learned.features import FEATURE_VERSION, paragraph_features
+from saywho.attribution.quotes import Quotation
+from saywho.nlp.english import Paragraph
+
+MODELS_ENV = "SAYWHO_MODELS_DIR"
+MODEL_NAME = "attribution-crf"
+TAGGERS = ("content", "srccue")
+ROLE_OF_TAG = {"C": "content", "S": "source", "Q": "cue"}
+
+
+@dataclass(frozen=True)
+class SpanPrediction:
+    """A predicted span: its role, its tokens in paragraph `par` ([tok_start, tok_end)) and characters."""
+
+    role: str  # "source", "cue" or "content"
+    par: int
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    confidence: float
+
+
+def model_dir() -> Path | None:
+    """Where the model is: $SAYWHO_MODELS_DIR/attribution-crf, the package's models/ folder (installed with the
+    package) or the repository's models/ folder (an editable install); None when none has a config.json."""
+    import saywho
+
+    here = Path(saywho.__file__).resolve().parent
+    places = []
+    if os.environ.get(MODELS_ENV):
+        places.append(Path(os.environ[MODELS_ENV]) / MODEL_NAME)
+    places.append(here / "models" / MODEL_NAME)
+    places.append(here.parents[1] / "models" / MODEL_NAME)
+    for p in places:
+        if (p / "config.json").is_file():
+            return p
+    return None
+
+
+class AttributionTagger:
+    """Two linear-chain CRFs over spaCy tokens, one paragraph per sequence."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        import pycrfsuite
+
+        self.directory = Path(directory)
+        self.config = json.loads((self.directory / "config.json").read_text(encoding="utf-8"))
+        version = self.config.get("feature_version")
+        if version != FEATURE_VERSION:
+            raise ValueError(
+                f"{self.directory}: model built with feature version {version}, this code has {FEATURE_VERSION}"
+            )
+        self.taggers = {}
+        for name in TAGGERS:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.directory / f"{name}.crfsuite"))
+            self.taggers[name] = tagger
+        self.linker = dict(self.config.get("linker", {}))
+
+    def tag_paragraph(self, par: Paragraph, index: int, quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
+        feats = paragraph_features(par, quotes)
+        if not feats:
+            return []
+        out: list[SpanPrediction] = []
+        for name in TAGGERS:
+            tagger = self.taggers[name]
+            tagger.set(feats)
+            labels = tagger.tag()
+            out.extend(_chunks(par, index, labels, tagger))
+        return out
+
+    def tag(self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
+        """Spans predicted in every paragraph (in paragraph order, contents first in each)."""
+        out: list[SpanPrediction] = []
+        for k, par in enumerate(paragraphs):
+            near = [q for q in quotes if q.end > par.offset and q.start < par.end]
+            out.extend(self.tag_paragraph(par, k, near))
+        return out
+
+
+def _chunks(par: Paragraph, index: int, labels: list[str], tagger) -> list[SpanPrediction]:
+    """BIO chunks as spans; the confidence is the mean marginal probability of the chunk's labels."""
+    doc = par.doc
+    out: list[SpanPrediction] = []
+    i, n = 0, len(labels)
+    while i < n:
+        lab = labels[i]
+        if lab == "O" or doc[i].is_space:
+            i += 1
+            continue
+        tag = lab[2:]
+        j = i + 1
+        while j < n and labels[j] == "I-" + tag:
+            j += 1
+        end = j
+        while end > i and doc[end - 1].is_space:
+            end -= 1
+        probs = [tagger.marginal(labels[t], t) for t in range(i, end)]
+        first, last = doc[i], doc[end - 1]
+        out.append(
+            SpanPrediction(
+                role=ROLE_OF_TAG[tag],
+                par=index,
+                tok_start=i,
+                tok_end=end,
+                start=par.offset + first.idx,
+                end=par.offset + last.idx + len(last.text),
+                confidence=sum(probs) / len(probs),
+            )
+        )
+        i = j
+    return out
+
+
+_cache: dict[str, AttributionTagger | None] = {}
+
+
+def load_tagger(path: str | os.PathLike[str] | None = None) -> AttributionTagger | None:
+    """The tagger in `path` (default: `model_dir()`), loaded once; None when there is no model or no crfsuite."""
+    directory = Path(path) if path is not None else model_dir()
+    if directory is None or not (directory / "config.json").is_file():
+        return None
+    key = str(directory.resolve())
+    if key not in _cache:
+        try:
+            _cache[key] = AttributionTagger(directory)
+        except ImportError:
+            _cache[key] = None
+    return _cache[key]
