@@ -6,6 +6,7 @@ from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
+from saywho.attribution.transcript import find_labelled
 from saywho.nlp.english import Paragraph
 
 
@@ -18,7 +19,12 @@ def _inside(pos: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:
-    direct = list(find_direct(quotes, paragraphs))
+    labelled = list(find_labelled(paragraphs))
+    labelled_spans = [c.content[0] for c in labelled]
+    direct = [
+        d for d in find_direct(quotes, paragraphs) if not any(_overlap(c, s) for c in d.content for s in labelled_spans)
+    ]
+    direct += labelled
     direct_contents = [c for d in direct for c in d.content]
     direct_cues = {d.cue for d in direct if d.cue}
     # Quotations that stand alone are someone's words: reporting verbs inside them are nested speech

@@ -229,16 +229,14 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             return _make(trim_tokens(content, keep_quotes=True), subject, cue, offset, "indirect:inverted", 0.7)
 
     # "X called Y a top priority": object plus predicate.
-    if lemma in PREDICATIVE_VERBS:
+    if lemma in PREDICATIVE_VERBS and subject is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or subject is None:
-            return None
-        pred = next((c for c in verb.children if c.dep_ in ("oprd", "advcl", "xcomp", "ccomp") and c.i > obj.i), None)
-        if pred is None:
-            return None
-        end = max(t.i for t in pred.subtree)
-        content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
-        return _make(content, subject, cue, offset, "indirect:predicative", 0.6)
+        preds = ("oprd", "advcl", "xcomp", "ccomp")
+        pred = next((c for c in verb.children if c.dep_ in preds and obj is not None and c.i > obj.i), None)
+        if obj is not None and pred is not None:
+            end = max(t.i for t in pred.subtree)
+            content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
+            return _make(content, subject, cue, offset, "indirect:predicative", 0.6)
 
     # "X points to NP", "X called for NP".
     for prep in verb.children:
@@ -253,7 +251,9 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
     if lemma in NOUN_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS and subject is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            content = trim_tokens(list(obj.subtree), keep_quotes=True)
+            # "cited X as examples of Y": the verb's later modifiers belong to what was said.
+            end = max(t.i for t in verb.subtree if t.i >= obj.i)
+            content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
             return _make(content, subject, cue, offset, "indirect:object", 0.5)
     return None
 

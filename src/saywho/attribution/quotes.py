@@ -43,6 +43,8 @@ _SPEECH_FORMS = {
     if form
 } | {"said", "told", "wrote", "thought", "knew", "felt", "found", "says", "tells", "writes", "according"}
 _WORD_RE = re.compile(r"[\w'’-]+")
+_CYRILLIC_RE = re.compile(r"[а-яё]")
+_CYRILLIC_CONJUNCTIONS = frozenset("и а но или да что ведь ни не либо то".split())
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,28 @@ def _closing_position(text: str, i: int, para_end: int) -> bool:
     return not before.isspace() and not _is_word_char(after)
 
 
-def _dash_closes(text: str, i: int, para_end: int) -> bool:
-    """`,— said X` / `, — X told Y`: a dash after punctuation, followed by a reporting clause."""
+def _dash_closes(text: str, i: int, para_end: int, opener: str = "") -> bool:
+    """`,— said X` / `, — X told Y`: a dash after punctuation, followed by a reporting clause.
+
+    In dialogue opened by a dash (Russian style), `, — сказал он` closes the line whatever the verb: a dash
+    after a comma, `!`, `?` or `…` followed by a lower-case Cyrillic word (not a conjunction) starts the
+    author's words.
+    """
     before = text[:i].rstrip()
     if not before or before[-1] not in ",.!?…":
         return False
-    words = [w.lower() for w in _WORD_RE.findall(text[i + 1 : min(para_end, i + 160)])][:10]
-    return any(w in _SPEECH_FORMS for w in words)
+    following = text[i + 1 : min(para_end, i + 160)]
+    words = [w.lower() for w in _WORD_RE.findall(following)][:10]
+    if any(w in _SPEECH_FORMS for w in words):
+        return True
+    first = words[0] if words else ""
+    return (
+        opener in DASHES
+        and before[-1] in ",!?…"
+        and following.lstrip()[:1].islower()
+        and bool(_CYRILLIC_RE.match(first))
+        and first not in _CYRILLIC_CONJUNCTIONS
+    )
 
 
 def _mark_at(text: str, i: int) -> str | None:
@@ -137,12 +154,13 @@ def _find_close(text: str, opener: str, i: int, para_end: int) -> tuple[int, int
                     j = inner[1]
                     continue
             return j, j + 1, ch
-        elif ch in "«„“" and opener in "«„":
+        elif ch in "«„“" and (opener in "«„" or (opener in DASHES and ch != "“")):
+            # A «…» pair inside a quotation (or inside a dash-opened line) is a nested quotation.
             inner = _find_close(text, ch, j, para_end)
             if inner is not None and inner[2] not in DASHES:
                 j = inner[1]
                 continue
-        if ch in DASHES and dash_close is None and j > i + 1 and _dash_closes(text, j, para_end):
+        if ch in DASHES and dash_close is None and j > i + 1 and _dash_closes(text, j, para_end, opener):
             dash_close = (j, j + 1, ch)
             if opener in DASHES:
                 return dash_close
