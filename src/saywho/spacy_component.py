@@ -27,9 +27,14 @@ class SaywhoComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        from saywho.document import Article
         from saywho.pipeline import Pipeline
 
-        article = Pipeline(nlp=_without_self(self.nlp, self.name)).analyze_text(doc.text)
+        if not doc.text.strip():
+            # An empty text is an empty result here, not an error: nlp.pipe() over a corpus must not stop.
+            article = Article(doc.text)
+        else:
+            article = Pipeline(nlp=_without_self(self.nlp, self.name)).analyze_text(doc.text)
         doc._.saywho_article = article
         doc._.attributions = article.attributions
         doc._.speakers = article.entities

@@ -82,6 +82,10 @@ def _reporting_clause(tokens: list[Token], allow_any_verb: bool) -> tuple[list[T
     return None
 
 
+def _ends_sentence(q: Quotation) -> bool:
+    return q.text_slice.rstrip().endswith((".", "…"))
+
+
 def _clause_before(par: Paragraph, quote_start: int) -> list[Token]:
     """Tokens of the sentence before the quotation when it ends with a colon or comma: `X said: "…"`."""
     toks = [t for t in par.doc if par.offset + t.idx + len(t) <= quote_start]
@@ -138,13 +142,15 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
 def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Candidate | None:
     content = [_content_span(q)]
     found = None
-    after = _clause_after(par, q.end)
+    before = _clause_before(par, q.start)
+    introduced = bool(before) and before[-1].doc[before[-1].i + 1].text == ":"
+    after = [] if introduced else _clause_after(par, q.end)
+    if after and _ends_sentence(q) and after[0].text[:1].isupper() and len(after) > 8:
+        after = []  # `"… Monday." Then Anna Keller said that …` is the next sentence's own report
     if after:
         found = _reporting_clause(after, allow_any_verb=len(after) <= 8)
-    if found is None:
-        before = _clause_before(par, q.start)
-        if before:
-            found = _reporting_clause(before, allow_any_verb=False)
+    if found is None and before:
+        found = _reporting_clause(before, allow_any_verb=False)
     if found is None and q.start == par.offset and k > 0:
         # `Caddell continued:` ¶ `"…"` — the reporting clause closes the previous paragraph.
         prev = index.paragraphs[k - 1]

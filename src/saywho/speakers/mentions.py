@@ -109,7 +109,7 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
             break
         if not (t.text[:1].isupper() or t.lower_ in _TITLE_LOWER or t.lower_ in COUNTRIES):
             break
-        if t.ent_type_ == "PERSON":
+        if t.ent_type_ == "PERSON" or t.text.rstrip(".").lower() in HONORIFICS:
             break
         words.insert(0, t)
         i -= 1

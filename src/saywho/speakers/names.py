@@ -104,6 +104,9 @@ def same_name(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    if ka + "a" == kb or kb + "a" == ka:
+        return False  # Slavic feminine surnames (Ivanova) name a different person from the masculine form
+
     # One edit between longer keys, and never on the first letter's sound (Marin / Karin are different people).
     return min(len(ka), len(kb)) >= 6 and ka[0] == kb[0] and edit_distance(ka, kb, 1) <= 1
 

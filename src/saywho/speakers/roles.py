@@ -132,6 +132,8 @@ def parse_apposition_role(apposition: str) -> Role | None:
                     best = role
         elif best is None and part and part[0].islower():
             best = _with_title_defaults(Role(title=part, country=country_of(part)))
+        elif best is None and part.split()[0].lower() in COUNTRIES:
+            best = parse_premodifier_role(part)  # "the French foreign minister"
     return best
 
 

@@ -1,0 +1,289 @@
+"""Attribution extraction through the real pipeline on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.document import Attribution
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline, check_spans):
+    def run(text: str):
+        article = pipeline.analyze_text(text)
+        check_spans(article)
+        return article
+
+    return run
+
+
+def one(article) -> Attribution:
+    assert len(article.attributions) == 1, [
+        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content])
+        for a in article.attributions
+    ]
+    return article.attributions[0]
+
+
+def by_cue(article, cue: str) -> Attribution:
+    found = [a for a in article.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [(a.cue and a.cue.text) for a in article.attributions]
+    return found[0]
+
+
+# ----------------------------------------------------------------------------------------------- direct
+
+
+def test_direct_cue_after_quotation(analyze):
+    text = '"The new bridge will open next spring," said Mayor Helen Carter.'
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Mayor Helen Carter"
+    assert a.cue.text == "said"
+    assert [c.text for c in a.content] == ['"The new bridge will open next spring,"']
+    assert a.content[0].start == 0
+
+
+def test_direct_subject_before_verb_after_quotation(analyze):
+    text = 'The road is closed. "We will repair it within a month," Helen Carter said on Friday.'
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Helen Carter"
+    assert a.cue.text == "said"
+    assert a.content[0].text == '"We will repair it within a month,"'
+
+
+def test_direct_cue_before_quotation_with_colon(analyze):
+    text = 'Senator Robert Hale said: "We will not support this budget under any circumstances."'
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Senator Robert Hale"
+    assert a.cue.text == "said"
+    assert a.content[0].text == '"We will not support this budget under any circumstances."'
+
+
+def test_interrupted_quotation_is_one_attribution_with_two_fragments(analyze):
+    text = (
+        'The talks collapsed on Friday. "We are ready," said Ivan Petrov. "The talks will resume on Monday."'
+    )
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Ivan Petrov"
+    assert [c.text for c in a.content] == ['"We are ready,"', '"The talks will resume on Monday."']
+
+
+def test_dialogue_dash_quotation_closed_by_mark(analyze):
+    text = (
+        '— We are ready for the talks. The date is already set," said Ivan Petrov, '
+        "the spokesman of the ministry."
+    )
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Ivan Petrov, the spokesman of the ministry"
+    assert a.cue.text == "said"
+    # The dialogue dash is not part of the content; the closing mark is.
+    assert a.content[0].text == 'We are ready for the talks. The date is already set,"'
+
+
+def test_mark_opened_quotation_closed_by_dash(analyze):
+    text = '"We have never initiated this decline in relations,— Ivan Petrov told reporters.'
+    a = one(analyze(text))
+    assert a.kind == "direct"
+    assert a.source.text == "Ivan Petrov"
+    assert a.cue.text == "told"
+    assert a.content[0].text == '"We have never initiated this decline in relations,'
+
+
+def test_multi_paragraph_quotation_is_one_attribution(analyze):
+    text = (
+        "Maria Lopez spoke to reporters on Tuesday.\n"
+        "Lopez said: “We are ready to talk about everything, and we have said so many times.\n"
+        "“And we will keep talking until there is an agreement.”"
+    )
+    article = analyze(text)
+    a = one(article)
+    assert a.kind == "direct"
+    assert a.source.text == "Lopez"
+    assert [c.text for c in a.content] == [
+        "“We are ready to talk about everything, and we have said so many times.",
+        "“And we will keep talking until there is an agreement.”",
+    ]
+    assert article.speaker_of(a).name == "Maria Lopez"
+
+
+def test_interrupted_then_multi_paragraph_quotation(analyze):
+    text = (
+        "Maria Lopez spoke to reporters on Tuesday.\n"
+        "“We are ready to talk about everything, and we have said so many times,” Lopez said. "
+        "“We will keep talking.\n"
+        "“Nobody will leave the table before that happens.”"
+    )
+    a = one(analyze(text))
+    assert a.source.text == "Lopez"
+    assert [c.text for c in a.content] == [
+        "“We are ready to talk about everything, and we have said so many times,”",
+        "“We will keep talking.",
+        "“Nobody will leave the table before that happens.”",
+    ]
+
+
+def test_direct_cue_before_colon_not_stolen_by_next_sentence(analyze):
+    text = 'Thomas Berger said: "We will strike on Monday." Then Anna Keller said that the talks had failed.'
+    article = analyze(text)
+    direct = [a for a in article.attributions if a.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].source.text == "Thomas Berger"
+    assert article.speaker_of(direct[0]).name == "Thomas Berger"
+    indirect = [a for a in article.attributions if a.kind == "indirect"]
+    assert len(indirect) == 1
+    assert indirect[0].source.text == "Anna Keller"
+    assert indirect[0].content[0].text == "that the talks had failed"
+
+
+# --------------------------------------------------------------------------------------------- indirect
+
+
+def test_inverted_indirect(analyze):
+    text = "The harvest will be the largest in a decade, the agriculture minister said."
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.source.text == "the agriculture minister"
+    assert a.cue.text == "said"
+    assert a.content[0].text == "The harvest will be the largest in a decade"
+
+
+def test_forward_indirect_with_that(analyze):
+    text = "Prime Minister Mark Olsen said that the government would raise taxes on tobacco next year."
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.source.text == "Prime Minister Mark Olsen"
+    assert a.cue.text == "said"
+    assert a.content[0].text == "that the government would raise taxes on tobacco next year"
+
+
+def test_cue_keeps_auxiliaries_and_adverbs(analyze):
+    text = "The ministry has repeatedly stressed that the border will remain open for trade."
+    a = one(analyze(text))
+    assert a.source.text == "The ministry"
+    assert a.cue.text == "has repeatedly stressed"
+    assert a.content[0].text == "that the border will remain open for trade"
+
+
+def test_according_to_after_content(analyze):
+    text = (
+        "The factory will close by the end of the year, according to Peter Lang, a spokesman for the company."
+    )
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.cue.text == "according to"
+    assert a.source.text.startswith("Peter Lang")
+    assert a.content[0].text == "The factory will close by the end of the year"
+
+
+def test_according_to_before_content(analyze):
+    text = "According to Peter Lang, the factory will close by the end of the year."
+    a = one(analyze(text))
+    assert a.cue.text == "According to"
+    assert a.source.text == "Peter Lang"
+    assert a.content[0].text == "the factory will close by the end of the year"
+
+
+def test_belief_adjective(analyze):
+    text = "Economist Laura Finch is sure that inflation will fall below three percent next year."
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.source.text == "Economist Laura Finch"
+    assert a.cue.text == "is sure"
+    assert a.content[0].text == "that inflation will fall below three percent next year"
+
+
+def test_calqued_cue_draws_the_attention_of(analyze):
+    text = (
+        "Cooperation in the energy sector is impossible without lifting the sanctions, draws the attention "
+        "of Ivan Sokolov, senior fellow at the Institute of World Economy."
+    )
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.cue.text == "draws the attention of"
+    assert a.source.text == "Ivan Sokolov, senior fellow at the Institute of World Economy"
+    assert a.content[0].text == "Cooperation in the energy sector is impossible without lifting the sanctions"
+    assert a.speaker is not None
+    speaker = analyze(text).speaker_of(a)
+    assert speaker.name == "Ivan Sokolov"
+
+
+def test_participle_cue_takes_head_verb_subject(analyze):
+    text = (
+        "Governor Maria Lopez visited the flooded town on Tuesday, "
+        "saying that the state would pay for the repairs."
+    )
+    a = one(analyze(text))
+    assert a.cue.text == "saying"
+    assert a.source.text == "Governor Maria Lopez"
+    assert a.content[0].text == "that the state would pay for the repairs"
+
+
+def test_predicative_call(analyze):
+    text = "Minister Paul Reed called the construction of new schools a priority."
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.cue.text == "called"
+    assert a.source.text == "Minister Paul Reed"
+    assert a.content[0].text == "the construction of new schools a priority"
+
+
+def test_colon_cue(analyze):
+    text = "Minister Paul Reed clarified: the new schools will open in September."
+    a = one(analyze(text))
+    assert a.kind == "indirect"
+    assert a.cue.text == "clarified"
+    assert a.source.text == "Minister Paul Reed"
+    assert a.content[0].text == "the new schools will open in September"
+
+
+def test_partial_quotation_inside_indirect_speech_is_mixed(analyze):
+    text = 'The mayor said the plan was "a disaster for the city and its people" on Friday.'
+    a = one(analyze(text))
+    assert a.kind == "mixed"
+    assert a.source.text == "The mayor"
+    assert a.content[0].text.startswith('the plan was "a disaster for the city and its people"')
+
+
+def test_two_attributions_in_order(analyze):
+    text = (
+        "Prime Minister Mark Olsen said that taxes on tobacco would rise next year. "
+        '"This is a tax on the poor and we will fight it," said Anna Keller, the opposition leader.'
+    )
+    article = analyze(text)
+    assert [a.kind for a in article.attributions] == ["indirect", "direct"]
+    assert [a.id for a in article.attributions] == ["a1", "a2"]
+    assert [article.speaker_of(a).name for a in article.attributions] == ["Mark Olsen", "Anna Keller"]
+
+
+# ------------------------------------------------------------------------------------------- precision
+
+
+def test_plain_narration_has_no_attribution(analyze):
+    text = (
+        "The river flooded the valley in April.\n"
+        "Farmers rebuilt their barns over the summer, and the new road opened in October.\n"
+        "Traffic doubled within a week. Prices for grain rose sharply after the harvest.\n"
+        "The old mill, built in 1870, was turned into a museum with a small cafe."
+    )
+    article = analyze(text)
+    assert article.attributions == []
+    assert all(e.type == "PERSON" for e in article.entities)
+
+
+def test_scare_quotes_alone_are_not_attributions(analyze):
+    text = 'The so-called "reform" was passed in May. The "new" bridge is already closed for repairs.'
+    assert analyze(text).attributions == []
+
+
+def test_kinds_are_from_the_contract(analyze):
+    text = (
+        '"We will build it," said Helen Carter. The mayor said that the bridge would open in May. '
+        'Critics said the plan was "a waste of public money and time" on Monday.'
+    )
+    kinds = [a.kind for a in analyze(text).attributions]
+    assert kinds == ["direct", "indirect", "mixed"]

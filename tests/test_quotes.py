@@ -1,0 +1,230 @@
+"""Quotation finding on raw text: mark styles, dialogue dashes, unbalanced and multi-paragraph quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.attribution.quotes import Quotation, find_quotations
+
+
+def quotes_of(text: str) -> list[Quotation]:
+    found = find_quotations(text)
+    for q in found:
+        # Offsets are ordered and inside the text, and the recorded slice is the inner span.
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text), q
+        assert q.text_slice == text[q.inner_start : q.inner_end]
+    return found
+
+
+def only(text: str) -> Quotation:
+    found = quotes_of(text)
+    assert len(found) == 1, [text[q.start : q.end] for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner", "opener", "closer"),
+    [
+        (
+            'The minister said: "We will win the vote." Then he left.',
+            '"We will win the vote."',
+            "We will win the vote.",
+            '"',
+            '"',
+        ),
+        (
+            "The minister said: “The plan is working well.” Then he left.",
+            "“The plan is working well.”",
+            "The plan is working well.",
+            "“",
+            "”",
+        ),
+        (
+            "Le ministre a déclaré: «Nous sommes prêts à tout.» Puis il est parti.",
+            "«Nous sommes prêts à tout.»",
+            "Nous sommes prêts à tout.",
+            "«",
+            "»",
+        ),
+        (
+            "Der Minister sagte: „Wir sind bereit für alles.“ Dann ging er.",
+            "„Wir sind bereit für alles.“",
+            "Wir sind bereit für alles.",
+            "„",
+            "“",
+        ),
+        (
+            "The senator said: ''We will fight on the beaches.'' Then he left.",
+            "''We will fight on the beaches.''",
+            "We will fight on the beaches.",
+            "''",
+            "''",
+        ),
+        (
+            "The senator said: ``We will never surrender.'' Then he left.",
+            "``We will never surrender.''",
+            "We will never surrender.",
+            "``",
+            "''",
+        ),
+    ],
+    ids=["straight", "curly", "guillemets", "german-low-high", "nyt-double-apostrophe", "latex-style"],
+)
+def test_mark_styles(text, outer, inner, opener, closer):
+    q = only(text)
+    assert text[q.start : q.end] == outer
+    assert text[q.inner_start : q.inner_end] == inner
+    assert (q.opener, q.closer) == (opener, closer)
+    assert q.standalone is True  # it follows a colon
+    assert q.continues_previous is False
+
+
+def test_quotation_spanning_several_sentences():
+    text = '"The economy is strong. Jobs are growing. Wages are up," the governor said on Monday.'
+    q = only(text)
+    assert q.start == 0
+    assert text[q.start : q.end] == '"The economy is strong. Jobs are growing. Wages are up,"'
+    assert q.standalone is True
+    assert q.words == 10
+
+
+def test_interrupted_quotation_gives_two_quotations():
+    text = "“We are ready,” she said. “The talks will resume on Monday.”"
+    first, second = quotes_of(text)
+    assert text[first.start : first.end] == "“We are ready,”"
+    assert text[second.start : second.end] == "“The talks will resume on Monday.”"
+    assert text[second.inner_start : second.inner_end] == "The talks will resume on Monday."
+    assert first.standalone and second.standalone
+    assert not second.continues_previous  # same paragraph: a resumption, not a new paragraph of it
+
+
+def test_dialogue_dash_closed_by_quotation_mark():
+    text = '— We are ready for the talks. The date is already set," said Ivan Petrov.'
+    q = only(text)
+    assert q.opener == "—"
+    assert q.closer == '"'
+    # The dash is not part of the quotation; the closing mark is.
+    assert text[q.start : q.end] == 'We are ready for the talks. The date is already set,"'
+    assert text[q.inner_start : q.inner_end] == "We are ready for the talks. The date is already set,"
+    assert q.standalone is True
+
+
+def test_mark_opened_quotation_closed_by_dash_before_reporting_clause():
+    text = '"We have never initiated this decline in relations,— Ivan Petrov told reporters.'
+    q = only(text)
+    assert q.opener == '"'
+    assert q.closer == "—"
+    # The dash belongs to the reporting clause, not to the quotation.
+    assert text[q.start : q.end] == '"We have never initiated this decline in relations,'
+    assert q.end == text.index("—")
+    assert text[q.inner_start : q.inner_end] == "We have never initiated this decline in relations,"
+
+
+def test_dash_inside_dash_opened_quotation_is_not_its_end():
+    text = (
+        "— Anna Ivanova, the party's founder — a veteran of three campaigns — wants to win. "
+        'She will," said Oleg Petrov.'
+    )
+    q = only(text)
+    assert q.opener == "—"
+    assert q.closer == '"'
+    inner = text[q.inner_start : q.inner_end]
+    assert inner.startswith("Anna Ivanova, the party's founder — a veteran")
+    assert inner.endswith("wants to win. She will,")
+
+
+def test_dash_after_comma_inside_quotation_without_reporting_verb_is_not_its_end():
+    text = '— The talks failed, — and nobody is surprised by that at all. We go on," Petrov told reporters.'
+    q = only(text)
+    assert q.closer == '"'
+    assert text[q.inner_start : q.inner_end].endswith("We go on,")
+
+
+def test_unbalanced_quotation_runs_to_paragraph_end():
+    text = 'He said: "this will never end and it keeps going on\nThe next paragraph is plain narration.'
+    q = only(text)
+    assert q.closer == ""
+    assert q.end == text.index("\n")
+    assert text[q.inner_start : q.inner_end] == "this will never end and it keeps going on"
+
+
+def test_unclosed_quotation_alone_and_lone_marks_do_not_raise():
+    assert len(quotes_of('"Unclosed quotation at the very end')) == 1
+    for text in ['"', "“", "«»", "“”", "''", "— ", "—", "", "\n\n", '" " "', "„ “ ”"]:
+        quotes_of(text)  # no exception, and any result has sane offsets
+
+
+def test_scare_quote_mid_sentence_is_not_standalone():
+    text = 'The so-called "reform" was a failure from the start, critics noted.'
+    q = only(text)
+    assert text[q.inner_start : q.inner_end] == "reform"
+    assert q.standalone is False
+
+
+def test_partial_quotation_after_verb_without_comma_is_not_standalone():
+    text = 'The plan, he said, was "dead on arrival" and had to go.'
+    q = only(text)
+    assert text[q.start : q.end] == '"dead on arrival"'
+    assert q.standalone is False
+
+
+def test_quotation_after_comma_and_reporting_verb_is_standalone():
+    text = 'He said, "We are ready to talk about everything."'
+    q = only(text)
+    assert q.standalone is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think the '90s were the Jones' best years, he said.",
+        "I don’t think the ’90s were the Joneses’ best years, he said.",
+        "It's the kids' toys, from the '80s; they're all rock 'n' roll fans.",
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(text):
+    assert quotes_of(text) == []
+
+
+def test_multi_paragraph_quotation():
+    text = (
+        "The minister said: “We are ready to talk about everything.\n"
+        "“And we will keep talking until there is an agreement,” she added."
+    )
+    first, second = quotes_of(text)
+    assert first.closer == ""  # paragraph 1 opens without closing
+    assert first.end == text.index("\n")
+    assert first.standalone is True
+    assert second.continues_previous is True
+    assert second.start == text.index("\n") + 1
+    assert (
+        text[second.inner_start : second.inner_end] == "And we will keep talking until there is an agreement,"
+    )
+
+
+def test_new_paragraph_without_mark_does_not_continue_quotation():
+    text = 'The minister said: "We are ready.\nThen she left.\n"A separate quotation," an aide said.'
+    qs = quotes_of(text)
+    assert len(qs) == 2
+    assert qs[1].continues_previous is False  # a plain paragraph came between
+
+
+def test_offsets_are_relative_to_whole_text_with_body_range():
+    prefix = 'HEADLINE WITH "marks\n'
+    body = '"We are ready to talk," said Ivan Petrov.'
+    text = prefix + body
+    qs = find_quotations(text, len(prefix), len(text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.start == len(prefix)
+    assert text[q.start : q.end] == '"We are ready to talk,"'
+
+
+def test_crlf_paragraphs():
+    text = '"First quotation here," he said.\r\n"Second quotation is here," she said.\r\n'
+    qs = quotes_of(text)
+    assert [text[q.inner_start : q.inner_end] for q in qs] == [
+        "First quotation here,",
+        "Second quotation is here,",
+    ]
+    assert all("\r" not in text[q.start : q.end] for q in qs)

@@ -1,0 +1,290 @@
+"""Speakers: name matching, roles, and resolving each source to a canonical entity through the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.document import Role
+from saywho.speakers.names import clean_name, phonetic_key, same_name
+from saywho.speakers.roles import country_of, parse_apposition_role, parse_premodifier_role
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Katada", "Qatada"),
+        ("Dmitry", "Dmitri"),
+        ("Zelensky", "Zelenskiy"),
+        ("Andrei", "Andrey"),
+        ("Medvedev", "Medvedyev"),
+        ("Putin", "putin"),
+    ],
+)
+def test_same_name_accepts_transliteration_variants(a, b):
+    assert same_name(a, b) is True
+    assert same_name(b, a) is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Marin", "Karin"), ("Trump", "Kaine"), ("Smith", "Jones"), ("Abe", "Ahn")]
+)
+def test_same_name_rejects_different_names(a, b):
+    assert same_name(a, b) is False
+    assert same_name(b, a) is False
+
+
+def test_same_name_with_empty_key_is_false():
+    assert same_name("", "Smith") is False
+    assert same_name("123", "Smith") is False
+
+
+def test_phonetic_key_folds_spelling_variants():
+    assert phonetic_key("Zelenskiy") == phonetic_key("Zelensky")
+    assert phonetic_key("Qatada") == phonetic_key("Katada")
+    assert phonetic_key("Müller") == phonetic_key("Muller")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Mr. Putin's", "Putin"),
+        ("Dr. Jane Goodall", "Jane Goodall"),
+        ("Sen. Ted Cruz,", "Ted Cruz"),
+        ("Jones’", "Jones"),
+        ("Mrs.  Ann\nPrice", "Ann Price"),
+        ("Prof. Smith.", "Smith"),
+        ("Andrei Rudenko", "Andrei Rudenko"),
+    ],
+)
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+
+def test_parse_premodifier_role():
+    assert parse_premodifier_role("Russian Deputy Foreign Minister") == Role(
+        title="Deputy Foreign Minister", organization="Ministry of Foreign Affairs", country="Russia"
+    )
+    assert parse_premodifier_role("South Korean Defense Minister") == Role(
+        title="Defense Minister", organization="Ministry of Defence", country="South Korea"
+    )
+    assert parse_premodifier_role("Senator") == Role(title="Senator", organization=None, country=None)
+    assert parse_premodifier_role("   ") is None
+
+
+def test_parse_apposition_role():
+    role = parse_apposition_role(
+        "senior researcher at the Center for Japanese Studies of the Russian Academy of Sciences"
+    )
+    assert role == Role(
+        title="senior researcher",
+        organization="Center for Japanese Studies of the Russian Academy of Sciences",
+        country="Russia",
+    )
+
+
+def test_parse_apposition_role_prefers_the_job_over_the_degree():
+    role = parse_apposition_role(
+        "Candidate of Historical Sciences, senior researcher at the Institute of World Economy"
+    )
+    assert role is not None
+    assert role.title == "senior researcher"
+    assert role.organization == "Institute of World Economy"
+
+
+def test_parse_apposition_role_with_demonym():
+    role = parse_apposition_role("the French foreign minister")
+    assert role is not None
+    assert role.title is not None and role.title.lower().endswith("foreign minister")
+    assert role.country == "France"
+
+
+def test_country_of():
+    assert country_of("the Russian president") == "Russia"
+    assert country_of("University of Southern California") is None
+    assert country_of("nothing here") is None
+
+
+# ------------------------------------------------------------------------------------- resolution
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline, check_spans):
+    def run(text: str):
+        article = pipeline.analyze_text(text)
+        check_spans(article)
+        return article
+
+    return run
+
+
+def speakers(article) -> list[str | None]:
+    return [(e.name if (e := article.speaker_of(a)) else None) for a in article.attributions]
+
+
+def test_surname_resolves_to_full_name(analyze):
+    article = analyze(
+        "Thomas Berger, the head of the union, spoke to workers on Monday. "
+        "Berger said that the strike would continue until the end of the month."
+    )
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.source.text == "Berger"
+    entity = article.speaker_of(a)
+    assert entity.name == "Thomas Berger"
+    assert entity.type == "PERSON"
+    assert "Berger" in entity.aliases
+    assert {m.text for m in entity.mentions} >= {"Thomas Berger", "Berger"}
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Thomas Berger"]
+
+
+def test_pronoun_resolves_to_last_person_outside_quotations(analyze):
+    article = analyze(
+        "Thomas Berger met the miners on Monday. "
+        'Berger said: "We are still waiting for a call from John Miller."\n'
+        "He said that the strike would continue for weeks."
+    )
+    assert [a.source.text for a in article.attributions] == ["Berger", "He"]
+    # John Miller is the last name before "He", but he is only mentioned inside the quotation.
+    assert speakers(article) == ["Thomas Berger", "Thomas Berger"]
+    assert article.attributions[0].speaker == article.attributions[1].speaker
+
+
+def test_pronoun_gender_from_honorifics(analyze):
+    article = analyze(
+        "Ms. Laura Finch spoke first. Then Mr. Paul Reed spoke. She said that the bank would cut rates."
+    )
+    assert speakers(article) == ["Laura Finch"]
+    article = analyze(
+        "Mr. Paul Reed spoke first. Then Ms. Laura Finch spoke. He said that the bank would cut rates."
+    )
+    assert speakers(article) == ["Paul Reed"]
+
+
+def test_honorific_is_not_a_role(analyze):
+    article = analyze("Mr. Paul Reed spoke first. He said that the bank would cut interest rates in June.")
+    entity = next(e for e in article.entities if e.name == "Paul Reed")
+    assert all((r.title or "").rstrip(".").lower() not in ("mr", "ms", "mrs") for r in entity.roles), (
+        entity.roles
+    )
+
+
+def test_role_noun_resolves_to_named_person_with_that_title(analyze):
+    article = analyze(
+        "Senator Robert Hale arrived in the capital on Monday. Governor Ann Price also arrived. "
+        "The senator said that the budget would not pass this year."
+    )
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.source.text == "The senator"
+    entity = article.speaker_of(a)
+    # Ann Price is more recent, but she is a governor.
+    assert entity.name == "Robert Hale"
+    assert any(alias.lower() == "the senator" for alias in entity.aliases)
+    assert any(r.title == "Senator" for r in entity.roles)
+
+
+def test_premodifier_role_is_attached_to_the_person(analyze):
+    article = analyze(
+        "Russian Deputy Foreign Minister Ivan Petrov told reporters that Moscow was ready for talks."
+    )
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == "Ivan Petrov"
+    assert Role("Deputy Foreign Minister", "Ministry of Foreign Affairs", "Russia") in entity.roles
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [("Dmitry Medvedev", "Dmitri Medvedev"), ("Volodymyr Zelensky", "Zelenskiy")],
+)
+def test_transliteration_variant_resolves_to_earlier_full_name(analyze, first, later):
+    article = analyze(
+        f"{first} addressed the forum on Monday. Later, {later} said that the economy would grow."
+    )
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.source.text == later
+    entity = article.speaker_of(a)
+    assert entity.name == first
+    assert later in entity.aliases
+    assert len([e for e in article.entities if e.type == "PERSON"]) == 1
+
+
+def test_qatada_is_katada(analyze):
+    article = analyze(
+        "Saori Katada, director of the Center for International Studies at the University of Southern "
+        "California, told reporters that the talks would fail. "
+        "Any compromise will create a conflict with the allies, Qatada emphasizes."
+    )
+    assert speakers(article) == ["Saori Katada", "Saori Katada"]
+    entity = article.speaker_of(article.attributions[1])
+    assert "Qatada" in entity.aliases
+    role = entity.roles[0]
+    assert role.title == "director"
+    assert role.organization.startswith("Center for International Studies")
+
+
+def test_capital_city_speaks_for_its_state(analyze):
+    article = analyze("Beijing insists that the island is an inseparable part of its territory.")
+    a = article.attributions[0]
+    assert a.source.text == "Beijing"
+    assert a.cue.text == "insists"
+    entity = article.speaker_of(a)
+    assert (entity.name, entity.type) == ("China", "GPE")
+    assert "Beijing" in entity.aliases
+
+
+def test_two_mentions_of_a_capital_share_one_entity(analyze):
+    article = analyze(
+        "Moscow has repeatedly stressed that the sovereignty of the country is not subject to revision. "
+        "Moscow also said that the talks could resume in the autumn."
+    )
+    assert len(article.attributions) == 2
+    ids = {a.speaker for a in article.attributions}
+    assert len(ids) == 1
+    entity = article.entity(ids.pop())
+    assert (entity.name, entity.type) == ("Russia", "GPE")
+
+
+def test_unnamed_plural_source_is_a_group(analyze):
+    article = analyze("Analysts believe that the central bank will cut interest rates in June.")
+    a = article.attributions[0]
+    assert a.source.text == "Analysts"
+    assert a.cue.text == "believe"
+    entity = article.speaker_of(a)
+    assert entity.type == "GROUP"
+    assert entity.name == "analysts"
+
+
+def test_organisation_source(analyze):
+    article = analyze("The Kremlin said that the talks would resume next week.")
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.type == "ORG"
+    assert entity.name == "Kremlin"
+
+
+def test_same_surname_different_first_names_are_different_people(analyze):
+    article = analyze(
+        "John Smith, a local farmer, said that the harvest was poor this year. "
+        "Mary Smith, a teacher in the village, said that the school needed a new roof."
+    )
+    assert speakers(article) == ["John Smith", "Mary Smith"]
+    first, second = article.attributions
+    assert first.speaker != second.speaker
+    persons = [e.name for e in article.entities if e.type == "PERSON"]
+    assert persons == ["John Smith", "Mary Smith"]
+
+
+def test_entity_ids_are_unique_and_referenced(analyze):
+    article = analyze(
+        "Senator Robert Hale said that the budget would fail. Analysts believe that rates will fall. "
+        '"We will see," said Hale.'
+    )
+    ids = [e.id for e in article.entities]
+    assert len(ids) == len(set(ids))
+    assert all(a.speaker in ids for a in article.attributions)
+    assert speakers(article) == ["Robert Hale", "analysts", "Robert Hale"]
