@@ -30,12 +30,15 @@ def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> 
     # Quotations that stand alone are someone's words: reporting verbs inside them are nested speech
     # ("We have repeatedly said that ...") and would only repeat the quoted speaker.
     standalone = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
+    all_quoted = [(q.inner_start, q.inner_end) for q in quotes]
 
     indirect: list[Candidate] = []
     for par in paragraphs:
         for cand in find_indirect(par):
             if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
+            if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):
+                continue  # "I think …" inside someone's quoted words is theirs, already attributed
             if cand.source is None:
                 # Indirect speech with nobody speaking ("there is no reason to think that ...") is rarely
                 # an attribution; precision matters more here than recall.
@@ -64,6 +67,20 @@ def _drop_weak_nested(cands: list[Candidate]) -> list[Candidate]:
             and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)])
         )
     ]
+
+
+def _first_person(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
+    if cand.source_head is None:
+        return False
+    word = next(
+        (
+            p.doc.text[cand.source_head[0] - p.offset : cand.source_head[1] - p.offset]
+            for p in paragraphs
+            if p.offset <= cand.source_head[0] < p.end
+        ),
+        "",
+    )
+    return word.lower() in ("i", "we", "you")
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
