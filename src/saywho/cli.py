@@ -46,6 +46,10 @@ def analyze(
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm if installed).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    taxonomy: Annotated[
+        str | None,
+        typer.Option(help="Issue taxonomy: a YAML file or a packaged name (default, russia-japan)."),
+    ] = None,
 ) -> None:
     """Find every attribution (source, cue, content) and its resolved speaker in each article."""
     from saywho.pipeline import Pipeline
@@ -55,7 +59,7 @@ def analyze(
     fmt = output_format or (OutputFormat.text if sys.stdout.isatty() and output_dir is None else OutputFormat.json)
     limit = max_bytes or DEFAULT_MAX_BYTES
     try:
-        pipeline = Pipeline(model=model)
+        pipeline = Pipeline(model=model, taxonomy=taxonomy)
     except SaywhoError as exc:
         _error(err, "model", str(exc))
         raise typer.Exit(2) from exc

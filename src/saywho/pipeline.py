@@ -13,6 +13,8 @@ from typing import Any
 from saywho.attribution.extract import extract_candidates
 from saywho.attribution.quotes import find_quotations, paragraphs
 from saywho.document import Article, Attribution, Span
+from saywho.enrich import enrich
+from saywho.issues.taxonomy import Taxonomy, load_taxonomy
 from saywho.nlp.english import load_english, parse_paragraphs
 from saywho.readers import read_path, read_text
 from saywho.readers.provenance import content_start, credit_line_span
@@ -22,8 +24,10 @@ from saywho.speakers.resolve import build_entities
 class Pipeline:
     """The English pipeline. `nlp` is any object with spaCy's `pipe(texts, batch_size=...)`."""
 
-    def __init__(self, nlp: Any = None, model: str | None = None) -> None:
+    def __init__(self, nlp: Any = None, model: str | None = None, taxonomy: Taxonomy | str | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_english(model)
+        # Loaded up front so that a bad taxonomy file fails at start-up, not on the first article.
+        self.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
 
     def analyze_path(self, path: str | Path) -> Article:
         return self.analyze_article(read_path(path))
@@ -55,6 +59,7 @@ class Pipeline:
             for n, (c, speaker) in enumerate(zip(candidates, speakers, strict=True), 1)
         ]
         article.entities = entities
+        enrich(article, self.taxonomy)  # issues, stance, speech acts, times
         article.validate()
         return article
 

@@ -1,0 +1,411 @@
+"""Issue taxonomies: what a statement can be about, and the words that say so.
+
+A taxonomy is a YAML file::
+
+    name: russia-japan
+    description: Issues of the Russian–Japanese dialogue.
+    include: [other.yaml]          # optional: files (or packaged names) merged in first
+    issues:
+      - label: Kuril Islands
+        description: The disputed southern Kuril Islands ("northern territories" in Japan).
+        parent: territorial dispute            # optional; must be a label of the (merged) taxonomy
+        keywords: [Kuril*, northern territories, Iturup]   # see below
+        patterns: ['\\bHabomai\\b']            # regular expressions (case-insensitive)
+        exclude: ['\\bKuril Basin\\b']         # a mention overlapping one of these is ignored
+        weak:                                  # evidence that counts only with support nearby
+          - patterns: ['\\bterritorial (?:issue|dispute)s?\\b']
+            context: ['\\bKuril', 'northern territories']   # default: this issue's own strong patterns
+            scope: article                     # paragraph (default) or article
+        languages:                             # patterns for one language only (ISO 639-1 code)
+          ru:
+            keywords: [Курил*, северн* территори*]
+
+Top-level `keywords`/`patterns` apply to text in any language; `languages.<code>` adds patterns used only when the
+article's language is `<code>` (or when its language is unknown). All matching is case-insensitive; a pattern can
+scope case-sensitivity with `(?-i:...)`.
+
+Keywords are lemma-like: each word matches itself and its common English inflections ("sanction" matches
+"sanctions", "sanctioned"; "economy" matches "economies"); a word ending in `*` is a prefix ("Курил*" matches
+"Курильских"); words of a multi-word keyword may be joined by spaces, hyphens or dashes in the text.
+
+`include` merges whole taxonomies: an issue defined in several files keeps one entry whose patterns are the union,
+and whose parent and description come from the last file that sets them (the including file wins).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from saywho.errors import SaywhoError
+
+TAXONOMY_ENV = "SAYWHO_TAXONOMY"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_NAME = "default"
+SCOPES = ("paragraph", "article")
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+class TaxonomyError(SaywhoError, ValueError):
+    """A taxonomy file that cannot be used: bad YAML, a bad pattern, an unknown parent, a cycle."""
+
+
+@dataclass(frozen=True)
+class WeakRule:
+    """Patterns that tag an issue only when `context` (or the issue's strong patterns) occurs in the same scope."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    context: tuple[re.Pattern[str], ...] = ()  # empty: the issue's own strong patterns
+    scope: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class LanguagePatterns:
+    patterns: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    weak: tuple[WeakRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    label: str
+    description: str = ""
+    parent: str | None = None
+    common: LanguagePatterns = field(default_factory=LanguagePatterns)
+    languages: dict[str, LanguagePatterns] = field(default_factory=dict)
+
+    def for_language(self, language: str | None) -> list[LanguagePatterns]:
+        """The pattern sets that apply to text in `language` (all of them when the language is unknown)."""
+        if language is None:
+            return [self.common, *self.languages.values()]
+        extra = self.languages.get(language)
+        return [self.common, extra] if extra else [self.common]
+
+    def strong(self, language: str | None) -> list[re.Pattern[str]]:
+        return [p for lp in self.for_language(language) for p in lp.patterns]
+
+    def excludes(self, language: str | None) -> list[re.Pattern[str]]:
+        return [p for lp in self.for_language(language) for p in lp.exclude]
+
+    def weak_rules(self, language: str | None) -> list[WeakRule]:
+        return [w for lp in self.for_language(language) for w in lp.weak]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where the text names an issue."""
+
+    label: str
+    start: int
+    end: int
+    weak: bool = False
+
+
+@dataclass
+class Taxonomy:
+    name: str
+    issues: dict[str, Issue]
+    description: str = ""
+    source: str | None = None
+    _combined_cache: dict[str | None, list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.issues)
+
+    def __contains__(self, label: object) -> bool:
+        return label in self.issues
+
+    def __len__(self) -> int:
+        return len(self.issues)
+
+    def get(self, label: str) -> Issue | None:
+        return self.issues.get(label)
+
+    def ancestors(self, label: str) -> list[str]:
+        """Parent, grandparent, …, of `label` (nearest first)."""
+        out: list[str] = []
+        cur = self.issues[label].parent if label in self.issues else None
+        while cur is not None and cur not in out:
+            out.append(cur)
+            cur = self.issues[cur].parent if cur in self.issues else None
+        return out
+
+    def children(self, label: str) -> list[str]:
+        return [i.label for i in self.issues.values() if i.parent == label]
+
+    def descendants(self, label: str) -> list[str]:
+        return [other for other in self.issues if label in self.ancestors(other)]
+
+    def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Mention]:
+        """Strong mentions of every issue in `text[start:end]`, excluded ones dropped, in text order."""
+        end = len(text) if end is None else end
+        out: list[Mention] = []
+        for label, strong, exclude in self._combined(language):
+            excluded = [(m.start(), m.end()) for m in exclude.finditer(text, start, end)] if exclude else []
+            for m in strong.finditer(text, start, end):
+                s, e = m.start(), m.end()
+                if e > s and not any(s < xe and xs < e for xs, xe in excluded):
+                    out.append(Mention(label, s, e))
+        return sorted(set(out), key=lambda m: (m.start, m.end, m.label))
+
+    def _combined(self, language: str | None) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+        """Per issue, its strong patterns (and its exclusions) for `language` as one regular expression each."""
+        cache = self._combined_cache
+        if language not in cache:
+            combined = []
+            for issue in self.issues.values():
+                strong = issue.strong(language)
+                if not strong:
+                    continue
+                excludes = issue.excludes(language)
+                combined.append((issue.label, _union(strong), _union(excludes) if excludes else None))
+            cache[language] = combined
+        return cache[language]
+
+    def find_weak(self, text: str, start: int, end: int, language: str | None = None) -> list[tuple[Mention, WeakRule]]:
+        """Weak mentions in `text[start:end]` with the rule that needs support (the caller checks the support)."""
+        out: list[tuple[Mention, WeakRule]] = []
+        for issue in self.issues.values():
+            excluded = _spans(issue.excludes(language), text, start, end)
+            for rule in issue.weak_rules(language):
+                for s, e in _spans(rule.patterns, text, start, end):
+                    if not any(s < xe and xs < e for xs, xe in excluded):
+                        out.append((Mention(issue.label, s, e, weak=True), rule))
+        return sorted(out, key=lambda me: (me[0].start, me[0].end, me[0].label))
+
+    def supported(self, label: str, rule: WeakRule, text: str, start: int, end: int, language: str | None) -> bool:
+        """Does `text[start:end]` (the rule's scope) contain the rule's context, or the issue's strong patterns?"""
+        patterns = rule.context or tuple(self.issues[label].strong(language))
+        return any(p.search(text, start, end) for p in patterns)
+
+
+def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    if len(patterns) == 1:
+        return patterns[0]
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), _FLAGS)
+
+
+def _spans(patterns: Iterable[re.Pattern[str]], text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for p in patterns:
+        for m in p.finditer(text, start, end):
+            if m.end() > m.start():
+                yield m.start(), m.end()
+
+
+# --- loading -----------------------------------------------------------------------------------------------------
+
+
+def packaged_taxonomies() -> list[str]:
+    """Names of the taxonomies shipped with saywho (usable wherever a path is)."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Load a taxonomy from a YAML file, or a packaged one by name ("default", "russia-japan").
+
+    With `path=None`: the file or name in the environment variable SAYWHO_TAXONOMY, else the packaged default.
+    """
+    if path is None:
+        path = os.environ.get(TAXONOMY_ENV) or DEFAULT_NAME
+    return _load_cached(str(_resolve(path)))
+
+
+def _resolve(path: str | Path) -> Path:
+    p = Path(path).expanduser()
+    if p.is_file():
+        return p.resolve()
+    packaged = DATA_DIR / f"{path}.yaml"
+    if isinstance(path, str) and "/" not in path and packaged.is_file():
+        return packaged.resolve()
+    raise TaxonomyError(f"no taxonomy file {str(path)!r} (packaged taxonomies: {', '.join(packaged_taxonomies())})")
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str) -> Taxonomy:
+    raw = _merge_file(Path(path), seen=())
+    issues = _build(raw["issues"], path)
+    return Taxonomy(name=raw["name"], issues=issues, description=raw["description"], source=path)
+
+
+def taxonomy_from_yaml(text: str, source: str = "<string>") -> Taxonomy:
+    """Build a taxonomy from YAML text (`include` is not allowed here: there is no directory to resolve it in)."""
+    data = _parse_yaml(text, source)
+    if data.get("include"):
+        raise TaxonomyError(f"{source}: include is only allowed in taxonomy files")
+    raw = _merge([], data, source)
+    return Taxonomy(name=raw["name"], issues=_build(raw["issues"], source), description=raw["description"])
+
+
+def _parse_yaml(text: str, source: str) -> dict[str, Any]:
+    try:
+        import yaml
+    except ImportError as exc:  # pragma: no cover - PyYAML is a dependency
+        raise TaxonomyError("reading a taxonomy needs PyYAML (pip install pyyaml)") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{source}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise TaxonomyError(f"{source}: a taxonomy is a mapping with a list of issues")
+    return data
+
+
+def _merge_file(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    if path in seen:
+        raise TaxonomyError(f"{path}: include cycle")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: cannot read: {exc}") from exc
+    data = _parse_yaml(text, str(path))
+    entries: list[dict[str, Any]] = []
+    for inc in _as_list(data.get("include"), f"{path}: include"):
+        inc_path = path.parent / inc if (path.parent / inc).is_file() else _resolve(inc)
+        entries.extend(_merge_file(inc_path.resolve(), (*seen, path))["issues"])
+    return _merge(entries, data, str(path))
+
+
+def _merge(entries: list[dict[str, Any]], data: dict[str, Any], source: str) -> dict[str, Any]:
+    merged: dict[str, dict[str, Any]] = {}
+    for entry in [*entries, *data["issues"]]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) or not entry["label"].strip():
+            raise TaxonomyError(f"{source}: every issue needs a label: {entry!r}")
+        label = entry["label"].strip()
+        if label not in merged:
+            merged[label] = {"label": label, "languages": {}, "_sources": []}
+        _merge_entry(merged[label], entry, source)
+    return {
+        "name": str(data.get("name") or Path(source).stem),
+        "description": str(data.get("description") or ""),
+        "issues": list(merged.values()),
+    }
+
+
+_LIST_KEYS = ("keywords", "patterns", "exclude", "weak")
+
+
+def _merge_entry(target: dict[str, Any], entry: dict[str, Any], source: str) -> None:
+    unknown = set(entry) - {"label", "description", "parent", "languages", "_sources", *_LIST_KEYS}
+    if unknown:
+        raise TaxonomyError(f"{source}: issue {target['label']!r}: unknown keys {sorted(unknown)}")
+    for key in ("description", "parent"):
+        if entry.get(key):
+            target[key] = str(entry[key]).strip()
+    for key in _LIST_KEYS:
+        target.setdefault(key, []).extend(_as_list(entry.get(key), f"{source}: {target['label']}: {key}"))
+    languages = entry.get("languages") or {}
+    if not isinstance(languages, dict):
+        raise TaxonomyError(f"{source}: issue {target['label']!r}: languages must map a language code to patterns")
+    for code, spec in languages.items():
+        if not isinstance(spec, dict) or set(spec) - set(_LIST_KEYS):
+            raise TaxonomyError(f"{source}: issue {target['label']!r}: languages.{code} takes {list(_LIST_KEYS)}")
+        lang = target["languages"].setdefault(str(code), {})
+        for key in _LIST_KEYS:
+            lang.setdefault(key, []).extend(_as_list(spec.get(key), f"{source}: {target['label']}: {code}.{key}"))
+    target["_sources"].append(source)
+
+
+def _as_list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise TaxonomyError(f"{where}: expected a list, got {type(value).__name__}")
+
+
+def _build(entries: list[dict[str, Any]], source: str) -> dict[str, Issue]:
+    issues: dict[str, Issue] = {}
+    for e in entries:
+        where = f"{source}: issue {e['label']!r}"
+        common = _language_patterns(e, where)
+        languages = {code: _language_patterns(spec, f"{where} ({code})") for code, spec in e["languages"].items()}
+        if not common.patterns and not any(lp.patterns for lp in languages.values()):
+            raise TaxonomyError(f"{where}: no keywords or patterns")
+        issues[e["label"]] = Issue(e["label"], e.get("description", ""), e.get("parent"), common, languages)
+    for issue in issues.values():
+        if issue.parent is not None and issue.parent not in issues:
+            raise TaxonomyError(f"{source}: issue {issue.label!r}: unknown parent {issue.parent!r}")
+    for label in issues:
+        seen = {label}
+        cur = issues[label].parent
+        while cur is not None:
+            if cur in seen:
+                raise TaxonomyError(f"{source}: issue {label!r}: parent cycle through {cur!r}")
+            seen.add(cur)
+            cur = issues[cur].parent
+    return issues
+
+
+def _language_patterns(spec: dict[str, Any], where: str) -> LanguagePatterns:
+    patterns = [*(_keyword(k, where) for k in spec.get("keywords", [])), *(_regex(p, where) for p in spec["patterns"])]
+    weak: list[WeakRule] = []
+    for w in spec.get("weak", []):
+        if isinstance(w, str):
+            w = {"patterns": [w]}
+        if not isinstance(w, dict) or set(w) - {"patterns", "keywords", "context", "scope"}:
+            raise TaxonomyError(f"{where}: weak takes patterns, keywords, context, scope: {w!r}")
+        scope = w.get("scope", "paragraph")
+        if scope not in SCOPES:
+            raise TaxonomyError(f"{where}: weak scope must be one of {SCOPES}, not {scope!r}")
+        rule_patterns = [
+            *(_keyword(k, where) for k in _as_list(w.get("keywords"), where)),
+            *(_regex(p, where) for p in _as_list(w.get("patterns"), where)),
+        ]
+        context = tuple(_regex(p, where) for p in _as_list(w.get("context"), where))
+        weak.append(WeakRule(tuple(rule_patterns), context, scope))
+    return LanguagePatterns(
+        tuple(patterns), tuple(_regex(p, where) for p in spec.get("exclude", [])), tuple(weak)
+    )
+
+
+def _regex(pattern: Any, where: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise TaxonomyError(f"{where}: a pattern must be a non-empty string: {pattern!r}")
+    try:
+        compiled = re.compile(pattern, _FLAGS)
+    except re.error as exc:
+        raise TaxonomyError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+    if compiled.search(""):
+        raise TaxonomyError(f"{where}: pattern {pattern!r} matches the empty string")
+    return compiled
+
+
+def keyword_regex(keyword: str) -> str:
+    """The regular expression a keyword stands for (see the module docstring)."""
+    words = keyword.split()
+    if not words:
+        raise ValueError("empty keyword")
+    parts = []
+    for w in words:
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"\w*")
+        elif w[-1:].lower() == "y" and len(w) > 3:
+            parts.append(re.escape(w[:-1]) + r"(?:y|ies|ied|ying)")
+        elif w[-1:].isalpha():
+            stem = w[:-1] if w[-1:].lower() == "e" else w
+            tail = r"(?:e|es|ed|ing|e's|e’s)" if stem != w else r"(?:s|es|ed|ing|'s|’s)?"
+            parts.append(re.escape(stem) + tail)
+        else:
+            parts.append(re.escape(w))
+    # \b is much faster than the equivalent lookarounds (the regex engine can skip ahead), so use it where the
+    # keyword starts (ends) with a word character.
+    head = r"\b" if re.match(r"\w", words[0]) else r"(?<!\w)"
+    tail = r"\b" if re.search(r"[\w*]$", words[-1]) else r"(?!\w)"
+    return head + r"[\s\-‐‑–—]+".join(parts) + tail
+
+
+def _keyword(keyword: Any, where: str) -> re.Pattern[str]:
+    if not isinstance(keyword, str) or not keyword.strip():
+        raise TaxonomyError(f"{where}: a keyword must be a non-empty string: {keyword!r}")
+    return re.compile(keyword_regex(keyword), _FLAGS)
