@@ -15,6 +15,7 @@ from saywho import __version__
 from saywho.document import Article
 from saywho.errors import SaywhoError
 from saywho.eval.command import eval_app
+from saywho.store.commands import register as register_store_commands
 
 app = typer.Typer(
     help="saywho: who said what in news articles, with offsets back into the text.",
@@ -22,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+register_store_commands(app)
 
 
 class OutputFormat(StrEnum):

@@ -87,7 +87,8 @@ CREATE TABLE article_entities (
     actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
-    aliases TEXT NOT NULL DEFAULT '[]',     -- JSON list of strings
+    aliases TEXT NOT NULL DEFAULT '[]',     -- JSON list of strings, as the article gives them
+    name_variants TEXT NOT NULL DEFAULT '[]', -- JSON list: the spellings of the name used to match actors
     mentions TEXT NOT NULL DEFAULT '[]',    -- JSON list of {start, end, text}
     UNIQUE (article_id, entity_id)
 );

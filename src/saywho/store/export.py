@@ -1,0 +1,325 @@
+"""Exports of the store: statements as JSON Lines or CSV, the actor-issue network as GraphML, and a
+discourse-network statement table for Discourse Network Analyzer (DNA).
+
+    export(conn, "jsonl", "statements.jsonl", where=StatementFilter(issue="sanctions"))
+    export(conn, "graphml", "network.graphml")
+
+Formats:
+
+- `jsonl`: one statement per line, the dict of `queries.statements` (article, actor, spans, issues, times).
+- `csv`: one statement per row: statement_id, date, publisher, article_id, article_title, url, actor_id, actor,
+  actor_type, speaker_name, kind, speech_act, confidence, issues ("label=stance; ..."), conditions, source, cue,
+  content, content_start, content_end, method.
+- `graphml`: a two-mode network. Nodes: actors (`kind=actor`, `label`, `actor_type`, `statements`) and issues
+  (`kind=issue`, `label`). One edge per actor-issue pair (or per actor-issue-period with `period`), with
+  `weight` = support - oppose + 0.5 x conditional (the "subtract" aggregation of DNA: positive means agreement),
+  `statements`, `support`, `oppose`, `conditional`, `neutral`, `unknown`, `stance` (mean score in [-1, 1], or
+  empty), and time attributes `start` and `end` (first and last statement date, ISO 8601; the period's bounds
+  with `period`). Opens in Gephi, visone, networkx (`nx.read_graphml`).
+- `dna`: DNA's statement table, one row per statement x issue with a known stance. Columns, in DNA's event-list
+  layout: `statement ID`, `time` (YYYY-MM-DD 00:00:00), `document ID`, `document title`, `author`, `source`,
+  `section`, `type`, `text`, then the variables of DNA's default "DNA Statement" type: `person`, `organization`,
+  `concept`, `agreement` (1 = support or conditional support, 0 = oppose). Neutral and unknown stances have no
+  agreement value in DNA and are left out; `person` is empty for organisations and states, which go in
+  `organization`. `source` is the publisher, `author` the translator of a machine-translated article.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from saywho.document import STANCES
+
+from .queries import PERIODS, StatementFilter, check_period, statements
+from .schema import StoreError
+
+FORMATS = ("jsonl", "csv", "graphml", "dna")
+CSV_COLUMNS = [
+    "statement_id",
+    "date",
+    "publisher",
+    "article_id",
+    "article_title",
+    "url",
+    "actor_id",
+    "actor",
+    "actor_type",
+    "speaker_name",
+    "kind",
+    "speech_act",
+    "confidence",
+    "issues",
+    "conditions",
+    "source",
+    "cue",
+    "content",
+    "content_start",
+    "content_end",
+    "method",
+]
+DNA_COLUMNS = [
+    "statement ID",
+    "time",
+    "document ID",
+    "document title",
+    "author",
+    "source",
+    "section",
+    "type",
+    "text",
+    "person",
+    "organization",
+    "concept",
+    "agreement",
+]
+_BATCH = 500
+
+
+def iter_statements(conn: sqlite3.Connection, where: StatementFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching statement, oldest first, fetched in batches."""
+    offset = 0
+    while True:
+        page = statements(conn, where, limit=_BATCH, offset=offset, order="date")
+        yield from page.items
+        offset += len(page.items)
+        if len(page.items) < _BATCH:
+            return
+
+
+def export(
+    conn: sqlite3.Connection,
+    fmt: str,
+    out: str | Path | IO[str],
+    *,
+    where: StatementFilter | None = None,
+    period: str | None = None,
+) -> int:
+    """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written."""
+    writers = {"jsonl": write_jsonl, "csv": write_csv, "dna": write_dna}
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    with _open(out) as stream:
+        if fmt == "graphml":
+            return write_graphml(conn, stream, where=where, period=period)
+        return writers[fmt](conn, stream, where=where)
+
+
+@contextmanager
+def _open(out: str | Path | IO[str]) -> Iterator[IO[str]]:
+    if isinstance(out, str | Path):
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as err:
+            raise StoreError(f"cannot write {out}: {err.strerror}") from None
+    else:
+        yield out
+
+
+def write_jsonl(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
+    n = 0
+    for item in iter_statements(conn, where):
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def statement_row(item: dict[str, Any]) -> dict[str, Any]:
+    """The flat CSV row of a statement dict."""
+    actor = item["actor"] or {}
+    return {
+        "statement_id": item["id"],
+        "date": item["date"] or "",
+        "publisher": item["article"]["publisher"] or "",
+        "article_id": item["article"]["id"],
+        "article_title": item["article"]["title"] or "",
+        "url": item["article"]["url"] or "",
+        "actor_id": actor.get("id", ""),
+        "actor": actor.get("name", ""),
+        "actor_type": actor.get("type", ""),
+        "speaker_name": item["speaker_name"] or "",
+        "kind": item["kind"],
+        "speech_act": item["speech_act"] or "",
+        "confidence": item["confidence"],
+        "issues": "; ".join(f"{i['issue']}={i['stance']}" for i in item["issues"]),
+        "conditions": "; ".join(i["condition"]["text"] for i in item["issues"] if i["condition"]),
+        "source": (item["source"] or {}).get("text", ""),
+        "cue": (item["cue"] or {}).get("text", ""),
+        "content": item["content"]["text"],
+        "content_start": item["content"]["start"],
+        "content_end": item["content"]["end"],
+        "method": item["method"] or "",
+    }
+
+
+def write_csv(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    n = 0
+    for item in iter_statements(conn, where):
+        writer.writerow(statement_row(item))
+        n += 1
+    return n
+
+
+def write_dna(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
+    writer = csv.writer(out)
+    writer.writerow(DNA_COLUMNS)
+    articles: dict[int, sqlite3.Row] = {}
+    n = 0
+    for item in iter_statements(conn, where):
+        article_id = item["article"]["id"]
+        if article_id not in articles:
+            articles[article_id] = conn.execute(
+                "SELECT id, title, publisher, section, translator FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        doc = articles[article_id]
+        person, organization = _dna_actor(conn, item)
+        for issue in item["issues"]:
+            agreement = {"support": 1, "conditional": 1, "oppose": 0}.get(issue["stance"])
+            if agreement is None:
+                continue
+            writer.writerow(
+                [
+                    f"{item['id']}.{issue['issue']}",
+                    f"{item['date']} 00:00:00" if item["date"] and len(item["date"]) == 10 else item["date"] or "",
+                    doc["id"],
+                    doc["title"] or "",
+                    doc["translator"] or "",
+                    doc["publisher"] or "",
+                    doc["section"] or "",
+                    "news",
+                    item["content"]["text"],
+                    person,
+                    organization,
+                    issue["issue"],
+                    agreement,
+                ]
+            )
+            n += 1
+    return n
+
+
+def _dna_actor(conn: sqlite3.Connection, item: dict[str, Any]) -> tuple[str, str]:
+    """(person, organization) of a statement: the organisation the article gives the speaker, else the actor's
+    most frequent one."""
+    actor = item["actor"]
+    if actor is None:
+        return "", item["speaker_name"] or ""
+    if actor["type"] != "PERSON":
+        return "", actor["name"]
+    row = conn.execute(
+        "SELECT r.organization FROM entity_roles r JOIN statements s ON s.article_entity_id = r.article_entity_id "
+        "WHERE s.id = ? AND r.organization IS NOT NULL LIMIT 1",
+        (item["id"],),
+    ).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT organization FROM actor_roles WHERE actor_id = ? AND organization IS NOT NULL "
+            "ORDER BY articles DESC LIMIT 1",
+            (actor["id"],),
+        ).fetchone()
+    return actor["name"], row[0] if row else ""
+
+
+# -- GraphML ----------------------------------------------------------------------------------------------------
+
+_NODE_KEYS = [("label", "string"), ("kind", "string"), ("actor_type", "string"), ("statements", "int")]
+_EDGE_KEYS = [
+    ("weight", "double"),
+    ("statements", "int"),
+    *((s, "int") for s in STANCES),
+    ("stance", "double"),
+    ("start", "string"),
+    ("end", "string"),
+    ("period", "string"),
+]
+_SCORE = {"support": 1.0, "conditional": 0.5, "neutral": 0.0, "oppose": -1.0}
+
+
+def network(
+    conn: sqlite3.Connection, *, where: StatementFilter | None = None, period: str | None = None
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The actor-issue network as (nodes by id, edges); see the module docstring for the attributes."""
+    width = check_period(period) if period else None
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for item in iter_statements(conn, where):
+        actor = item["actor"]
+        if actor is None or not item["issues"]:
+            continue
+        a_id = f"actor:{actor['id']}"
+        node = nodes.setdefault(
+            a_id, {"label": actor["name"], "kind": "actor", "actor_type": actor["type"], "statements": 0}
+        )
+        node["statements"] += 1
+        date = item["date"]
+        per = (date[:width] if date else "undated") if width else ""
+        for issue in item["issues"]:
+            i_id = f"issue:{issue['issue']}"
+            nodes.setdefault(i_id, {"label": issue["issue"], "kind": "issue", "actor_type": "", "statements": 0})
+            nodes[i_id]["statements"] += 1
+            edge = edges.setdefault(
+                (a_id, i_id, per),
+                {"source": a_id, "target": i_id, "period": per, "statements": 0, **{s: 0 for s in STANCES}},
+            )
+            edge["statements"] += 1
+            edge[issue["stance"]] = edge.get(issue["stance"], 0) + 1
+            if date:
+                edge["start"] = min(edge.get("start") or date, date)
+                edge["end"] = max(edge.get("end") or date, date)
+    for edge in edges.values():
+        known = {s: edge[s] for s in _SCORE if edge[s]}
+        edge["weight"] = edge["support"] - edge["oppose"] + 0.5 * edge["conditional"]
+        edge["stance"] = round(sum(_SCORE[s] * n for s, n in known.items()) / sum(known.values()), 3) if known else None
+        if width and edge["period"] != "undated":
+            edge["start"], edge["end"] = _period_bounds(edge["period"])
+    return nodes, list(edges.values())
+
+
+def _period_bounds(period: str) -> tuple[str, str]:
+    if len(period) == PERIODS["year"]:
+        return f"{period}-01-01", f"{period}-12-31"
+    if len(period) == PERIODS["month"]:
+        import calendar
+
+        year, month = int(period[:4]), int(period[5:7])
+        return f"{period}-01", f"{period}-{calendar.monthrange(year, month)[1]:02d}"
+    return period, period
+
+
+def write_graphml(
+    conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None, period: str | None = None
+) -> int:
+    """Write the actor-issue network as GraphML (standard library only); returns the number of edges."""
+    nodes, edges = network(conn, where=where, period=period)
+    ns = "http://graphml.graphdrawing.org/xmlns"
+    root = ET.Element("graphml", {"xmlns": ns})
+    for name, type_ in _NODE_KEYS:
+        ET.SubElement(root, "key", {"id": f"n_{name}", "for": "node", "attr.name": name, "attr.type": type_})
+    for name, type_ in _EDGE_KEYS:
+        ET.SubElement(root, "key", {"id": f"e_{name}", "for": "edge", "attr.name": name, "attr.type": type_})
+    graph = ET.SubElement(root, "graph", {"id": "saywho", "edgedefault": "directed"})
+    for node_id, attrs in nodes.items():
+        node = ET.SubElement(graph, "node", {"id": node_id})
+        for name, _ in _NODE_KEYS:
+            if attrs.get(name) not in (None, ""):
+                ET.SubElement(node, "data", {"key": f"n_{name}"}).text = str(attrs[name])
+    for n, attrs in enumerate(edges):
+        edge = ET.SubElement(graph, "edge", {"id": f"e{n}", "source": attrs["source"], "target": attrs["target"]})
+        for name, _ in _EDGE_KEYS:
+            if attrs.get(name) not in (None, ""):
+                ET.SubElement(edge, "data", {"key": f"e_{name}"}).text = str(attrs[name])
+    ET.indent(root)
+    buffer = io.StringIO()
+    ET.ElementTree(root).write(buffer, encoding="unicode", xml_declaration=True)
+    out.write(buffer.getvalue() + "\n")
+    return len(edges)

@@ -1,0 +1,90 @@
+"""Exports open in the tools they target: GraphML in networkx, CSV and the DNA table in pandas, JSON Lines in json."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from saywho.store import StoreError, connect, store_article
+from saywho.store.export import CSV_COLUMNS, DNA_COLUMNS, export
+from saywho.store.queries import StatementFilter
+from store_data import dialogue_articles
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    c = connect(tmp_path / "store.db")
+    for article in dialogue_articles():
+        store_article(c, article)
+    yield c
+    c.close()
+
+
+def test_jsonl_has_every_statement_with_spans_and_issues(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    out = tmp_path / "s.jsonl"
+    assert export(conn, "jsonl", out) == 7
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["date"] for r in rows][:2] == ["2025-05-10", "2025-05-10"] and rows[-1]["date"] is None
+    dobrinskaya = next(r for r in rows if r["speaker_name"] == "Olga Dobrinskaya")
+    assert dobrinskaya["issues"][0]["condition"]["text"] == "only if Japan eases the sanctions regime"
+    stream = io.StringIO()
+    assert export(conn, "jsonl", stream, where=StatementFilter(actor="Rudenko")) == 3
+
+
+def test_csv_loads_in_pandas(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "s.csv"
+    export(conn, "csv", out)
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == CSV_COLUMNS and len(frame) == 7
+    rudenko = frame[frame["actor"] == "Andrei Rudenko"]
+    assert len(rudenko) == 3 and "sanctions=oppose" in set(rudenko["issues"].dropna())
+
+
+def test_dna_table_loads_in_pandas(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "dna.csv"
+    # Statements x issues with a known stance (neutral, unknown and no-issue statements have no agreement).
+    assert export(conn, "dna", out) == 5
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == DNA_COLUMNS
+    assert set(frame["agreement"]) == {0, 1}
+    row = frame[(frame["person"] == "Andrei Rudenko") & (frame["concept"] == "sanctions")].iloc[0]
+    assert row["agreement"] == 0 and row["time"] == "2025-06-02 00:00:00"
+    dobrinskaya = frame[frame["person"] == "Olga Dobrinskaya"].iloc[0]
+    assert dobrinskaya["organization"] == "Institute of China and Modern Asia" and dobrinskaya["agreement"] == 1
+    japan = frame[frame["organization"] == "Japan"].iloc[0]
+    assert pd.isna(japan["person"]) and japan["concept"] == "Kuril Islands"
+
+
+def test_graphml_parses_with_networkx(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    out = tmp_path / "net.graphml"
+    edges = export(conn, "graphml", out)
+    graph = nx.read_graphml(out)
+    assert graph.number_of_edges() == edges == 5
+    rudenko = next(n for n, d in graph.nodes(data=True) if d.get("label") == "Andrei Rudenko")
+    assert graph.nodes[rudenko]["kind"] == "actor" and graph.nodes["issue:sanctions"]["kind"] == "issue"
+    on_sanctions = graph.edges[rudenko, "issue:sanctions"]
+    assert on_sanctions["weight"] == -1.0 and on_sanctions["oppose"] == 1 and on_sanctions["stance"] == -1.0
+    on_treaty = graph.edges[rudenko, "issue:peace treaty"]
+    assert on_treaty["statements"] == 2 and on_treaty["weight"] == 0.5
+    assert (on_treaty["start"], on_treaty["end"]) == ("2025-05-10", "2026-01-15")
+    # One edge per period: parallel edges, read back as a multigraph.
+    export(conn, "graphml", out, period="month")
+    multi = nx.read_graphml(out)
+    periods = {d["period"] for _, v, d in multi.edges(data=True) if v == "issue:peace treaty"}
+    assert periods == {"2025-05", "2026-01"}
+    edge = next(d for _, v, d in multi.edges(data=True) if d["period"] == "2026-01")
+    assert (edge["start"], edge["end"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_unknown_format_and_unwritable_path(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unknown export format"):
+        export(conn, "xlsx", tmp_path / "x")
+    with pytest.raises(StoreError, match="cannot write"):
+        export(conn, "csv", tmp_path / "missing" / "x.csv")
