@@ -10,24 +10,26 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from saywho.attribution.assemble import build_attributions
 from saywho.attribution.extract import extract_candidates
 from saywho.attribution.quotes import find_quotations, paragraphs
-from saywho.document import Article, Attribution, Span
+from saywho.document import Article
 from saywho.enrich import enrich
 from saywho.issues.taxonomy import Taxonomy, load_taxonomy
 from saywho.nlp.english import load_english, parse_paragraphs
 from saywho.readers import read_path, read_text
-from saywho.readers.provenance import content_start, credit_line_span
+from saywho.readers.provenance import body_range
 from saywho.speakers.resolve import build_entities
 
 
 class Pipeline:
-    """The English pipeline. `nlp` is any object with spaCy's `pipe(texts, batch_size=...)`."""
+    """English (spaCy) and Russian (natasha, loaded on first use). `nlp`: any object with spaCy's `pipe()`."""
 
     def __init__(self, nlp: Any = None, model: str | None = None, taxonomy: Taxonomy | str | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_english(model)
         # Loaded up front so that a bad taxonomy file fails at start-up, not on the first article.
         self.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+        self._russian: Any = None
 
     def analyze_path(self, path: str | Path) -> Article:
         return self.analyze_article(read_path(path))
@@ -36,7 +38,27 @@ class Pipeline:
         return self.analyze_article(read_text(text))
 
     def analyze_article(self, article: Article) -> Article:
-        """Fill `article.attributions` and `article.entities` from `article.text` (metadata is kept)."""
+        """Fill `article.attributions` and `article.entities` from `article.text` (metadata is kept).
+
+        Russian articles (by the reader's language detection) go to the Russian pipeline.
+        """
+        if article.meta.language == "ru":
+            article = self.russian().analyze_article(article)
+        else:
+            self._analyze_english(article)
+        enrich(article, self.taxonomy)  # issues, stance, speech acts, times
+        article.validate()
+        return article
+
+    def russian(self) -> Any:
+        """The Russian pipeline, loaded on first use (natasha takes a few seconds to load)."""
+        if self._russian is None:
+            from saywho.pipeline_ru import RussianPipeline
+
+            self._russian = RussianPipeline()
+        return self._russian
+
+    def _analyze_english(self, article: Article) -> None:
         text = article.text
         body_start, body_end = body_range(text)
         quotes = find_quotations(text, body_start, body_end)
@@ -45,31 +67,8 @@ class Pipeline:
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
         publisher = frozenset({article.meta.publisher}) if article.meta.publisher else frozenset()
         entities, speakers = build_entities(text, parsed, candidates, quoted, publisher)
-        article.attributions = [
-            Attribution(
-                id=f"a{n}",
-                source=Span.of(text, *c.source) if c.source else None,
-                cue=Span.of(text, *c.cue) if c.cue else None,
-                content=[Span.of(text, s, e) for s, e in c.content],
-                kind=c.kind,
-                speaker=speaker,
-                confidence=c.confidence,
-                method=c.method,
-            )
-            for n, (c, speaker) in enumerate(zip(candidates, speakers, strict=True), 1)
-        ]
+        article.attributions = build_attributions(text, candidates, speakers)
         article.entities = entities
-        enrich(article, self.taxonomy)  # issues, stance, speech acts, times
-        article.validate()
-        return article
-
-
-def body_range(text: str) -> tuple[int, int]:
-    """The article body: after breadcrumbs and the repeated title, before a translation credit line."""
-    start = content_start(text)
-    credit = credit_line_span(text)
-    end = credit[0] if credit and credit[0] >= start else len(text)
-    return start, end
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from saywho.nlp.english import Paragraph
 
 MIN_DIRECT_WORDS = 3
 _SENTENCE_END = {".", "!", "?", "…"}
-# A reporting clause after a quotation is short: `," said Dmitry Peskov, the press secretary of ...` at most.
+# A reporting clause after a quotation is short: `," said Pavel Sidorov, the press secretary of ...` at most.
 MAX_CLAUSE_TOKENS = 60
 
 

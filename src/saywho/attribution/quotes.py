@@ -29,7 +29,7 @@ PAIRS: dict[str, str] = {
 }
 OPENERS = ("``", "''", "“", "„", "«", "‹", '"', "”", "‘")
 
-# A dash closes an open quotation when it is followed by a reporting clause: ",— Andrei Rudenko told ..."
+# A dash closes an open quotation when it is followed by a reporting clause: ",— Ivan Petrov told ..."
 _SPEECH_FORMS = {
     form
     for lemma in SPEECH_VERBS

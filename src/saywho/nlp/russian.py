@@ -137,59 +137,65 @@ class RussianNLP:
 
     # -- parsing ---------------------------------------------------------------------------------------
     def parse_paragraph(self, text: str, start: int, end: int) -> RuParagraph:
+        return self.parse_paragraphs(text, [(start, end)])[0]
+
+    def parse_paragraphs(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[RuParagraph]:
+        """Parse each (start, end) slice of `text` as a paragraph; the models see all sentences in one batch
+        (about three times faster than paragraph by paragraph)."""
         from natasha import Doc
 
-        doc = Doc(text[start:end])
-        doc.segment(self.segmenter)
-        doc.tag_morph(self.morph_tagger)
-        doc.parse_syntax(self.syntax_parser)
-        doc.tag_ner(self.ner_tagger)
+        ranges = list(ranges)
+        docs = []
+        for s, e in ranges:
+            doc = Doc(text[s:e])
+            doc.segment(self.segmenter)
+            docs.append(doc)
+        sentences = [[tok.text for tok in sent.tokens] for doc in docs for sent in doc.sents]
+        morph = iter(self.morph_tagger.map(sentences))
+        syntax = iter(self.syntax_parser.map(sentences))
+        ner = self.ner_tagger.map([doc.text for doc in docs])
+        return [
+            self._paragraph(s, e, doc, morph, syntax, markup)
+            for (s, e), doc, markup in zip(ranges, docs, ner, strict=True)
+        ]
+
+    def _paragraph(
+        self, start: int, end: int, doc: Any, morph: Iterator[Any], syntax: Iterator[Any], ner: Any
+    ) -> RuParagraph:
+        """One paragraph from its segmented natasha Doc and the next sentences' tags, parses and NER."""
         tokens: list[RuToken] = []
         sents: list[RuSentence] = []
-        ids: dict[str, int] = {}
         for s_index, sent in enumerate(doc.sents):
             first = len(tokens)
-            for tok in sent.tokens:
-                ids[tok.id] = len(tokens)
-                feats = dict(tok.feats or {})
+            tagged, parsed = next(morph), next(syntax)
+            for tok, tag, rel in zip(sent.tokens, tagged.tokens, parsed.tokens, strict=True):
+                feats = dict(tag.feats or {})
                 tokens.append(
                     RuToken(
                         i=len(tokens),
                         start=start + tok.start,
                         end=start + tok.stop,
                         text=tok.text,
-                        head=-1,
-                        rel=tok.rel or "",
-                        pos=tok.pos or "X",
+                        head=-1 if rel.head_id in ("0", 0, None) else first + int(rel.head_id) - 1,
+                        rel=rel.rel or "",
+                        pos=tag.pos or "X",
                         feats=feats,
-                        lemma=self.lemma(tok.text, tok.pos, feats),
+                        lemma=self.lemma(tok.text, tag.pos, feats),
                         sent=s_index,
                     )
                 )
             sents.append(RuSentence(start + sent.start, start + sent.stop, first, len(tokens)))
-        for s_index, sent in enumerate(doc.sents):
-            for tok in sent.tokens:
-                own = tokens[ids[tok.id]]
-                head = ids.get(tok.head_id)
-                if head is not None and head != own.i and tokens[head].sent == s_index:
-                    own.head = head
-                    tokens[head].children.append(own.i)
+        for tok in tokens:
+            if tok.head == tok.i or not (0 <= tok.head < len(tokens)) or tokens[tok.head].sent != tok.sent:
+                tok.head = -1
+            else:
+                tokens[tok.head].children.append(tok.i)
         spans = []
-        for span in doc.spans or []:
+        for span in ner.spans:
             members = [t.i for t in tokens if t.start >= start + span.start and t.end <= start + span.stop]
             if members:
                 spans.append(NamedSpan(start + span.start, start + span.stop, span.type, members))
         return RuParagraph(start, end, tokens, sents, spans)
-
-    def parse_paragraphs(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[RuParagraph]:
-        return [self.parse_paragraph(text, s, e) for s, e in ranges]
-
-    def parse_text(self, text: str) -> Iterator[RuParagraph]:
-        """Parse every line of `text` (for tests and small inputs)."""
-        from saywho.attribution.quotes import paragraphs
-
-        for s, e in paragraphs(text):
-            yield self.parse_paragraph(text, s, e)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -197,7 +203,8 @@ def _cached_lemma(nlp: RussianNLP, word: str, pos: str, feats: tuple[tuple[str, 
     if not any(ch.isalpha() for ch in word):
         return word
     best = nlp.parses(word, pos, dict(feats))
-    return best[0].normal_form if best else word
+    # "подчёркивать" and "подчеркивать" are one word: lexicons are written without ё.
+    return (best[0].normal_form if best else word).replace("ё", "е")
 
 
 @functools.lru_cache(maxsize=1)

@@ -70,3 +70,11 @@ def _translated_from(credit: CreditLine | None, body_language: str | None) -> st
     if credit.line_language and body_language and credit.line_language != body_language:
         return credit.line_language
     return None
+
+
+def body_range(text: str) -> tuple[int, int]:
+    """The article body: after breadcrumbs and the repeated title, before a translation credit line."""
+    start = content_start(text)
+    credit = credit_line_span(text)
+    end = credit[0] if credit and credit[0] >= start else len(text)
+    return start, end

@@ -1,6 +1,6 @@
 """Person names: cleaning mention text, and telling when two Latin spellings are one name transliterated twice.
 
-Transliterations of the same Russian, Japanese or Arabic name differ in predictable ways (Katada/Qatada,
+Transliterations of the same Russian, Japanese or Arabic name differ in predictable ways (Qaddafi/Kaddafi,
 Dmitry/Dmitri, Andrei/Andrey, Zelensky/Zelenskiy, Medvedev/Medvedyev). `phonetic_key` folds those
 differences away; `same_name` accepts equal keys, or keys one edit apart for longer names.
 """

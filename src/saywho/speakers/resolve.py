@@ -271,7 +271,7 @@ class SpeakerResolver:
             cluster = self._match_person(name, s)
             if cluster is not None:
                 if name not in cluster.names:
-                    cluster.names.append(name)  # a spelling variant ("Qatada" for "Katada") is an alias
+                    cluster.names.append(name)  # a spelling variant ("Kaddafi" for "Qaddafi") is an alias
                 self._add_role(cluster, head)
                 return self._remember(cluster, cand)
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
@@ -308,7 +308,7 @@ class SpeakerResolver:
         return cluster
 
     def _add_role(self, cluster: Cluster, head: Token) -> None:
-        """Roles written around a name that NER missed: "Saori Katada, director of the Center ..."."""
+        """Roles written around a name that NER missed: "Yumi Tanaka, director of the Center ..."."""
         first = min([head.i] + [c.i for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
         role = role_around(head.doc[first : head.i + 1])
         if role is not None and all(role.title != r.title for r in cluster.roles):
@@ -403,7 +403,7 @@ class SpeakerResolver:
 
 
 def _looks_like_person(name: str) -> bool:
-    """Two or three capitalised words, no organisation word, no acronym: "Sanae Takaichi", not "Goldman Sachs Group".
+    """Two or three capitalised words, no organisation word, no acronym: "Yoko Ono", not "Goldman Sachs Group".
 
     NER models trained on English news often tag unfamiliar (e.g. Japanese) names ORG; a speaking source
     shaped like a personal name is far more often a person.

@@ -3,7 +3,7 @@
     from saywho.store import connect, ingest, queries
     ingest(["articles/"], "saywho.db", workers=4)
     conn = connect("saywho.db")
-    queries.quotes(conn, actor="Rudenko", issue="peace treaty").items
+    queries.quotes(conn, actor="Petrov", issue="peace treaty").items
 
 Modules: `schema` (DDL, migrations), `store` (connections, transactions), `ingest`, `actors` (canonical actors,
 merge/split, alias files), `queries` (read-only questions, plain dicts), `export` (JSON Lines, CSV, GraphML, DNA),

@@ -2,7 +2,7 @@
 
 An article's entities arrive already clustered within the article (`saywho.speakers`). Across articles:
 
-- the same full name, allowing transliteration variants (Katada/Qatada, Dmitry/Dmitri, Latin/Cyrillic when the
+- the same full name, allowing transliteration variants (Qaddafi/Kaddafi, Dmitry/Dmitri, Latin/Cyrillic when the
   Russian pipeline's `same_person_name` is installed) and initials or middle names, is the same person;
 - a surname alone (or a full name meeting an actor known only by surname) joins an actor only with evidence: a
   shared organisation, title or country, or a surname that no other person in the store bears;
@@ -105,7 +105,7 @@ def _is_name_like(text: str) -> bool:
 def name_variants(entity: Entity) -> list[str]:
     """The names an entity goes by in its article: its name, and aliases or mentions that are spellings of it.
 
-    For a person, a variant must end in a spelling of the surname ("Putin", "Qatada" for "Saori Katada"), so
+    For a person, a variant must end in a spelling of the surname ("Putin", "Kaddafi" for "Muammar Qaddafi"), so
     that role phrases ("the Russian president") and first names alone ("Hillary") are not taken for names.
     """
     name = tidy_name(entity.name) or entity.name.strip()
@@ -605,13 +605,13 @@ def load_alias_file(path: str | Path) -> AliasFile:
 
     YAML:
         actors:                      # canonical name -> the other names of that actor
-          Saori Katada: [Qatada]
-          Andrei Rudenko: [Andrey Rudenko, Андрей Руденко]
+          Muammar Qaddafi: [Kaddafi]
+          Ivan Petrov: [Iwan Petrov, Иван Петров]
         different:                   # pairs that are never the same actor
           - [John Smith, Jane Smith]
 
     TSV (one line each; # starts a comment):
-        Saori Katada<TAB>Qatada<TAB>...      canonical name, then its aliases
+        Muammar Qaddafi<TAB>Kaddafi<TAB>...      canonical name, then its aliases
         John Smith<TAB>!=<TAB>Jane Smith     two names that are different actors
     """
     path = Path(path)

@@ -1,8 +1,8 @@
 """Read-only questions to the store, answered as plain dicts (JSON-ready) for the CLI, exports and a web API.
 
-    quotes(conn, actor="Rudenko", issue="sanctions", since="2025-01", limit=20)   -> Page of statements
+    quotes(conn, actor="Petrov", issue="sanctions", since="2025-01", limit=20)   -> Page of statements
     actors(conn)                        -> Page of actors with statement counts
-    actor(conn, "Peskov")               -> one actor: aliases, roles (first/last seen), issues, stance over time
+    actor(conn, "Sidorov")               -> one actor: aliases, roles (first/last seen), issues, stance over time
     issue_stances(conn, "peace treaty") -> statements per period x issue x stance
     timeline(conn, "peace treaty")      -> Page of statements on an issue, oldest first
     stance_matrix(conn, "sanctions", period="month")   -> actor x period stance counts
