@@ -16,6 +16,7 @@ from saywho.document import Article
 from saywho.errors import SaywhoError
 from saywho.eval.command import eval_app
 from saywho.store.commands import register as register_store_commands
+from saywho.web.command import register as register_web_commands
 
 app = typer.Typer(
     help="saywho: who said what in news articles, with offsets back into the text.",
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 register_store_commands(app)
+register_web_commands(app)
 
 
 class OutputFormat(StrEnum):

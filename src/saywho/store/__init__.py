@@ -6,8 +6,8 @@
     queries.quotes(conn, actor="Petrov", issue="peace treaty").items
 
 Modules: `schema` (DDL, migrations), `store` (connections, transactions), `ingest`, `actors` (canonical actors,
-merge/split, alias files), `queries` (read-only questions, plain dicts), `export` (JSON Lines, CSV, GraphML, DNA),
-`commands` (the CLI). See docs/store.md.
+merge/split, alias files), `links` (articles linked as translations), `queries` (read-only questions, plain
+dicts), `export` (JSON Lines, CSV, GraphML, DNA), `commands` (the CLI). See docs/store.md.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The store's commands: `saywho ingest`, `quotes`, `actors` (list / merge / split / aliases), `actor`, `timeline`,
-`stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
+"""The store's commands: `saywho ingest`, `quotes`, `actors` (list / merge / split / aliases), `actor`, `articles`,
+`timeline`, `stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
 saywho.store.commands ...` runs them alone.
 
 Every command takes `--db` (default saywho.db) and reports errors on one line, without a traceback.
@@ -308,7 +308,11 @@ def actor(
         return
     out = Console()
     out.print(Text(f"{data['name']}  ({data['type']}, id {data['id']})", style="bold"))
-    out.print(f"{data['statements']} statements in {data['articles']} articles, seen: {_seen(data)}", highlight=False)
+    pairs = data.get("translation_pairs", 0)
+    told = f" ({pairs} translation pair{'' if pairs == 1 else 's'})" if pairs else ""
+    out.print(
+        f"{data['statements']} statements in {data['articles']} articles{told}, seen: {_seen(data)}", highlight=False
+    )
     others = [a["alias"] for a in data["aliases"] if a["alias"] != data["name"]]
     if others:
         out.print(Text("also named: " + ", ".join(others)))
@@ -337,6 +341,55 @@ def actor(
     if data["recent"]:
         out.print(Text("latest statements", style="bold"))
         _print_statements(out, data["recent"])
+
+
+def articles(
+    db: DbOption = DEFAULT_DB,
+    language: Annotated[str | None, typer.Option(help="Only articles in this language (ISO 639-1: en, ru).")] = None,
+    translated: Annotated[
+        bool | None,
+        typer.Option("--translated/--untranslated", help="Only articles with (without) a linked translation."),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    relink: Annotated[
+        bool, typer.Option(help="First recompute every translation link (after actor merges, say).")
+    ] = False,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Stored articles, newest first, with their statement counts and the articles linked as their translations."""
+    from saywho.store import queries
+    from saywho.store.links import relink_translations
+
+    with _store(db) as conn:
+        if relink:
+            pairs = relink_translations(conn)
+            _err.print(f"relinked: {pairs} translation pair{'' if pairs == 1 else 's'}", markup=False, highlight=False)
+        page = queries.articles(
+            conn, language=language, since=since, until=until, translated=translated, limit=limit, offset=offset
+        )
+    if as_json:
+        _print_json(page.to_json())
+        return
+    out = Console()
+    table = Table("id", "date", "lang", "title", "publisher", "quotes", "translations")
+    for column in (table.columns[0], table.columns[1], table.columns[2], table.columns[5]):
+        column.no_wrap = True
+    for item in page.items:
+        links = ", ".join(f"#{t['id']} {t['language']} ({t['score']:.2f})" for t in item["translations"])
+        table.add_row(
+            str(item["id"]),
+            item["published"] or "undated",
+            item["language"] or "",
+            Text(item["title"] or item["source_path"] or ""),
+            Text(item["publisher"] or ""),
+            str(item["statements"]),
+            links,
+        )
+    out.print(table)
+    _page_footer(out, page, "articles")
 
 
 def timeline(
@@ -442,6 +495,7 @@ _COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("ingest", ingest),
     ("quotes", quotes),
     ("actor", actor),
+    ("articles", articles),
     ("timeline", timeline),
     ("stance", stance),
     ("search", search),

@@ -33,6 +33,7 @@ from saywho.document import SCHEMA, Article, Attribution
 from saywho.errors import InputError, SaywhoError
 
 from .actors import apply_alias_file, assign_article_actors, load_alias_file, name_variants, rebuild_actor
+from .links import link_translations
 from .store import connect, now, transaction
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -201,6 +202,8 @@ class Analyzer:
     def _pipeline_for(self, article: Article) -> Any:
         """The Russian pipeline for Russian text (when installed), else the English one."""
         if article.meta.language == "ru":
+            if self._russian is None and hasattr(self._pipeline, "russian"):
+                self._russian = self._pipeline.russian()  # the given Pipeline's own, loaded once
             if self._russian is None:
                 try:
                     from saywho.pipeline_ru import RussianPipeline  # type: ignore[import-not-found]
@@ -274,7 +277,7 @@ class StoreResult:
 def store_article(
     conn: sqlite3.Connection, article: Article, *, digest: str | None = None, replace: bool = False
 ) -> StoreResult:
-    """Write one analysed article, its entities, actors and statements in one transaction.
+    """Write one analysed article, its entities, actors, statements and translation links in one transaction.
 
     An article already stored (same normalised-content hash) is skipped, or replaced when `replace`.
     """
@@ -326,6 +329,7 @@ def store_article(
         for actor_id in touched:
             if conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
                 rebuild_actor(conn, actor_id)
+        link_translations(conn, article_id)
     return StoreResult("replaced" if row is not None else "stored", article_id)
 
 

@@ -7,7 +7,9 @@
     timeline(conn, "peace treaty")      -> Page of statements on an issue, oldest first
     stance_matrix(conn, "sanctions", period="month")   -> actor x period stance counts
     search(conn, "sanctions")           -> Page of statements matching an FTS5 query
-    article(conn, 12)                   -> one article with its text and statements
+    article(conn, 12)                   -> one article with its text, statements and translations
+    articles(conn, language="ru")       -> Page of articles with statement counts and translation links
+    translations(conn, 12)              -> the articles linked to one as its translations
 
 Lists come as `Page(total, limit, offset, items)`: `total` counts every match, for pagination. Dates are the
 articles' publication dates (ISO 8601); `since` and `until` take YYYY, YYYY-MM or YYYY-MM-DD and are inclusive.
@@ -371,6 +373,13 @@ def actor(conn: sqlite3.Connection, name: str | int, *, period: str = "month", r
         by_issue.setdefault(r[0], {s: 0 for s in STANCES})[r[1]] = r[2]
     issues = [{"issue": label, **c, "total": sum(c.values())} for label, c in by_issue.items()]
     issues.sort(key=lambda d: (-d["total"], d["issue"]))
+    # Pairs of this actor's articles linked as translations: the same statements, told twice.
+    pairs = conn.execute(
+        "SELECT count(*) FROM article_links l WHERE l.relation = 'translation' AND l.article_id < l.other_article_id "
+        "AND l.article_id IN (SELECT article_id FROM article_entities WHERE actor_id = ?) "
+        "AND l.other_article_id IN (SELECT article_id FROM article_entities WHERE actor_id = ?)",
+        (actor_id, actor_id),
+    ).fetchone()[0]
     return {
         "id": actor_id,
         "name": row["name"],
@@ -379,6 +388,7 @@ def actor(conn: sqlite3.Connection, name: str | int, *, period: str = "month", r
         "last_seen": row["last_seen"],
         "statements": counts[0],
         "articles": counts[1],
+        "translation_pairs": pairs,
         "aliases": aliases,
         "roles": roles,
         "issues": issues,
@@ -496,7 +506,63 @@ def article(conn: sqlite3.Connection, article_id: int, *, with_text: bool = True
     ]
     data["statements"] = statements(conn, StatementFilter(article_id=article_id), limit=None, order="date").items
     data["statements"].sort(key=lambda s: s["content"]["start"])
+    data["translations"] = translations(conn, article_id)
     return data
+
+
+def translations(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
+    """The articles linked as translations of one article (either way round): [{id, language, title, score}],
+    best score first."""
+    rows = conn.execute(
+        "SELECT l.other_article_id AS id, a.language, a.title, l.score FROM article_links l "
+        "JOIN articles a ON a.id = l.other_article_id WHERE l.article_id = ? AND l.relation = 'translation' "
+        "ORDER BY l.score DESC, l.other_article_id",
+        (article_id,),
+    )
+    return [dict(r) for r in rows]
+
+
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    language: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    translated: bool | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> Page:
+    """Stored articles, newest first: metadata, statement count and translation links (no text).
+
+    `translated`: True, only articles linked to a translation; False, only articles without one.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if language is not None:
+        clauses.append("a.language = ? COLLATE NOCASE")
+        params.append(language)
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(check_date(since, "since"))
+    if until:
+        u = check_date(until, "until")
+        clauses.append("substr(a.published, 1, ?) <= ?")
+        params += [len(u), u]
+    if translated is not None:
+        exists = "EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = a.id AND l.relation = 'translation')"
+        clauses.append(exists if translated else f"NOT {exists}")
+    where = " AND ".join(clauses) or "1"
+    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published, a.publisher, a.language, a.translated_from, a.translator, a.url, "
+        "a.source_path, (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements "
+        f"FROM articles a WHERE {where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        [*params, -1 if limit is None else int(limit), int(offset)],
+    ).fetchall()
+    items = [dict(r) for r in rows]
+    for item in items:
+        item["translations"] = [{k: t[k] for k in ("id", "language", "score")} for t in translations(conn, item["id"])]
+    return Page(total, -1 if limit is None else int(limit), int(offset), items)
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

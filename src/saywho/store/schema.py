@@ -19,6 +19,8 @@ Layout (one row per ...):
     alias_rules       analyst corrections honoured on every ingest: "same" (alias -> canonical), "different"
     actor_edits       log of merges, splits and alias-file applications
     statements_fts    FTS5 index over statement content and speaker names
+    article_links     (version 2) link between two articles, both ways: "translation" (with its alignment score)
+    article_translations  VIEW: each article with the articles linked to it as translations
 """
 
 from __future__ import annotations
@@ -222,6 +224,27 @@ JOIN articles a ON a.id = s.article_id
 LEFT JOIN actors ac ON ac.id = s.actor_id;
 """
 
+_V2 = """
+CREATE TABLE article_links (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    other_article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('translation')),
+    score REAL,                             -- translation: saywho.crosslingual.translation_alignment, 0..1
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, other_article_id, relation),
+    CHECK (article_id != other_article_id)
+);
+CREATE INDEX article_links_other ON article_links(other_article_id);
+
+CREATE VIEW article_translations AS
+SELECT l.article_id, a.language, a.title, l.other_article_id AS translation_id, o.language AS translation_language,
+       o.title AS translation_title, l.score
+FROM article_links l
+JOIN articles a ON a.id = l.article_id
+JOIN articles o ON o.id = l.other_article_id
+WHERE l.relation = 'translation';
+"""
+
 # Forward migrations: MIGRATIONS[n] takes a store at version n to n + 1. Append, never edit a released one.
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -231,7 +254,16 @@ def _to_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_to_v1]
+def _to_v2(conn: sqlite3.Connection) -> None:
+    """Article links (translations), and the links between the articles already stored."""
+    for statement in _split_sql(_V2):
+        conn.execute(statement)
+    from .links import relink_translations
+
+    relink_translations(conn)
+
+
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
 
 
 def schema_version() -> int:
