@@ -20,8 +20,8 @@ of the same people about the same talks 0.13-0.27; unrelated articles < 0.02. Th
 synthetic three-statement articles (10% Russian) quoting three of six people, with different numbers, gave 5292
 linked pairs on the score alone (the speakers and count parts agree, the numbers do not); rule 2 leaves none.
 And without numbers the score rests on speakers, order and count only: two different short reports quoting
-Peskov then Rudenko score 0.9 (all parts >= 0.5), so rule 3 asks for a third speaker. Precision before coverage,
-as everywhere in the store: a short translation with two speakers and no digits is not linked.
+one spokesman then one minister score 0.9 (all parts >= 0.5), so rule 3 asks for a third speaker. Precision
+before coverage, as everywhere in the store: a short translation with two speakers and no digits is not linked.
 
 Candidates are bounded however large the store grows: at least `MIN_SHARED_SPEAKERS` (2) shared speaking actors
 (one shared speaker, Putin say, says little), a statement count within the factor rule 2 allows, publication
