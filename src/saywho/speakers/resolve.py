@@ -9,13 +9,13 @@ ORG and GROUP speakers.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from saywho.attribution.spans import Candidate
-from saywho.document import Entity, Role, Span
+from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
+from saywho.speakers.clusters import Cluster, ClusterBook
 from saywho.speakers.mentions import PersonMention, person_mentions, role_around
 from saywho.speakers.names import clean_name, name_words, same_name
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
@@ -124,34 +124,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _PLURAL_PRONOUNS = frozenset(["they", "them", "we", "us"])
 
 
-@dataclass
-class Cluster:
-    type: str
-    names: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    gender: str | None = None
-    canonical: str | None = None  # for GPE/ORG/GROUP: the name to show
-
-    @property
-    def full_name(self) -> str:
-        if self.canonical:
-            return self.canonical
-        return max(self.names, key=lambda n: (len(name_words(n)), -self.names.index(n)))
-
-    @property
-    def surname(self) -> str:
-        return name_words(self.full_name)[-1] if name_words(self.full_name) else self.full_name
-
-    def titles(self) -> str:
-        return " ".join(r.title or "" for r in self.roles).lower()
-
-    def countries(self) -> set[str]:
-        return {r.country for r in self.roles if r.country}
-
-
-class SpeakerResolver:
+class SpeakerResolver(ClusterBook):
     def __init__(
         self,
         text: str,
@@ -159,23 +132,15 @@ class SpeakerResolver:
         quoted: list[tuple[int, int]],
         not_persons: frozenset[str] = frozenset(),
     ) -> None:
-        self.text = text
+        super().__init__(text, quoted)
         # Names known not to be people (the publisher: "told X" makes NER call X a person).
         self.not_persons = {n.lower() for n in not_persons}
         self.paragraphs = paragraphs
         self.starts = [p.offset for p in paragraphs]
-        self.quoted = quoted
-        self.clusters: list[Cluster] = []
-        self.by_key: dict[tuple[str, str], Cluster] = {}
-        # (char position, cluster) for every person mention outside quotations, in text order.
-        self.timeline: list[tuple[int, int, Cluster]] = []
         for mention in person_mentions(paragraphs):
             self._add_person_mention(mention)
 
     # -- persons ---------------------------------------------------------------------------------------
-    def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
-
     def _match_person(self, name: str, before: int | None = None) -> Cluster | None:
         words = name_words(name)
         if not words:
@@ -214,32 +179,7 @@ class SpeakerResolver:
         if m.role is not None and not m.role.is_empty():
             cluster.roles.append(m.role)
         cluster.gender = cluster.gender or m.gender
-        if not self._in_quote(m.start):
-            self.timeline.append((m.start, m.end, cluster))
-            self.timeline.sort(key=lambda x: x[0])
-        return cluster
-
-    def _recent_persons(self, before: int, sentence_start: int) -> list[Cluster]:
-        """Persons mentioned before `before` (outside quotations), most recent first; same-sentence ones last."""
-        earlier = [(s, c) for s, e, c in self.timeline if e <= before]
-        ordered: list[Cluster] = []
-        late: list[Cluster] = []
-        for s, c in sorted(earlier, key=lambda x: -x[0]):
-            target = late if s >= sentence_start else ordered
-            if c not in ordered and c not in late:
-                target.append(c)
-        return ordered + late
-
-    # -- other speakers --------------------------------------------------------------------------------
-    def _named(self, type_: str, name: str, alias: str | None = None) -> Cluster:
-        key = (type_, name.lower())
-        if key not in self.by_key:
-            cluster = Cluster(type=type_, canonical=name)
-            self.clusters.append(cluster)
-            self.by_key[key] = cluster
-        cluster = self.by_key[key]
-        if alias and alias != name and alias not in cluster.descriptions:
-            cluster.descriptions.append(alias)
+        self.on_timeline(m.start, m.end, cluster)
         return cluster
 
     # -- resolution ------------------------------------------------------------------------------------
@@ -257,12 +197,12 @@ class SpeakerResolver:
         if inside:
             hs = cand.source_head[0] if cand.source_head else s
             inside.sort(key=lambda x: (abs(x[0] - hs), x[0]))
-            return self._remember(inside[0][1], cand)
+            return self.remember(inside[0][1], cand)
         if head is None:
             return None
         word = head.lower_
         if head.pos_ == "PRON" or word in _PRONOUN_GENDER or word in _PLURAL_PRONOUNS:
-            return self._remember(self._pronoun(head, s, sentence_start), cand)
+            return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
             return self._state(head, source_text)
         if head.pos_ == "PROPN":
@@ -273,39 +213,27 @@ class SpeakerResolver:
                 if name not in cluster.names:
                     cluster.names.append(name)  # a spelling variant ("Kaddafi" for "Qaddafi") is an alias
                 self._add_role(cluster, head)
-                return self._remember(cluster, cand)
+                return self.remember(cluster, cand)
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
                 return self._state(head, source_text)
             if (head.ent_type_ in ("ORG", "FAC") and not _looks_like_person(name)) or _looks_like_org(name):
-                return self._named("ORG", _strip_determiner(self._entity_text(head)), _strip_determiner(source_text))
+                return self.named("ORG", _strip_determiner(self._entity_text(head)), _strip_determiner(source_text))
             if name_words(name) and name.lower() not in self.not_persons:
                 cluster = self._add_person_mention(PersonMention(s, e, name, None, sentence_start))
                 if cluster is not None:
                     self._add_role(cluster, head)
-                return self._remember(cluster, cand)
+                return self.remember(cluster, cand)
         if head.ent_type_ in ("GPE", "LOC", "NORP"):
             return self._state(head, source_text)
         if head.ent_type_ in ("ORG", "FAC") or word in ORG_HEADS:
-            return self._named("ORG", _strip_determiner(source_text), _strip_determiner(source_text))
+            return self.named("ORG", _strip_determiner(source_text), _strip_determiner(source_text))
         if head.tag_ in ("NNS", "NNPS") or word in ("people", "public"):
-            return self._named("GROUP", _strip_determiner(source_text).lower())
+            return self.named("GROUP", _strip_determiner(source_text).lower())
         if word in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS:
             cluster = self._role_noun(head, source_text, s, sentence_start)
             if cluster is not None:
-                return self._remember(cluster, cand)
-        return self._named("PERSON" if word in ROLE_NOUNS else "GROUP", _strip_determiner(source_text))
-
-    def _remember(self, cluster: Cluster | None, cand: Candidate) -> Cluster | None:
-        """Record the source as a mention of its speaker, so the next pronoun can find it."""
-        if cluster is None or cand.source is None:
-            return cluster
-        s, e = cand.source
-        if (s, e) not in cluster.mentions:
-            cluster.mentions.append((s, e))
-        if cluster.type == "PERSON" and not self._in_quote(s):
-            self.timeline.append((s, e, cluster))
-            self.timeline.sort(key=lambda x: x[0])
-        return cluster
+                return self.remember(cluster, cand)
+        return self.named("PERSON" if word in ROLE_NOUNS else "GROUP", _strip_determiner(source_text))
 
     def _add_role(self, cluster: Cluster, head: Token) -> None:
         """Roles written around a name that NER missed: "Yumi Tanaka, director of the Center ..."."""
@@ -319,7 +247,7 @@ class SpeakerResolver:
         if word in _PLURAL_PRONOUNS or word in ("i", "me", "you", "it"):
             return None
         gender = _PRONOUN_GENDER.get(word)
-        for cluster in self._recent_persons(start, sentence_start):
+        for cluster in self.recent_persons(start, sentence_start):
             if gender and cluster.gender and cluster.gender != gender:
                 continue
             if gender and cluster.gender is None:
@@ -331,7 +259,7 @@ class SpeakerResolver:
         noun = head.lower_ if head.lower_ in ROLE_NOUNS else head.lemma_.lower()
         keys = ROLE_NOUNS[noun]
         country = country_of(" ".join(t.text for t in head.lefts))
-        candidates = self._recent_persons(start, sentence_start)[:6]
+        candidates = self.recent_persons(start, sentence_start)[:6]
 
         def compatible(c: Cluster) -> bool:
             if country and c.countries() and country not in c.countries():
@@ -340,7 +268,10 @@ class SpeakerResolver:
                 return False
             return True
 
-        titled = [c for c in candidates if compatible(c) and keys and any(k in c.titles() for k in keys)]
+        def titled_as(c: Cluster) -> bool:
+            return any(k in " ".join(c.titles()).lower() for k in keys)
+
+        titled = [c for c in candidates if compatible(c) and keys and titled_as(c)]
         untitled = [c for c in candidates if compatible(c) and not c.roles]
         chosen = titled[0] if titled else (untitled[0] if untitled else None)
         if chosen is None and not keys and candidates:
@@ -360,8 +291,8 @@ class SpeakerResolver:
         low = _strip_determiner(name).lower()
         country = SEATS_OF_GOVERNMENT.get(low) or COUNTRIES.get(low)
         if country is None:
-            return self._named("GPE", _strip_determiner(name, lower=False))
-        return self._named("GPE", country, _strip_determiner(name, lower=False))
+            return self.named("GPE", _strip_determiner(name, lower=False))
+        return self.named("GPE", country, _strip_determiner(name, lower=False))
 
     def _seat(self, head: Token) -> bool:
         return head.lower_ in SEATS_OF_GOVERNMENT and head.text[:1].isupper()
@@ -438,26 +369,4 @@ def build_entities(
 ) -> tuple[list[Entity], list[str | None]]:
     """Resolve each candidate's speaker; return the entities and, per candidate, its speaker's id."""
     resolver = SpeakerResolver(text, paragraphs, quoted, not_persons)
-    speakers = [resolver.resolve(c) for c in candidates]
-    order: list[Cluster] = []
-    for cluster in resolver.clusters:
-        if cluster.type == "PERSON" or cluster in speakers:
-            order.append(cluster)
-    order.sort(key=lambda c: min((s for s, _ in c.mentions), default=len(text)))
-    ids = {id(c): f"e{n}" for n, c in enumerate(order, 1)}
-    entities = [_entity(ids[id(c)], c, text) for c in order]
-    return entities, [ids[id(c)] if c is not None else None for c in speakers]
-
-
-def _entity(entity_id: str, c: Cluster, text: str) -> Entity:
-    name = c.full_name
-    aliases: list[str] = []
-    for alias in [*c.names, *c.descriptions]:
-        if alias != name and alias not in aliases:
-            aliases.append(alias)
-    roles: list[Role] = []
-    for r in c.roles:
-        if all((r.title, r.organization, r.country) != (x.title, x.organization, x.country) for x in roles):
-            roles.append(r)
-    mentions = [Span.of(text, s, e) for s, e in sorted(set(c.mentions))]
-    return Entity(id=entity_id, name=name, type=c.type, aliases=aliases, roles=roles, mentions=mentions)
+    return resolver.entities([resolver.resolve(c) for c in candidates])

@@ -9,13 +9,13 @@ resolution, capitals and institutions as speakers, and Latin forms of every name
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from saywho.attribution.ru.lexicon import INSTITUTION_NOUNS
 from saywho.attribution.spans import Candidate
-from saywho.document import Entity, Role, Span
+from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
 from saywho.speakers import roles_ru as rl
+from saywho.speakers.clusters import Cluster, ClusterBook
 from saywho.speakers.names import name_words
 from saywho.speakers.translit import latin_variants, latin_word_variants, looks_japanese, same_name_word
 
@@ -24,34 +24,6 @@ _GENDERS = {"Masc": "m", "Fem": "f"}
 _OC_GENDERS = {"masc": "m", "femn": "f"}
 _FEMALE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
 _MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый")
-
-
-@dataclass
-class Cluster:
-    type: str
-    names: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    gender: str | None = None
-    canonical: str | None = None
-
-    @property
-    def full_name(self) -> str:
-        if self.canonical:
-            return self.canonical
-        return max(self.names, key=lambda n: (len(name_words(n)), -self.names.index(n)))
-
-    @property
-    def surname(self) -> str:
-        words = name_words(self.full_name)
-        return words[-1] if words else self.full_name
-
-    def titles(self) -> list[str]:
-        return [r.title for r in self.roles if r.title]
-
-    def countries(self) -> set[str]:
-        return {r.country for r in self.roles if r.country}
 
 
 class RussianNames:
@@ -131,7 +103,7 @@ class RussianNames:
         return None
 
 
-class RussianSpeakerResolver:
+class RussianSpeakerResolver(ClusterBook):
     def __init__(
         self,
         nlp: RussianNLP,
@@ -140,24 +112,17 @@ class RussianSpeakerResolver:
         quoted: list[tuple[int, int]],
         not_persons: frozenset[str] = frozenset(),
     ) -> None:
-        self.text = text
+        super().__init__(text, quoted)
         self.names = RussianNames(nlp, text)
         self.paragraphs = paragraphs
         self.starts = [p.offset for p in paragraphs]
-        self.quoted = quoted
         self.not_persons = {n.lower() for n in not_persons}
-        self.clusters: list[Cluster] = []
-        self.by_key: dict[tuple[str, str], Cluster] = {}
-        self.timeline: list[tuple[int, int, Cluster]] = []
         for par in paragraphs:
             for span in par.spans:
                 if span.type == "PER":
                     self._person_mention(par, [par.tokens[i] for i in span.tokens])
 
     # -- persons ---------------------------------------------------------------------------------------
-    def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
-
     def _person_mention(self, par: RuParagraph, tokens: list[RuToken]) -> Cluster | None:
         tokens = [t for t in tokens if t.pos != "PUNCT"]
         name = self.names.name(tokens)
@@ -175,8 +140,7 @@ class RussianSpeakerResolver:
         if role is not None and all(role.title != r.title for r in cluster.roles):
             cluster.roles.append(role)
         cluster.gender = cluster.gender or _agreement_gender(par, tokens[0]) or self.names.gender(name)
-        if not self._in_quote(start):
-            bisect.insort(self.timeline, (start, end, cluster), key=lambda x: x[0])
+        self.on_timeline(start, end, cluster)
         return cluster
 
     def match_person(self, name: str) -> Cluster | None:
@@ -194,27 +158,6 @@ class RussianSpeakerResolver:
             )
         return next((c for c in reversed(persons) if same_name_word(c.surname, words[0])), None)
 
-    def _recent_persons(self, before: int, sentence_start: int) -> list[Cluster]:
-        ordered: list[Cluster] = []
-        late: list[Cluster] = []
-        for s, e, c in sorted(self.timeline, key=lambda x: -x[0]):
-            if e > before or c in ordered or c in late:
-                continue
-            (late if s >= sentence_start else ordered).append(c)
-        return ordered + late
-
-    # -- other speakers --------------------------------------------------------------------------------
-    def _named(self, type_: str, name: str, alias: str | None = None) -> Cluster:
-        key = (type_, name.lower())
-        if key not in self.by_key:
-            cluster = Cluster(type=type_, canonical=name)
-            self.clusters.append(cluster)
-            self.by_key[key] = cluster
-        cluster = self.by_key[key]
-        if alias and alias != name and alias not in cluster.descriptions:
-            cluster.descriptions.append(alias)
-        return cluster
-
     # -- resolution ------------------------------------------------------------------------------------
     def resolve(self, cand: Candidate) -> Cluster | None:
         if cand.source is None:
@@ -230,65 +173,56 @@ class RussianSpeakerResolver:
             inside.sort(key=lambda x: (abs(x[0] - head.start), x[0]))
             cluster = inside[0][1]
             cluster.gender = cluster.gender or hint
-            return self._remember(cluster, cand)
+            return self.remember(cluster, cand)
         sentence_start = par.sents[head.sent].start
         word, lemma = head.lower, head.lemma
         if word in _PRONOUN_GENDER:
-            return self._remember(self._pronoun(_PRONOUN_GENDER[word], s, sentence_start), cand)
+            return self.remember(self._pronoun(_PRONOUN_GENDER[word], s, sentence_start), cand)
         if head.pos == "PRON":
             return None
         if lemma in rl.SEAT_LEMMAS and head.text[:1].isupper():
             city = self.names.word(head)
-            return self._named("GPE", rl.SEAT_LEMMAS[lemma], city)
+            return self.named("GPE", rl.SEAT_LEMMAS[lemma], city)
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
-            return self._named("GPE", rl.COUNTRY_LEMMAS[lemma])
+            return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
         if lemma in INSTITUTION_NOUNS:
             phrase = self._source_tokens(par, s, e)
-            return self._named("ORG", self.names.nominative_phrase(phrase) if phrase else head.text)
+            return self.named("ORG", self.names.nominative_phrase(phrase) if phrase else head.text)
         ner = par.span_at(head)
         if head.pos == "PROPN" or (ner is not None and head.text[:1].isupper()):
             name = self.names.word(head)
             cluster = self.match_person(name)
             if cluster is not None:
                 cluster.gender = cluster.gender or hint
-                return self._remember(cluster, cand)
+                return self.remember(cluster, cand)
             if ner is not None and ner.type == "LOC":
-                return self._named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
+                return self.named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
             if (ner is not None and ner.type == "ORG") or head.text.isupper():
-                return self._named(
+                return self.named(
                     "ORG", self.names.nominative_phrase([par.tokens[i] for i in (ner.tokens if ner else [head.i])])
                 )
             if name.lower() not in self.not_persons:
                 cluster = Cluster(type="PERSON", names=[name], gender=hint)
                 self.clusters.append(cluster)
-                return self._remember(cluster, cand)
+                return self.remember(cluster, cand)
         if lemma in rl.ROLE_NOUNS and head.feat("Number") != "Plur":
             cluster = self._role_noun(par, head, cand, s, sentence_start, hint)
             if cluster is not None:
-                return self._remember(cluster, cand)
+                return self.remember(cluster, cand)
         phrase = self._source_tokens(par, s, e)
         label = self.names.nominative_phrase(phrase) if phrase else head.text
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
         if head.feat("Number") == "Plur":
-            return self._named("GROUP", label)
+            return self.named("GROUP", label)
         person = lemma in rl.ROLE_NOUNS or head.feat("Animacy") == "Anim"
-        return self._named("PERSON" if person else "ORG", label)
+        return self.named("PERSON" if person else "ORG", label)
 
     def _cue_gender(self, cand: Candidate) -> str | None:
         found = self._token_at(cand.cue) if cand.cue else None
         return found[1].feat("Gender") if found else None
 
-    def _remember(self, cluster: Cluster | None, cand: Candidate) -> Cluster | None:
-        if cluster is None or cand.source is None:
-            return cluster
-        if cand.source not in cluster.mentions:
-            cluster.mentions.append(cand.source)
-        if cluster.type == "PERSON" and not self._in_quote(cand.source[0]):
-            bisect.insort(self.timeline, (cand.source[0], cand.source[1], cluster), key=lambda x: x[0])
-        return cluster
-
     def _pronoun(self, gender: str, start: int, sentence_start: int) -> Cluster | None:
-        for cluster in self._recent_persons(start, sentence_start):
+        for cluster in self.recent_persons(start, sentence_start):
             if cluster.gender and cluster.gender != gender:
                 continue
             cluster.gender = cluster.gender or gender
@@ -300,7 +234,7 @@ class RussianSpeakerResolver:
     ) -> Cluster | None:
         modifiers = [t.lemma for t in par.tokens if cand.source and cand.source[0] <= t.start and t.end <= head.start]
         country = rl.country_of_lemmas(modifiers)
-        candidates = self._recent_persons(start, sentence_start)[:6]
+        candidates = self.recent_persons(start, sentence_start)[:6]
 
         def compatible(c: Cluster) -> bool:
             if country and c.countries() and country not in c.countries():
@@ -453,25 +387,10 @@ def build_russian_entities(
 ) -> tuple[list[Entity], list[str | None]]:
     """Resolve each candidate's speaker; return the entities and, per candidate, its speaker's id."""
     resolver = RussianSpeakerResolver(nlp, text, paragraphs, quoted, not_persons)
-    speakers = [resolver.resolve(c) for c in candidates]
-    order = [c for c in resolver.clusters if c.type == "PERSON" or c in speakers]
-    order.sort(key=lambda c: min((s for s, _ in c.mentions), default=len(text)))
-    ids = {id(c): f"e{n}" for n, c in enumerate(order, 1)}
-    entities = [_entity(ids[id(c)], c, text) for c in order]
-    return entities, [ids[id(c)] if c is not None else None for c in speakers]
+    return resolver.entities([resolver.resolve(c) for c in candidates], extra_aliases=_extra_aliases)
 
 
-def _entity(entity_id: str, c: Cluster, text: str) -> Entity:
-    name = c.full_name
-    aliases: list[str] = []
-    for alias in [*c.names, *c.descriptions, *_latin_aliases(c)]:
-        if alias != name and alias not in aliases:
-            aliases.append(alias)
-    if c.type == "PERSON" and len(name_words(name)) > 1 and c.surname not in aliases:
-        aliases.insert(0, c.surname)
-    roles: list[Role] = []
-    for r in c.roles:
-        if all((r.title, r.organization, r.country) != (x.title, x.organization, x.country) for x in roles):
-            roles.append(r)
-    mentions = [Span.of(text, s, e) for s, e in sorted(set(c.mentions))]
-    return Entity(id=entity_id, name=name, type=c.type, aliases=aliases, roles=roles, mentions=mentions)
+def _extra_aliases(c: Cluster) -> list[str]:
+    """The surname alone and the Latin spellings: what English-language articles call the same person."""
+    surname = [c.surname] if c.type == "PERSON" and len(name_words(c.full_name)) > 1 else []
+    return [*surname, *_latin_aliases(c)]

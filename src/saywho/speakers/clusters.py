@@ -1,0 +1,119 @@
+"""What every language's speaker resolver shares: clusters of mentions, the timeline of persons, entities.
+
+A `Cluster` gathers the mentions of one speaker in one article. `ClusterBook` keeps the clusters, the timeline
+of person mentions outside quotations (for pronouns and role nouns), and turns clusters into the contract's
+`Entity` objects. The language-specific resolvers (English: `resolve.py`, Russian: `russian.py`) subclass it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from saywho.attribution.spans import Candidate
+from saywho.document import Entity, Role, Span
+from saywho.speakers.names import name_words
+
+
+@dataclass
+class Cluster:
+    type: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    gender: str | None = None
+    canonical: str | None = None  # for GPE/ORG/GROUP: the name to show
+
+    @property
+    def full_name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        return max(self.names, key=lambda n: (len(name_words(n)), -self.names.index(n)))
+
+    @property
+    def surname(self) -> str:
+        words = name_words(self.full_name)
+        return words[-1] if words else self.full_name
+
+    def titles(self) -> list[str]:
+        return [r.title for r in self.roles if r.title]
+
+    def countries(self) -> set[str]:
+        return {r.country for r in self.roles if r.country}
+
+
+class ClusterBook:
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[tuple[str, str], Cluster] = {}
+        # (start, end, cluster) of every person mention outside quotations, in text order.
+        self.timeline: list[tuple[int, int, Cluster]] = []
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def on_timeline(self, start: int, end: int, cluster: Cluster) -> None:
+        """Record a person mention for later pronouns, unless it is inside someone's quoted words."""
+        if not self.in_quote(start):
+            bisect.insort(self.timeline, (start, end, cluster), key=lambda x: x[0])
+
+    def recent_persons(self, before: int, sentence_start: int) -> list[Cluster]:
+        """Persons mentioned before `before`, most recent first; those of the same sentence come last."""
+        ordered: list[Cluster] = []
+        late: list[Cluster] = []
+        for s, e, c in sorted(self.timeline, key=lambda x: -x[0]):
+            if e > before or c in ordered or c in late:
+                continue
+            (late if s >= sentence_start else ordered).append(c)
+        return ordered + late
+
+    def named(self, type_: str, name: str, alias: str | None = None) -> Cluster:
+        """The one cluster of a non-person speaker with this name ("Russia", "experts")."""
+        key = (type_, name.lower())
+        if key not in self.by_key:
+            cluster = Cluster(type=type_, canonical=name)
+            self.clusters.append(cluster)
+            self.by_key[key] = cluster
+        cluster = self.by_key[key]
+        if alias and alias != name and alias not in cluster.descriptions:
+            cluster.descriptions.append(alias)
+        return cluster
+
+    def remember(self, cluster: Cluster | None, cand: Candidate) -> Cluster | None:
+        """Record the source as a mention of its speaker, so the next pronoun can find it."""
+        if cluster is None or cand.source is None:
+            return cluster
+        if cand.source not in cluster.mentions:
+            cluster.mentions.append(cand.source)
+        if cluster.type == "PERSON":
+            self.on_timeline(*cand.source, cluster)
+        return cluster
+
+    def entities(
+        self,
+        speakers: list[Cluster | None],
+        extra_aliases: Callable[[Cluster], Iterable[str]] = lambda c: (),
+    ) -> tuple[list[Entity], list[str | None]]:
+        """Every person, and every other cluster that speaks, as entities in order of first mention."""
+        order = [c for c in self.clusters if c.type == "PERSON" or c in speakers]
+        order.sort(key=lambda c: min((s for s, _ in c.mentions), default=len(self.text)))
+        ids = {id(c): f"e{n}" for n, c in enumerate(order, 1)}
+        entities = [self._entity(ids[id(c)], c, extra_aliases(c)) for c in order]
+        return entities, [ids[id(c)] if c is not None else None for c in speakers]
+
+    def _entity(self, entity_id: str, c: Cluster, extra_aliases: Iterable[str]) -> Entity:
+        name = c.full_name
+        aliases: list[str] = []
+        for alias in [*c.names, *c.descriptions, *extra_aliases]:
+            if alias != name and alias not in aliases:
+                aliases.append(alias)
+        roles: list[Role] = []
+        for r in c.roles:
+            if all((r.title, r.organization, r.country) != (x.title, x.organization, x.country) for x in roles):
+                roles.append(r)
+        mentions = [Span.of(self.text, s, e) for s, e in sorted(set(c.mentions))]
+        return Entity(id=entity_id, name=name, type=c.type, aliases=aliases, roles=roles, mentions=mentions)
