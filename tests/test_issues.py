@@ -470,9 +470,13 @@ def test_enrich_is_idempotent_and_default_taxonomy_agrees(example_article):
     twice = enrich(copy.deepcopy(once))
     assert once.to_json() == twice.to_json()
     rj = enrich(copy.deepcopy(example_article), "russia-japan")
-    assert [[i.to_json() for i in a.issues] for a in once.attributions] == [
-        [i.to_json() for i in a.issues] for a in rj.attributions
-    ]
+
+    # Tags from a statement's own words agree; tags borrowed from the rest of its sentence (confidence 0.4) may
+    # differ, since the default taxonomy also knows general issues ("the end of the war" -> war and conflict).
+    def own(article):
+        return [[i.to_json() for i in a.issues if i.confidence >= 0.45] for a in article.attributions]
+
+    assert own(once) == own(rj)
 
 
 # --- Russian ------------------------------------------------------------------------------------------------------

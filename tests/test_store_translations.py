@@ -144,8 +144,10 @@ def test_articles_command_lists_the_links(store: Path) -> None:
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)["items"]
     assert sorted(t["language"] for item in items for t in item["translations"]) == ["en", "ru"]
+    score = items[0]["translations"][0]["score"]
+    assert score >= 0.9
     table = CliRunner().invoke(app, ["--db", str(store), "--language", "ru"])
-    assert table.exit_code == 0 and "en (1.00)" in table.output
+    assert table.exit_code == 0 and f"en ({score:.2f})" in table.output
 
 
 def test_reingest_is_idempotent(store: Path, pipeline) -> None:

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from saywho import __version__
+from saywho.attribution.learned.command import train_app
 from saywho.document import Article
 from saywho.errors import SaywhoError
 from saywho.eval.command import eval_app
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
 register_store_commands(app)
 register_web_commands(app)
 

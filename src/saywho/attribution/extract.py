@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
+from saywho.attribution.learned import learned_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.transcript import find_labelled
@@ -48,7 +49,11 @@ def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> 
                 continue
             indirect.append(cand)
     indirect = _drop_weak_nested(indirect)
-    return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+    _extend_back(indirect, direct + indirect, paragraphs)
+    cands = sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+    # The trained CRF (models/attribution-crf) adds the attributions the rules miss; the rules keep theirs.
+    cands += learned_candidates(paragraphs, quotes, cands)
+    return sorted(cands, key=lambda c: (c.content_start, c.content_end))
 
 
 # Rules whose cue is a verb with a noun or infinitive object: reliable in narration, but inside someone
@@ -67,6 +72,30 @@ def _drop_weak_nested(cands: list[Candidate]) -> list[Candidate]:
             and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)])
         )
     ]
+
+
+def _extend_back(cands: list[Candidate], everything: list[Candidate], paragraphs: list[Paragraph]) -> None:
+    """ "S1. S2, X believes.": an inverted report at the end of a paragraph also covers the sentence before it
+    when that sentence reports nothing itself (translated analysis often runs a quoted view over sentences)."""
+    taken = [span for c in everything for span in [*c.content, *(x for x in (c.cue, c.source) if x)]]
+    for cand in cands:
+        if cand.method != "indirect:clause" or len(cand.content) != 1 or cand.cue is None:
+            continue
+        start, end = cand.content[0]
+        if cand.cue[0] < end:
+            continue  # forward order: "X believes that ..."
+        par = next((p for p in paragraphs if p.offset <= start < p.end), None)
+        if par is None:
+            continue
+        sents = list(par.doc.sents)
+        k = next((i for i, s in enumerate(sents) if par.offset + s.start_char == start), None)
+        if not k or par.offset + sents[-1].end_char > cand.cue[1] + 60:
+            continue  # the content does not open a later sentence, or the report is not the paragraph's last
+        prev = sents[k - 1]
+        p_start, p_end = par.offset + prev.start_char, par.offset + prev.end_char
+        if any(s < p_end and p_start < e for s, e in taken):
+            continue
+        cand.content[0] = (p_start, end)
 
 
 def _first_person(cand: Candidate, paragraphs: list[Paragraph]) -> bool:

@@ -28,8 +28,8 @@ class Cluster:
 
     @property
     def full_name(self) -> str:
-        if self.canonical:
-            return self.canonical
+        if self.canonical or not self.names:
+            return self.canonical or ""
         return max(self.names, key=lambda n: (len(name_words(n)), -self.names.index(n)))
 
     @property

@@ -1,0 +1,51 @@
+"""A learned attribution model: CRF taggers for source / cue / content spans, a rule linker, and a merge with the
+rule candidates. Trained on PolNeAR train only (`saywho train attribution`); see the model card in the model folder.
+
+    extra = learned_candidates(paragraphs, quotes, rule_candidates)
+
+returns the learned attributions the rules do not already have ([] when no model is installed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from saywho.attribution.learned.combine import new_candidates
+from saywho.attribution.learned.linker import link
+from saywho.attribution.learned.tagger import AttributionTagger, SpanPrediction, load_tagger, model_dir
+from saywho.attribution.quotes import Quotation
+from saywho.attribution.spans import Candidate
+from saywho.nlp.english import Paragraph
+
+__all__ = [
+    "AttributionTagger",
+    "SpanPrediction",
+    "learned_attributions",
+    "learned_candidates",
+    "link",
+    "load_tagger",
+    "model_dir",
+    "new_candidates",
+]
+
+
+def learned_attributions(
+    paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], tagger: AttributionTagger
+) -> list[Candidate]:
+    """Everything the learned model finds on its own (tagged, then linked)."""
+    spans = tagger.tag(paragraphs, quotes)
+    return link(paragraphs, spans, quotes, tagger.config.get("linker"))
+
+
+def learned_candidates(
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quotation],
+    rule_candidates: Sequence[Candidate],
+    tagger: AttributionTagger | None = None,
+) -> list[Candidate]:
+    """The learned attributions to add to the rule candidates (none that a rule candidate already covers)."""
+    tagger = tagger if tagger is not None else load_tagger()
+    if tagger is None:
+        return []
+    found = learned_attributions(paragraphs, quotes, tagger)
+    return new_candidates(found, rule_candidates, tagger.config.get("merge"))

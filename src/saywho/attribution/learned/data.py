@@ -25,7 +25,7 @@ from saywho.nlp.english import Paragraph
 
 CACHE_ENV = "SAYWHO_CACHE_DIR"
 
-O = "O"
+OUTSIDE = "O"
 
 
 @dataclass
@@ -106,17 +106,18 @@ def _label_fragments(par: Paragraph, frags: list[tuple[str, tuple[int, int]]], l
             for t in par.doc
             if not t.is_space and min(b, par.offset + t.idx + len(t.text)) - max(a, par.offset + t.idx) > 0
         ]
-        if not ids or any(labels[i] != O for i in range(ids[0], ids[-1] + 1)):
+        if not ids or any(labels[i] != OUTSIDE for i in range(ids[0], ids[-1] + 1)):
             continue
         for i in range(ids[0], ids[-1] + 1):
             labels[i] = ("B-" if i == ids[0] else "I-") + tag
 
 
-def paragraph_labels(par: Paragraph, gold: list[AttributionFrags], nested: str = "outer") -> dict[str, list[str]]:
-    """BIO labels of one paragraph for the two taggers: "content" (C) and "srccue" (S for source, Q for cue).
+def paragraph_labels(par: Paragraph, gold: list[AttributionFrags]) -> dict[str, list[str]]:
+    """BIO labels of one paragraph for each tagger: "content" (C), "srccue" (S for source, Q for cue), and
+    "source" and "cue" alone.
 
-    Contents nest (a reported belief inside a reported statement): `nested="outer"` keeps the longest
-    fragment where two overlap, `"inner"` the shortest.
+    PolNeAR contents do not nest (on dev no content fragment of 2,515 lies inside another); should two overlap, the
+    longest is kept.
     """
     n = len(par.doc)
     lo, hi = par.offset, par.end
@@ -125,8 +126,8 @@ def paragraph_labels(par: Paragraph, gold: list[AttributionFrags], nested: str =
         return f[1] > lo and f[0] < hi
 
     contents = [f for att in gold for f in att["content"] if inside(f)]
-    contents.sort(key=lambda f: (-(f[1] - f[0]) if nested == "outer" else f[1] - f[0], f[0]))
-    content_labels = [O] * n
+    contents.sort(key=lambda f: (f[0] - f[1], f[0]))
+    content_labels = [OUTSIDE] * n
     _label_fragments(par, [("C", f) for f in contents], content_labels)
 
     sc: list[tuple[str, tuple[int, int]]] = []
@@ -135,6 +136,11 @@ def paragraph_labels(par: Paragraph, gold: list[AttributionFrags], nested: str =
         sc.extend(("S", f) for f in att["source"] or [] if inside(f))
     # Shorter spans first: a short cue inside a long source phrase should not vanish.
     sc.sort(key=lambda x: (x[1][1] - x[1][0], x[1][0]))
-    srccue_labels = [O] * n
+    srccue_labels = [OUTSIDE] * n
     _label_fragments(par, sc, srccue_labels)
-    return {"content": content_labels, "srccue": srccue_labels}
+    # The same, one role at a time (for separate source and cue taggers).
+    source_labels = [OUTSIDE] * n
+    _label_fragments(par, [x for x in sc if x[0] == "S"], source_labels)
+    cue_labels = [OUTSIDE] * n
+    _label_fragments(par, [x for x in sc if x[0] == "Q"], cue_labels)
+    return {"content": content_labels, "srccue": srccue_labels, "source": source_labels, "cue": cue_labels}

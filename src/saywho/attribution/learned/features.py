@@ -23,7 +23,7 @@ from saywho.attribution.quotes import Quotation
 from saywho.nlp.english import Paragraph
 
 # Bump when the features change: a model records the version it was trained with and refuses another.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_CUES)
 TRIGGER_LEMMAS = SPEECH_VERBS | INFINITIVE_SPEECH_VERBS | NOUN_CONTENT_VERBS | PREDICATIVE_VERBS | _PHRASAL_VERBS
@@ -160,6 +160,7 @@ def paragraph_features(par: Paragraph, quotes: Sequence[Quotation] = ()) -> list
         if tok.text in _QUOTE_MARKS:
             f.append("qmark")
         f.extend(_ancestor_features(tok, triggers))
+        f.extend(_structure_features(tok))
         f.extend(_sentence_features(tok, sent_of[i], sent_triggers.get(sent_of[i][0], []), doc))
         q = qstate[i]
         f.append("q=" + q)
@@ -210,6 +211,40 @@ def _ancestor_features(tok: Token, triggers: list[bool]) -> list[str]:
         out.append("tdep=none")
     if triggers[tok.i]:
         out.append("tdep=self")
+    return out
+
+
+_CHILD_DEPS = frozenset(
+    "nsubj nsubjpass csubj ccomp xcomp dobj dative prep mark advcl attr acomp agent parataxis relcl aux neg prt".split()
+)
+_UNDER_DEPS = frozenset("ccomp xcomp parataxis advcl relcl acl pcomp pobj csubj conj appos".split())
+
+
+def _structure_features(tok: Token) -> list[str]:
+    """What hangs off the token and off its head (a reporting verb has a subject and a clause), and which
+    kinds of clause the token sits in, with the word that governs the nearest one."""
+    out: list[str] = []
+    kids = sorted({c.dep_ for c in tok.children if c.dep_ in _CHILD_DEPS})
+    out.extend("child=" + d for d in kids)
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            out.append("subj=" + (subj.ent_type_ or subj.pos_))
+    if tok.head.i != tok.i:
+        hk = sorted({c.dep_ for c in tok.head.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis")})
+        out.extend("hchild=" + d for d in hk)
+    child, anc, depth = tok, tok.head, 0
+    first = True
+    seen: set[str] = set()
+    while anc.i != child.i and depth < 8:
+        d = child.dep_
+        if d in _UNDER_DEPS and d not in seen:
+            seen.add(d)
+            out.append("under=" + d)
+            if first:
+                out.append("under|gov=" + d + "|" + anc.lemma_.lower())
+                first = False
+        child, anc, depth = anc, anc.head, depth + 1
     return out
 
 

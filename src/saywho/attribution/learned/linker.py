@@ -9,7 +9,6 @@ a cue become one attribution with several fragments (an interrupted quotation: `
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from saywho.attribution.learned.tagger import SpanPrediction
@@ -18,21 +17,14 @@ from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
 
 DEFAULTS: dict[str, Any] = {
-    "min_content_words": 3,  # shorter predicted contents are mostly noise
+    "min_content_words": 2,  # a one-word predicted content is mostly noise
     "min_content_confidence": 0.0,
-    "max_cue_distance": 40,  # tokens between a content and its cue
+    "max_cue_distance": 20,  # tokens between a content and its cue
     "sentence_window": 1,  # how many sentences before/after a content its cue may be
     "require_cue": True,  # a content without any cue nearby is dropped
     "merge_shared_cue": True,  # contents linked to one cue become one attribution
-    "fill_gaps": 2,  # join content chunks separated by at most this many tokens in one sentence run
+    "fill_gaps": 0,  # join content chunks separated by at most this many tokens (0: never; it did not help)
 }
-
-
-@dataclass
-class _Span:
-    pred: SpanPrediction
-    sent_first: int  # sentence index (within the paragraph) of the first and last token
-    sent_last: int
 
 
 def _sentence_index(par: Paragraph) -> list[int]:
@@ -162,8 +154,7 @@ def _find_cue(
         gap = _gap(cue, content)
         if gap > cfg["max_cue_distance"]:
             continue
-        outside = 0 if first <= s <= last else 1
-        key = (outside, gap)
+        key = (0 if first <= s <= last else 1, gap)
         if best is None or key < best[0]:
             best = (key, cue)
     if best is not None:
@@ -180,6 +171,9 @@ def _find_cue(
     return None
 
 
+_SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
+
+
 def _find_source(
     paragraphs: Sequence[Paragraph],
     by_par: dict[int, dict[str, list[SpanPrediction]]],
@@ -190,9 +184,12 @@ def _find_source(
     idx = sent_idx[cue.par]
     s = idx[cue.tok_start]
     best: tuple[tuple[int, int], SpanPrediction] | None = None
+    doc = paragraphs[cue.par].doc
     for src in by_par[cue.par]["source"]:
         if _overlaps(src, cue) or any(c.par == src.par and _overlaps(src, c) for c in contents):
             continue
+        if not any(t.pos_ in _SOURCE_POS or t.ent_type_ for t in doc[src.tok_start : src.tok_end]):
+            continue  # "The", "'s": a fragment, not somebody
         ss = idx[src.tok_start]
         if ss == s:
             key = (0, _gap(src, cue))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ from saywho.nlp.english import Paragraph
 
 MODELS_ENV = "SAYWHO_MODELS_DIR"
 MODEL_NAME = "attribution-crf"
-TAGGERS = ("content", "srccue")
+TAGGERS = ("content", "srccue")  # the default; a model's config.json lists its own
 ROLE_OF_TAG = {"C": "content", "S": "source", "Q": "cue"}
 
 
@@ -67,22 +69,24 @@ class AttributionTagger:
                 f"{self.directory}: model built with feature version {version}, this code has {FEATURE_VERSION}"
             )
         self.taggers = {}
-        for name in TAGGERS:
+        for name, filename in self.config.get("taggers", {n: f"{n}.crfsuite" for n in TAGGERS}).items():
             tagger = pycrfsuite.Tagger()
-            tagger.open(str(self.directory / f"{name}.crfsuite"))
+            tagger.open(str(self.directory / filename))
             self.taggers[name] = tagger
         self.linker = dict(self.config.get("linker", {}))
+        self._lock = threading.Lock()
 
     def tag_paragraph(self, par: Paragraph, index: int, quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
         feats = paragraph_features(par, quotes)
         if not feats:
             return []
         out: list[SpanPrediction] = []
-        for name in TAGGERS:
-            tagger = self.taggers[name]
-            tagger.set(feats)
-            labels = tagger.tag()
-            out.extend(_chunks(par, index, labels, tagger))
+        # A crfsuite tagger holds the sequence it is working on: one paragraph at a time per model.
+        with self._lock:
+            for tagger in self.taggers.values():
+                tagger.set(feats)
+                labels = tagger.tag()
+                out.extend(_chunks(par, index, labels, tagger))
         return out
 
     def tag(self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
@@ -132,7 +136,8 @@ _cache: dict[str, AttributionTagger | None] = {}
 
 
 def load_tagger(path: str | os.PathLike[str] | None = None) -> AttributionTagger | None:
-    """The tagger in `path` (default: `model_dir()`), loaded once; None when there is no model or no crfsuite."""
+    """The tagger in `path` (default: `model_dir()`), loaded once; None (with a warning for a model that does
+    not fit this code) when there is no usable model or no crfsuite."""
     directory = Path(path) if path is not None else model_dir()
     if directory is None or not (directory / "config.json").is_file():
         return None
@@ -141,5 +146,8 @@ def load_tagger(path: str | os.PathLike[str] | None = None) -> AttributionTagger
         try:
             _cache[key] = AttributionTagger(directory)
         except ImportError:
+            _cache[key] = None
+        except (ValueError, OSError) as e:
+            warnings.warn(f"learned attribution model not used: {e}", RuntimeWarning, stacklevel=2)
             _cache[key] = None
     return _cache[key]

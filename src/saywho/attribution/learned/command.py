@@ -1,0 +1,52 @@
+"""`saywho train attribution`: train the learned attribution model on PolNeAR train, select/evaluate on dev.
+
+Registered by the main CLI as `app.add_typer(train_app, name="train")`; also runnable on its own as
+`python -m saywho.attribution.learned.command attribution --corpus ../shared/polnear --out DIR`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+train_app = typer.Typer(help="Train saywho's learned models.", no_args_is_help=True)
+
+
+def default_out() -> Path:
+    import saywho
+
+    return Path(saywho.__file__).resolve().parent / "models" / "attribution-crf"
+
+
+@train_app.callback()
+def _group() -> None:
+    # Keeps `attribution` a named subcommand while it is the only one (see saywho.eval.command).
+    """Train saywho's learned models."""
+
+
+@train_app.command("attribution")
+def attribution(
+    corpus: Annotated[Path, typer.Option("--corpus", help="PolNeAR folder with train/ and dev/ splits.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Model folder to write (default: the package's models/attribution-crf)."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Recorded in the model; training is deterministic.")] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-parse instead of using ~/.cache/saywho.")] = False,
+) -> None:
+    """Train the CRF attribution taggers on CORPUS/train, evaluate on CORPUS/dev, write OUT."""
+    from saywho.attribution.learned.train import train_model
+
+    for split in ("train", "dev"):
+        if not (corpus / split / "text").is_dir() or not (corpus / split / "attributions").is_dir():
+            typer.echo(f"error: {corpus / split} has no text/ and attributions/ folders", err=True)
+            raise typer.Exit(2)
+    target = out if out is not None else default_out()
+    train_model(corpus, target, seed=seed, use_cache=not no_cache, log=lambda m: typer.echo(m, err=True))
+    typer.echo(f"wrote {target}", err=True)
+
+
+if __name__ == "__main__":
+    train_app()

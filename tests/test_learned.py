@@ -1,0 +1,207 @@
+"""saywho.attribution.learned: the shipped CRF model, its features, the linker and the merge with the rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.tokens import DocBin
+
+from saywho.attribution.learned import learned_attributions, learned_candidates, link, load_tagger, model_dir
+from saywho.attribution.learned.combine import new_candidates
+from saywho.attribution.learned.features import FEATURE_VERSION, paragraph_features
+from saywho.attribution.learned.tagger import SpanPrediction
+from saywho.attribution.quotes import find_quotations, paragraphs
+from saywho.attribution.spans import Candidate
+from saywho.nlp.english import load_english, parse_paragraphs
+
+pytest.importorskip("pycrfsuite")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_english()
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    t = load_tagger()
+    assert t is not None, "the shipped model should be found"
+    return t
+
+
+def parse(nlp, text):
+    pars = parse_paragraphs(nlp, text, paragraphs(text))
+    return pars, find_quotations(text)
+
+
+def test_model_is_shipped_small_and_current():
+    d = model_dir()
+    assert d is not None
+    config = json.loads((d / "config.json").read_text(encoding="utf-8"))
+    assert config["feature_version"] == FEATURE_VERSION
+    size = sum(f.stat().st_size for f in d.iterdir() if f.is_file())
+    assert size < 50 * 1024 * 1024
+    assert (d / "README.md").is_file()
+
+
+def test_load_tagger_without_model(tmp_path):
+    assert load_tagger(tmp_path) is None
+
+
+def test_tags_an_obvious_sentence(nlp, tagger):
+    text = "Officials believe the plan will fail, a report found."
+    pars, quotes = parse(nlp, text)
+    spans = tagger.tag(pars, quotes)
+    roles = {s.role for s in spans}
+    assert {"source", "cue", "content"} <= roles
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+        assert 0.0 <= s.confidence <= 1.0
+    cands = learned_attributions(pars, quotes, tagger)
+    assert cands
+    for c in cands:
+        assert c.method.startswith("learned:")
+        assert 0.0 < c.confidence <= 1.0
+        for a, b in c.content:
+            assert 0 <= a < b <= len(text)
+    found = {(text[slice(*c.source)] if c.source else None, text[slice(*c.cue)]) for c in cands}
+    assert found & {("Officials", "believe"), ("a report", "found")}
+    assert any("the plan will fail" in text[a:b] for c in cands for a, b in c.content)
+
+
+def test_finds_the_parts_of_a_plain_report(nlp, tagger):
+    text = "Officials believe the plan will fail."
+    pars, quotes = parse(nlp, text)
+    (cand,) = learned_attributions(pars, quotes, tagger)
+    assert text[slice(*cand.source)] == "Officials"
+    assert text[slice(*cand.source_head)] == "Officials"
+    assert text[slice(*cand.cue)] == "believe"
+    assert [text[a:b] for a, b in cand.content] == ["the plan will fail"]
+    assert cand.kind == "indirect"
+
+
+def test_features_are_deterministic_and_survive_the_parse_cache(nlp):
+    text = 'The senator said: "We will not back down." Critics, however, warned that the deal was fragile.'
+    pars, quotes = parse(nlp, text)
+    first = paragraph_features(pars[0], quotes)
+    again = paragraph_features(parse(nlp, text)[0][0], quotes)
+    assert first == again
+    # Training reads parses back from a DocBin cache: the features must not change on the way.
+    bin_ = DocBin(store_user_data=False)
+    bin_.add(pars[0].doc)
+    restored = list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))[0]
+    assert paragraph_features(type(pars[0])(pars[0].offset, restored), quotes) == first
+    assert len(first) == len(pars[0].doc)
+    assert all(f and f[0] == "bias" for f in first)
+
+
+def _span(pars, role, text, needle, after=0, confidence=0.9):
+    start = text.index(needle, after)
+    end = start + len(needle)
+    for k, par in enumerate(pars):
+        toks = [t for t in par.doc if par.offset + t.idx >= start and par.offset + t.idx + len(t) <= end]
+        if toks:
+            return SpanPrediction(role, k, toks[0].i, toks[-1].i + 1, start, end, confidence)
+    raise AssertionError(needle)
+
+
+def test_linker_builds_attributions_from_hand_made_spans(nlp):
+    text = '"We will win," Smith said, "and we will win big." Jones denied the report. Brown denied it.'
+    pars, quotes = parse(nlp, text)
+    spans = [
+        _span(pars, "content", text, '"We will win,"'),
+        _span(pars, "source", text, "Smith"),
+        _span(pars, "cue", text, "said"),
+        _span(pars, "content", text, '"and we will win big."'),
+        _span(pars, "source", text, "Jones"),
+        _span(pars, "cue", text, "denied"),
+        _span(pars, "content", text, "the report"),
+        _span(pars, "source", text, "Brown"),
+        _span(pars, "cue", text, "denied", text.index("Brown")),
+        _span(pars, "content", text, "it", text.index("Brown")),
+    ]
+    cands = link(pars, spans, quotes, {"min_content_words": 1})
+    assert len(cands) == 3
+    quote, denial, _ = cands
+    assert [text[a:b] for a, b in quote.content] == ['"We will win,"', '"and we will win big."']
+    assert text[quote.source[0] : quote.source[1]] == "Smith"
+    assert text[quote.cue[0] : quote.cue[1]] == "said"
+    assert quote.kind == "direct"
+    assert text[quote.source_head[0] : quote.source_head[1]] == "Smith"
+    assert [text[a:b] for a, b in denial.content] == ["the report"]
+    assert text[denial.source[0] : denial.source[1]] == "Jones"
+    assert text[denial.cue[0] : denial.cue[1]] == "denied"
+    # One-word contents are dropped by default; a content without any cue is dropped too.
+    assert len(link(pars, spans, quotes)) == 2
+    assert link(pars, [spans[0]], quotes, {"min_content_words": 1}) == []
+
+
+def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
+    text = "Officials believe the plan will fail, a report found."
+    pars, quotes = parse(nlp, text)
+    found = learned_attributions(pars, quotes, tagger)
+    assert learned_candidates(pars, quotes, [], tagger=tagger) == new_candidates(found, [], tagger.config["merge"])
+    start = text.index("the plan")
+    rule = Candidate(
+        content=[(start, start + 18)],
+        source=(0, 9),
+        cue=(10, 17),
+        kind="indirect",
+        confidence=0.75,
+        method="indirect:clause",
+    )
+    extra = learned_candidates(pars, quotes, [rule], tagger=tagger)
+    assert all(not (c.content_start < rule.content_end and rule.content_start < c.content_end) for c in extra)
+    assert len(extra) < len(found)
+
+
+def test_a_model_for_other_features_is_not_used(tmp_path):
+    (tmp_path / "config.json").write_text('{"feature_version": -1}', encoding="utf-8")
+    with pytest.warns(RuntimeWarning, match="feature version"):
+        assert load_tagger(tmp_path) is None
+
+
+def _mini_split(root, docs):
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    for name, (text, ann) in docs.items():
+        (root / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (root / "attributions" / f"{name}_anno.ann").write_text(ann, encoding="utf-8")
+
+
+def _ann(text, source, cue, content):
+    spans = [
+        (role, text.index(s), text.index(s) + len(s), s)
+        for role, s in (("Source", source), ("Cue", cue), ("Content", content))
+    ]
+    lines = [f"T{n}\t{role} {a} {b}\t{s}" for n, (role, a, b, s) in enumerate(spans, 1)]
+    lines.append("E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_train_command_end_to_end(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from saywho.attribution.learned.command import train_app
+
+    monkeypatch.setenv("SAYWHO_CACHE_DIR", str(tmp_path / "cache"))
+    texts = [
+        ("The senator said the plan would fail.", "The senator", "said", "the plan would fail"),
+        ("Critics argued that taxes will rise.", "Critics", "argued", "that taxes will rise"),
+        ("Officials believe the deal is fragile.", "Officials", "believe", "the deal is fragile"),
+    ]
+    docs = {f"doc{n}": (t, _ann(t, *roles)) for n, (t, *roles) in enumerate(texts)}
+    _mini_split(tmp_path / "corpus" / "train", dict(list(docs.items())[:2]))
+    _mini_split(tmp_path / "corpus" / "dev", dict(list(docs.items())[2:]))
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        train_app, ["attribution", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--seed", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert {"config.json", "metrics.json", "content.crfsuite", "srccue.crfsuite"} <= {p.name for p in out.iterdir()}
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert set(metrics["dev"]) == {"rules", "learned", "combined"}
+    assert load_tagger(out) is not None
+    assert list((tmp_path / "cache" / "parsed").glob("*.spacy"))
