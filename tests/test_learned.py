@@ -157,6 +157,19 @@ def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
     assert len(extra) < len(found)
 
 
+def test_a_confidence_floor_keeps_only_confident_additions(nlp, tagger):
+    text = (
+        "Officials believe the plan will fail, a report found. The minister hopes for a quick deal. "
+        "Japan disputes the ownership of the islands."
+    )
+    pars, quotes = parse(nlp, text)
+    everything = learned_candidates(pars, quotes, [], tagger=tagger)
+    confident = learned_candidates(pars, quotes, [], tagger=tagger, min_confidence=0.75)
+    assert all(c.confidence >= 0.75 for c in confident)
+    assert len(confident) <= len(everything)
+    assert [c.content for c in confident] == [c.content for c in everything if c.confidence >= 0.75]
+
+
 def test_a_model_for_other_features_is_not_used(tmp_path):
     (tmp_path / "config.json").write_text('{"feature_version": -1}', encoding="utf-8")
     with pytest.warns(RuntimeWarning, match="feature version"):

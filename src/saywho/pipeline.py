@@ -63,7 +63,7 @@ class Pipeline:
         body_start, body_end = body_range(text)
         quotes = find_quotations(text, body_start, body_end)
         parsed = parse_paragraphs(self.nlp, text, paragraphs(text, body_start, body_end))
-        candidates = extract_candidates(quotes, parsed)
+        candidates = extract_candidates(quotes, parsed, translated=article.meta.translated_from is not None)
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
         publisher = frozenset({article.meta.publisher}) if article.meta.publisher else frozenset()
         entities, speakers = build_entities(text, parsed, candidates, quoted, publisher)

@@ -19,7 +19,14 @@ def _inside(pos: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos[0] and pos[1] <= e for s, e in spans)
 
 
-def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:
+# The CRF learned native US news; on machine-translated text (calques, literal word order) its scores are less
+# trustworthy, so only its confident additions are kept there.
+TRANSLATED_MIN_CONFIDENCE = 0.75
+
+
+def extract_candidates(
+    quotes: list[Quotation], paragraphs: list[Paragraph], *, translated: bool = False
+) -> list[Candidate]:
     labelled = list(find_labelled(paragraphs))
     labelled_spans = [c.content[0] for c in labelled]
     direct = [
@@ -52,7 +59,9 @@ def extract_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> 
     _extend_back(indirect, direct + indirect, paragraphs)
     cands = sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
     # The trained CRF (models/attribution-crf) adds the attributions the rules miss; the rules keep theirs.
-    cands += learned_candidates(paragraphs, quotes, cands)
+    cands += learned_candidates(
+        paragraphs, quotes, cands, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None
+    )
     return sorted(cands, key=lambda c: (c.content_start, c.content_end))
 
 

@@ -42,10 +42,17 @@ def learned_candidates(
     quotes: Sequence[Quotation],
     rule_candidates: Sequence[Candidate],
     tagger: AttributionTagger | None = None,
+    min_confidence: float | None = None,
 ) -> list[Candidate]:
-    """The learned attributions to add to the rule candidates (none that a rule candidate already covers)."""
+    """The learned attributions to add to the rule candidates (none that a rule candidate already covers).
+
+    `min_confidence` overrides the model's own threshold (the pipeline raises it for machine-translated text).
+    """
     tagger = tagger if tagger is not None else load_tagger()
     if tagger is None:
         return []
     found = learned_attributions(paragraphs, quotes, tagger)
-    return new_candidates(found, rule_candidates, tagger.config.get("merge"))
+    merge = dict(tagger.config.get("merge") or {})
+    if min_confidence is not None:
+        merge["min_confidence"] = max(min_confidence, merge.get("min_confidence", 0.0))
+    return new_candidates(found, rule_candidates, merge)
