@@ -112,7 +112,7 @@ def _first_person(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
         return False
     word = next(
         (
-            p.doc.text[cand.source_head[0] - p.offset : cand.source_head[1] - p.offset]
+            p.text[cand.source_head[0] - p.offset : cand.source_head[1] - p.offset]
             for p in paragraphs
             if p.offset <= cand.source_head[0] < p.end
         ),

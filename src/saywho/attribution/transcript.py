@@ -22,7 +22,7 @@ _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "WATCH", "READ MORE", "PHOTO
 def find_labelled(paragraphs: list[Paragraph]) -> Iterator[Candidate]:
     first = True
     for par in paragraphs:
-        line = par.doc.text
+        line = par.text
         p_start, p_end = par.offset, par.end
         m = _TRANSCRIPT_RE.match(line)
         method = "direct:transcript"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
@@ -23,14 +23,20 @@ MODEL_ENV = "SAYWHO_SPACY_MODEL"
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A parsed paragraph: `doc` is text[offset:offset+len(doc.text)]."""
+    """A parsed paragraph: `doc` is text[offset:end], and `text` its string.
+
+    `Doc.text` joins every token each time it is read, so the string and the end are computed once here.
+    """
 
     offset: int
     doc: Doc
+    text: str = field(default="", compare=False)
+    end: int = field(default=-1, compare=False)
 
-    @property
-    def end(self) -> int:
-        return self.offset + len(self.doc.text)
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", self.doc.text)
+        object.__setattr__(self, "end", self.offset + len(self.text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -55,4 +61,4 @@ def parse_paragraphs(
     """Parse each (start, end) slice of `text` as its own Doc."""
     spans = list(spans)
     docs = nlp.pipe((text[s:e] for s, e in spans), batch_size=batch_size)
-    return [Paragraph(s, doc) for (s, _), doc in zip(spans, docs, strict=True)]
+    return [Paragraph(s, doc, text[s:e]) for (s, e), doc in zip(spans, docs, strict=True)]

@@ -78,7 +78,7 @@ def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
         tokens = tokens[1:]
     if not tokens:
         return None
-    name = clean_name(ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    name = clean_name(ent.doc[tokens[0].i : tokens[-1].i + 1].text)
     if not name_words(name) or not any(w[0].isupper() for w in name_words(name)):
         return None
     start = offset + tokens[0].idx
@@ -129,5 +129,5 @@ def _apposition_role(ent: SpacySpan) -> Role | None:
         toks = toks[:-1]
     if not toks:
         return None
-    text = ent.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = ent.doc[toks[0].i : toks[-1].i + 1].text
     return parse_apposition_role(text)

@@ -7,6 +7,7 @@ differences away; `same_name` accepts equal keys, or keys one edit apart for lon
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -72,6 +73,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic_key(word: str) -> str:
     key = strip_accents(word).lower()
     key = re.sub(r"[^a-z]", "", key)

@@ -330,7 +330,7 @@ class SpeakerResolver(ClusterBook):
         for t in reversed(toks[:-1]):
             if t.i == run[0].i - 1:
                 run.insert(0, t)
-        return head.doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        return head.doc[run[0].i : run[-1].i + 1].text
 
 
 def _looks_like_person(name: str) -> bool:
