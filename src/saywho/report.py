@@ -6,7 +6,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from saywho.document import Article, Attribution, Entity
+from saywho.document import Article, Attribution, Entity, IssueStance
 
 
 def _role_line(entity: Entity) -> str:
@@ -47,7 +47,20 @@ def _statement(a: Attribution) -> Text:
     t.append(content)
     if a.source and a.source.text:
         t.append(f"  ({a.source.text}; confidence {a.confidence:.2f})", style="dim")
+    positions = [_position(i) for i in a.issues]
+    if positions or a.speech_act:
+        t.append("\n    ")
+        if a.speech_act:
+            t.append(f"{a.speech_act}  ", style="magenta")
+        t.append("; ".join(positions), style="green")
     return t
+
+
+def _position(issue: IssueStance) -> str:
+    text = f"{issue.issue}: {issue.stance}"
+    if issue.condition is not None:
+        text += f" (if: {issue.condition.text})"
+    return text
 
 
 def render(article: Article) -> Group:
