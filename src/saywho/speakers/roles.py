@@ -140,6 +140,10 @@ def parse_apposition_role(apposition: str) -> Role | None:
 def _with_title_defaults(role: Role) -> Role:
     if role.title and role.country is None:
         role.country = country_of(role.title)
+    if role.organization and role.organization.lower() in COUNTRIES:
+        # "negotiator for Spain": the country is the employer, not an organisation.
+        role.country = role.country or COUNTRIES[role.organization.lower()]
+        role.organization = None
     if role.title and role.organization is None:
         role.organization = organization_for_title(role.title)
     return role
