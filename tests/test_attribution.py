@@ -81,8 +81,8 @@ def test_dialogue_dash_quotation_closed_by_mark(analyze):
     assert a.kind == "direct"
     assert a.source.text == "Ivan Petrov, the spokesman of the ministry"
     assert a.cue.text == "said"
-    # The dialogue dash is not part of the content; the closing mark is.
-    assert a.content[0].text == 'We are ready for the talks. The date is already set,"'
+    # Neither the dialogue dash nor the unmatched closing mark (and its comma) is part of the content.
+    assert a.content[0].text == "We are ready for the talks. The date is already set"
 
 
 def test_mark_opened_quotation_closed_by_dash(analyze):

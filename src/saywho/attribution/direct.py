@@ -102,6 +102,10 @@ def _clause_before(par: Paragraph, quote_start: int) -> list[Token]:
 def _content_span(q: Quotation) -> tuple[int, int]:
     """PolNeAR marks the quotation with its marks and the punctuation inside them; a dash is not a mark."""
     start = q.inner_start if q.opener in DASHES else q.start
+    if q.opener in DASHES:
+        # `— Text, " said X`: with no opening mark, the closing mark and the comma before it are not the
+        # speaker's words.
+        return start, q.inner_start + len(q.text_slice.rstrip(" ,;\u00a0"))
     end = q.end if q.closer and q.closer not in DASHES else q.inner_end
     return start, end
 

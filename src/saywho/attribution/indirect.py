@@ -336,6 +336,20 @@ def _according_to(according: Token, offset: int) -> Candidate | None:
     return _make(content, pobj, [according, to], offset, "indirect:according-to", 0.7)
 
 
+def _phrase_head(tokens: list[Token]) -> Token:
+    """The head word of a noun phrase ("Alexei Volkov, an analyst at ..." -> "Volkov")."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head == t]
+    head = next((t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if head is None:
+        first = next((t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON")), tokens[0])
+        head = first
+        # The last word of a run of proper names is the surname.
+        while head.i + 1 in ids and head.pos_ == "PROPN" and tokens[0].doc[head.i + 1].pos_ == "PROPN":
+            head = tokens[0].doc[head.i + 1]
+    return head
+
+
 def _calqued_cues(sent: SpacySpan, offset: int) -> Iterator[tuple[Candidate, set[int]]]:
     """ "CONTENT, draws the attention of X": a translated cue whose source follows it."""
     words = [t.lower_ for t in sent]
@@ -353,7 +367,7 @@ def _calqued_cues(sent: SpacySpan, offset: int) -> Iterator[tuple[Candidate, set
             source = trim_tokens([t for t in sent if t.i > cue[-1].i])
             if not source:
                 continue
-            head = next((t for t in source if t.pos_ in ("PROPN", "NOUN", "PRON")), source[0])
+            head = _phrase_head(source)
             content = trim_tokens([t for t in sent if t.i < before.i], keep_quotes=True)
             # The source runs to the end of the sentence; the speaker's name is its first noun phrase.
             cand = _make(content, None, cue, offset, "indirect:calque", 0.7)

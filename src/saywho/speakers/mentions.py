@@ -14,33 +14,15 @@ from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_premod
 
 # Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
 _TITLE_LOWER = frozenset(
-    [
-        "deputy",
-        "vice",
-        "acting",
-        "former",
-        "first",
-        "prime",
-        "foreign",
-        "minister",
-        "secretary",
-        "press",
-        "general",
-        "chief",
-        "senior",
-        "state",
-        "president",
-        "chairman",
-        "director",
-        "head",
-        "spokesman",
-        "spokeswoman",
-        "ambassador",
-        "senator",
-        "governor",
-        "mayor",
-    ]
+    "deputy vice acting former first prime foreign minister secretary press general chief senior state "
+    "president chairman chairwoman chair director head spokesman spokeswoman spokesperson ambassador senator "
+    "governor mayor premier chancellor representative rep congressman congresswoman judge justice attorney "
+    "professor analyst researcher economist commander officer envoy leader king queen prince emperor pope "
+    "ceo executive founder candidate nominee lawmaker deputy-head".split()
 )
+# Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
+# left of a surname NER tagged alone) has none of them.
+_ROLE_HEADS = _TITLE_LOWER - {"first", "former", "acting", "senior", "state", "press", "foreign", "vice", "prime"}
 _FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss", "madam", "mme", "frau"])
 _MALE_HONORIFICS = frozenset(["mr", "sir", "herr"])
 
@@ -53,6 +35,9 @@ class PersonMention:
     role: Role | None
     sentence_start: int
     gender: str | None = None
+    # "told X": X is spoken to. Outlets are often named so ("told Kommersant") and NER calls them persons,
+    # and an addressee is rarely the one a later "he said" means.
+    addressee: bool = False
 
 
 def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
@@ -88,7 +73,11 @@ def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
         word = before.text.rstrip(".").lower()
         gender = "f" if word in _FEMALE_HONORIFICS else "m"
     role = role_around(ent)
-    return PersonMention(start, end, name, role, offset + ent.sent.start_char, gender)
+    root = ent.root
+    addressee = root.dep_ in ("dobj", "dative", "pobj") and root.head.lemma_.lower() in ("tell", "to")
+    if root.head.lower_ == "to" and root.head.head.lemma_.lower() not in ("say", "speak", "talk", "explain"):
+        addressee = False
+    return PersonMention(start, end, name, role, offset + ent.sent.start_char, gender, addressee)
 
 
 def role_around(name: SpacySpan) -> Role | None:
@@ -113,7 +102,7 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
             break
         words.insert(0, t)
         i -= 1
-    if not words:
+    if not any(t.lower_ in _ROLE_HEADS for t in words):
         return None
     return parse_premodifier_role(" ".join(t.text for t in words))
 

@@ -179,7 +179,8 @@ class SpeakerResolver(ClusterBook):
         if m.role is not None and not m.role.is_empty():
             cluster.roles.append(m.role)
         cluster.gender = cluster.gender or m.gender
-        self.on_timeline(m.start, m.end, cluster)
+        if not m.addressee:
+            self.on_timeline(m.start, m.end, cluster)
         return cluster
 
     # -- resolution ------------------------------------------------------------------------------------
