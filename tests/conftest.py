@@ -82,3 +82,14 @@ def assert_spans_valid(article) -> None:
 def check_spans():
     """The span checker as a fixture, so test modules need not import conftest."""
     return assert_spans_valid
+
+
+@pytest.fixture(scope="session")
+def analyze(pipeline, check_spans):
+    """Analyse a text with the session pipeline and check every span points at its own characters."""
+    def run(text: str):
+        article = pipeline.analyze_text(text)
+        check_spans(article)
+        return article
+
+    return run

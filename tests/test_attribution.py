@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from saywho.document import Attribution
-
-
-@pytest.fixture(scope="module")
-def analyze(pipeline, check_spans):
-    def run(text: str):
-        article = pipeline.analyze_text(text)
-        check_spans(article)
-        return article
-
-    return run
 
 
 def one(article) -> Attribution:

@@ -112,16 +112,6 @@ def test_country_of():
 # ------------------------------------------------------------------------------------- resolution
 
 
-@pytest.fixture(scope="module")
-def analyze(pipeline, check_spans):
-    def run(text: str):
-        article = pipeline.analyze_text(text)
-        check_spans(article)
-        return article
-
-    return run
-
-
 def speakers(article) -> list[str | None]:
     return [(e.name if (e := article.speaker_of(a)) else None) for a in article.attributions]
 
