@@ -153,6 +153,56 @@ def test_language_specific_patterns():
     assert rj.find(ru, language="en") == []
 
 
+_TRICKY_TAXONOMY = r"""
+name: tricky
+issues:
+  - label: islands
+    keywords: [US-Japan alliance, northern territories, Курил*]
+    patterns: ['\b(?:the\s+)?(?:four|two)\s+islands\b', '(?-i:\b(?:QUAD|Quad)\b)', '(?<=\bin )2020s?\b',
+               '\b[A-Z]\w+(?:an|ese)[-–][A-Z]\w+(?:an|ese)\s+(?:relations|ties)\b', '(?a:\bcafé\b)',
+               '\bpeace(?:|ful)\s*(?:treaty|deal)', '(?:\d{4}\s+)?declarations?']
+    exclude: ['\btwo islands of\b']
+    weak:
+      - patterns: ['\b(?:the\s+)?territor(?:y|ial)\s+(?:issue|dispute)']
+        context: ['islands']
+  - label: no literal
+    patterns: ['\b\w+ism\b']
+"""
+
+_TRICKY_TEXTS = [
+    "The US-Japan alliance and the US–Japan  alliance; the four islands, the two islands of the ridge, two Islands.",
+    "The Quad met; the QUAD met; the quad did not. In 2020s terms, in 2020 and in 2021, peace treaty, peacetreaty.",
+    "Russian-Japanese relations and Japanese–Russian ties; café and CAFÉ; the 1956 declaration; Курильские острова.",
+    "The territorial issue, the territory dispute: no islands here but populism and terrorism.",
+]
+
+
+def test_prefilter_finds_what_the_patterns_find(monkeypatch):
+    """The shortcut of `Taxonomy.find` (skip what no pattern can match) leaves every result as it was."""
+    import random
+
+    from saywho.issues import taxonomy as taxonomy_module
+
+    taxonomies = [taxonomy_from_yaml(_TRICKY_TAXONOMY), load_taxonomy("default")]
+    rng = random.Random(7)
+    ranges = [(t, 0, len(t)) for t in _TRICKY_TEXTS]
+    starts = [(t, a) for t in _TRICKY_TEXTS for a in rng.sample(range(len(t)), 12)]
+    ranges += [(t, a, min(len(t), a + n)) for t, a in starts for n in (9, 40)]
+
+    def results() -> list[object]:
+        return [
+            (tax.find(t, a, b, lang), [m for m, _rule in tax.find_weak(t, a, b, lang)])
+            for tax in taxonomies
+            for t, a, b in ranges
+            for lang in ("en", "ru", None)
+        ]
+
+    fast = results()
+    assert any(found for found, _weak in fast)
+    monkeypatch.setattr(taxonomy_module._Prefilter, "first", lambda self, text, start, end: start)
+    assert results() == fast
+
+
 # --- tagging ------------------------------------------------------------------------------------------------------
 
 

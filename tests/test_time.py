@@ -167,3 +167,24 @@ def test_russian_without_a_date():
     got = {t: v for t, v, _ in times("На этой неделе, в мае 2025 года и в 2022 году; вчера и в сентябре.", None)}
     assert got == {"этой неделе": None, "мае 2025 года": "2025-05", "2022 году": "2022", "вчера": None,
                    "сентябре": None}
+
+
+def test_skipping_rules_changes_nothing(monkeypatch, example_article, data_dir):
+    """A rule is skipped where what it needs (a digit, a month name, a Cyrillic letter) is missing: same results."""
+    import dataclasses
+
+    from saywho import timeexpr
+
+    texts = [
+        example_article.text,
+        (data_dir / "mt-gas-dispute.txt").read_text(encoding="utf-8"),
+        "On Monday, in May and in 2020, from 2020 to 2022, in the 1990s: В мае 2025 года, два года назад, вчера.",
+    ]
+
+    def results() -> list[object]:
+        return [find_times(t, a, a + n, ANCHOR) for t in texts for a in range(0, len(t), 97) for n in (60, 400)]
+
+    fast = results()
+    assert any(fast)
+    monkeypatch.setattr(timeexpr, "_RULES", [dataclasses.replace(r, needs=None) for r in timeexpr._RULES])
+    assert results() == fast

@@ -149,45 +149,69 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Anchor | None, str], Resolved]  # match, anchor, sentence
+    # A character class that every match consumes at least one character of (see `find_times`).
+    needs: re.Pattern[str] | None = None
 
 
 _RULES: list[_Rule] = []
 
+# What most rules cannot match without. Most sentences have no digit, month or weekday name, and an English
+# article no Cyrillic letter: one search for each of these skips the rules that need it (a dozen of them, the
+# slow lookbehinds of "year" and "month" among them). Compiled with the flags of the rules that need them, so
+# they match every character the rules' own characters do: a digit of "year" is a `\d`, a Cyrillic letter of
+# a Russian rule (re.I) is one of `[а-яё]` (re.I).
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(_MONTH_FULL)
+_WEEKDAY_NAME = re.compile("|".join(w.capitalize() for w in WEEKDAYS))
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
-def _rule(name: str, pattern: str, flags: int = 0) -> Callable[[Callable[..., Resolved]], Callable[..., Resolved]]:
+
+def _rule(
+    name: str, pattern: str, flags: int = 0, needs: re.Pattern[str] | None = None
+) -> Callable[[Callable[..., Resolved]], Callable[..., Resolved]]:
     def register(fn: Callable[..., Resolved]) -> Callable[..., Resolved]:
-        _RULES.append(_Rule(name, re.compile(pattern, flags), fn))
+        _RULES.append(_Rule(name, re.compile(pattern, flags), fn, needs))
         return fn
 
     return register
 
 
-@_rule("iso-date", rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
+@_rule("iso-date", rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b", needs=_DIGIT)
 def _iso_date(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (_day(d), "day") if d else None
 
 
-@_rule("dotted-date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})\b")
+@_rule("dotted-date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})\b", needs=_DIGIT)
 def _dotted_date(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (_day(d), "day") if d else None
 
 
-@_rule("month-day-year", rf"\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b")
-@_rule("day-month-year", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY}),?\s+(?P<y>{_YEAR})\b")
+@_rule(
+    "month-day-year", rf"\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", needs=_DIGIT
+)
+@_rule(
+    "day-month-year",
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY}),?\s+(?P<y>{_YEAR})\b",
+    needs=_DIGIT,
+)
 def _full_date(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     d = _safe_date(int(m["y"]), _month_of(m["mon"]), int(m["d"]))
     return (_day(d), "day") if d else None
 
 
-@_rule("month-year", rf"\b(?P<mon>{_MONTH_ANY})\s+(?:of\s+)?(?P<y>{_YEAR})\b")
+@_rule("month-year", rf"\b(?P<mon>{_MONTH_ANY})\s+(?:of\s+)?(?P<y>{_YEAR})\b", needs=_DIGIT)
 def _month_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return _month(int(m["y"]), _month_of(m["mon"])), "month"
 
 
-@_rule("month-day", rf"\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
-@_rule("day-month", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})\b(?!\.?\s*,?\s*\d)")
+@_rule("month-day", rf"\b(?P<mon>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", needs=_DIGIT)
+@_rule(
+    "day-month",
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})\b(?!\.?\s*,?\s*\d)",
+    needs=_DIGIT,
+)
 def _month_day(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     month, day = _month_of(m["mon"]), int(m["d"])
     if not 1 <= day <= 31:
@@ -202,6 +226,7 @@ def _month_day(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolv
 @_rule(
     "season-year",
     rf"\b(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b",
+    needs=_DIGIT,
 )
 def _season_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return _season(int(m["y"]), m["s"].lower()), "season"
@@ -213,7 +238,7 @@ def _season(year: int, season: str) -> str:
     return f"{_month(year, first)}/{_month(end_year, last)}"
 
 
-@_rule("decade", r"\b(?:(?i:the)\s+)?(?P<y>1[89]\d0|20\d0)['’]?s\b")
+@_rule("decade", r"\b(?:(?i:the)\s+)?(?P<y>1[89]\d0|20\d0)['’]?s\b", needs=_DIGIT)
 def _decade(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     y = int(m["y"])
     return f"{y}/{y + 9}", "range"
@@ -223,6 +248,7 @@ def _decade(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     "year-range",
     rf"(?i:\b(?:from|between)\s+)(?P<a>{_YEAR})\s+(?i:to|and|until|till|through)\s+(?P<b>{_YEAR})\b"
     rf"|\b(?P<c>{_YEAR})\s*[-–—]\s*(?P<d>{_YEAR})\b",
+    needs=_DIGIT,
 )
 def _year_range(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     a, b = (int(m["a"]), int(m["b"])) if m["a"] else (int(m["c"]), int(m["d"]))
@@ -232,6 +258,7 @@ def _year_range(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resol
 @_rule(
     "quarter",
     rf"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)\s+(?i:of)\s+(?P<y>{_YEAR})\b",
+    needs=_DIGIT,
 )
 def _quarter(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
@@ -249,6 +276,7 @@ _PART_OF_YEAR = {
     "part-of-year",
     r"\b(?P<p>(?i:early|mid|late|the beginning of|the start of|the middle of|the end of|the first half of"
     rf"|the second half of))[\s\-]+(?P<y>{_YEAR})\b",
+    needs=_DIGIT,
 )
 def _part_of_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     first, last = _PART_OF_YEAR[" ".join(m["p"].lower().split())]
@@ -262,6 +290,7 @@ def _part_of_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Res
     r"|(?<=\b[Oo]f )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Dd]uring )|(?<=\b[Tt]hrough )|(?<=\b[Aa]round )"
     r"|(?<=\b[Ff]or )|(?<=\b[Yy]ear )|(?<=\b[Tt]he )|(?<=\b[Ii]n the year ))"
     rf"(?P<y>{_YEAR})\b(?!\s*(?:%|percent|per\s+cent|[.,]\d|\d))",
+    needs=_DIGIT,
 )
 def _year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return m["y"], "year"
@@ -313,6 +342,7 @@ def _relative_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Re
 @_rule(
     "relative-month",
     rf"\b(?P<mod>(?i:this|last|next|past|early|late|mid))[\s\-]+(?P<mon>{_MONTH_FULL})\b(?!\s*,?\s*\d)",
+    needs=_MONTH_NAME,
 )
 def _relative_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.month is None:
@@ -334,6 +364,7 @@ def _relative_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> R
     r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )|(?<=\b[Dd]uring )|(?<=\b[Ff]rom )"
     r"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\bthe end of )|(?<=\bthe beginning of ))"
     rf"(?P<mon>{_MONTH_FULL})\b(?!\s*,?\s*\d)",
+    needs=_MONTH_NAME,
 )
 def _bare_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.month is None:
@@ -365,6 +396,7 @@ def _year_for(month: int, day: int | None, anchor: Anchor, sentence: str, mod: s
     "weekday",
     r"(?:\b(?P<mod>(?i:last|next|this|on|since|until|by|from|early|late))\s+)?"
     r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    needs=_WEEKDAY_NAME,
 )
 def _weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.date is None:
@@ -507,29 +539,34 @@ def _ru_number(word: str | None) -> int | None:
     return int(word) if word.isdigit() else _RU_NUMBERS.get(word.lower())
 
 
-@_rule("ru-day-month-year", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:\s+{_RU_YEAR_WORD})?", re.I)
+@_rule(
+    "ru-day-month-year",
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:\s+{_RU_YEAR_WORD})?",
+    re.I,
+    needs=_CYRILLIC,
+)
 def _ru_full_date(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     d = _safe_date(int(m["y"]), _ru_month(m["mon"]), int(m["d"]))
     return (_day(d), "day") if d else None
 
 
-@_rule("ru-month-year", rf"\b(?P<mon>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:\s+{_RU_YEAR_WORD})?", re.I)
+@_rule("ru-month-year", rf"\b(?P<mon>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:\s+{_RU_YEAR_WORD})?", re.I, needs=_CYRILLIC)
 def _ru_month_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return _month(int(m["y"]), _ru_month(m["mon"])), "month"
 
 
-@_rule("ru-year", rf"\b(?P<y>{_YEAR})\s*(?:{_RU_YEAR_WORD}|-?м\s+году)(?!\w)", re.I)
+@_rule("ru-year", rf"\b(?P<y>{_YEAR})\s*(?:{_RU_YEAR_WORD}|-?м\s+году)(?!\w)", re.I, needs=_CYRILLIC)
 def _ru_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return m["y"], "year"
 
 
-@_rule("ru-decade", r"\b(?P<y>1[89]\d0|20\d0)-(?:е|х|ые|ых|м)\b(?:\s+год\w*)?", re.I)
+@_rule("ru-decade", r"\b(?P<y>1[89]\d0|20\d0)-(?:е|х|ые|ых|м)\b(?:\s+год\w*)?", re.I, needs=_CYRILLIC)
 def _ru_decade(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     y = int(m["y"])
     return f"{y}/{y + 9}", "range"
 
 
-@_rule("ru-day-month", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_RU_MONTH})\b(?!\s+\d)", re.I)
+@_rule("ru-day-month", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_RU_MONTH})\b(?!\s+\d)", re.I, needs=_CYRILLIC)
 def _ru_day_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     month, day = _ru_month(m["mon"]), int(m["d"])
     if not 1 <= day <= 31:
@@ -544,6 +581,7 @@ def _ru_day_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Res
     "ru-month-of-year",
     rf"\b(?P<mon>{_RU_MONTH})\s+(?P<mod>этого|прошлого|следующего|текущего|позапрошлого)\s+года\b",
     re.I,
+    needs=_CYRILLIC,
 )
 def _ru_month_of_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None:
@@ -552,7 +590,7 @@ def _ru_month_of_year(m: re.Match[str], anchor: Anchor | None, sentence: str) ->
     return _month(anchor.year + shift, _ru_month(m["mon"])), "month"
 
 
-@_rule("ru-month", rf"(?<=\b[Вв] )(?P<mon>{_RU_MONTH})\b(?!\s+\d)", re.I)
+@_rule("ru-month", rf"(?<=\b[Вв] )(?P<mon>{_RU_MONTH})\b(?!\s+\d)", re.I, needs=_CYRILLIC)
 def _ru_bare_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.month is None:
         return None, "month"
@@ -573,6 +611,7 @@ def _ru_year_for(month: int, day: int | None, anchor: Anchor, sentence: str) -> 
     r"\b(?P<mod>этой|прошлой|следующей|текущей|этом|прошлом|следующем|текущем|этот|прошлый|следующий)\s+"
     r"(?P<u>неделе|году|месяце|год|месяц)\b",
     re.I,
+    needs=_CYRILLIC,
 )
 def _ru_relative_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     mod = m["mod"].lower()
@@ -583,7 +622,7 @@ def _ru_relative_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) ->
     return _relative_unit(fake, anchor, sentence)
 
 
-@_rule("ru-day-word", r"\b(?:позавчера|послезавтра|сегодня|вчера|завтра)\b", re.I)
+@_rule("ru-day-word", r"\b(?:позавчера|послезавтра|сегодня|вчера|завтра)\b", re.I, needs=_CYRILLIC)
 def _ru_day_word(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.date is None:
         return None, "day"
@@ -599,6 +638,7 @@ _RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2,
     r"\b(?:(?P<mod>прошл\w*|следующ\w*|эт\w*)\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу"
     r"|воскресенье)\b",
     re.I,
+    needs=_CYRILLIC,
 )
 def _ru_weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.date is None:
@@ -621,7 +661,7 @@ def _ru_weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resol
     return _day(d), "day"
 
 
-@_rule("ru-ago", rf"\b(?:(?P<n>{_RU_NUM})\s+)?(?P<u>{_RU_UNIT})\s+назад\b", re.I)
+@_rule("ru-ago", rf"\b(?:(?P<n>{_RU_NUM})\s+)?(?P<u>{_RU_UNIT})\s+назад\b", re.I, needs=_CYRILLIC)
 def _ru_ago(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     n, unit = _ru_number(m["n"]), _ru_unit(m["u"])
     fake = re.match(r"(?P<n>\S+) (?P<u>\w+)", f"{n if n is not None else 'several'} {unit}")
@@ -634,6 +674,7 @@ def _ru_ago(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     rf"\b(?:спустя|через)\s+(?:(?P<n>{_RU_NUM})\s+)?(?P<u>{_RU_UNIT})\b|\b(?:(?P<n2>{_RU_NUM})\s+)?(?P<u2>{_RU_UNIT})"
     r"\s+спустя\b",
     re.I,
+    needs=_CYRILLIC,
 )
 def _ru_relative_to_event(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return None, _ru_unit(m["u"] or m["u2"])
@@ -644,6 +685,7 @@ def _ru_relative_to_event(m: re.Match[str], anchor: Anchor | None, sentence: str
     r"\bпоследн(?:ие|их)\s+(?:несколько\s+)?(?:годы|лет|месяцы|месяцев|недели|недель|десятилетия)\b"
     r"|\bв\s+последнее\s+время\b",
     re.I,
+    needs=_CYRILLIC,
 )
 def _ru_vague(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     return None, "range"
@@ -661,10 +703,18 @@ def find_times(
     end = len(text) if end is None else end
     if not isinstance(anchor, Anchor):
         anchor = parse_anchor(anchor)
-    index = SentenceIndex(text, start, end)
+    index: SentenceIndex | None = None  # split into sentences at the first match: most ranges have none
     candidates: list[tuple[int, int, int, TimeRef]] = []
+    present: dict[re.Pattern[str], bool] = {}  # each rule's `needs`, searched once
     for rule in _RULES:
+        if rule.needs is not None:
+            if rule.needs not in present:
+                present[rule.needs] = rule.needs.search(text, start, end) is not None
+            if not present[rule.needs]:
+                continue  # no match of the rule can lie in the range
         for m in rule.pattern.finditer(text, start, end):
+            if index is None:
+                index = SentenceIndex(text, start, end)
             s_start, s_end = _sentence_around(index, m.start(), start, end)
             resolved = rule.resolve(m, anchor, text[s_start:s_end])
             if resolved is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
 from saywho.attribution.lexicon import SPEECH_VERBS
@@ -38,15 +38,29 @@ class ParagraphIndex:
         return k, self.paragraphs[k]
 
 
+# Tokens never overlap, so their starts and ends both increase through a Doc: the tokens that start (end) before
+# an offset are a prefix of it, found by bisection instead of a walk over a paragraph that may be an article long.
+def _starting_before(doc: Doc, char: int) -> int:
+    """How many tokens of `doc` start before `char` (relative to the doc)."""
+    return bisect.bisect_left(range(len(doc)), char, key=lambda i: doc[i].idx)
+
+
+def _ending_by(doc: Doc, char: int) -> int:
+    """How many tokens of `doc` end at or before `char` (relative to the doc)."""
+    return bisect.bisect_right(range(len(doc)), char, key=lambda i: doc[i].idx + len(doc[i]))
+
+
 def _tokens_between(par: Paragraph, start: int, end: int) -> list[Token]:
-    return [t for t in par.doc if start <= par.offset + t.idx and par.offset + t.idx + len(t) <= end]
+    doc = par.doc
+    return [doc[i] for i in range(_starting_before(doc, start - par.offset), _ending_by(doc, end - par.offset))]
 
 
 def _clause_after(par: Paragraph, quote_end: int) -> list[Token]:
     """Tokens from the end of the quotation up to the end of the sentence that carries the reporting clause."""
-    toks = [t for t in par.doc if par.offset + t.idx >= quote_end]
+    doc = par.doc
     clause: list[Token] = []
-    for t in toks:
+    for i in range(_starting_before(doc, quote_end - par.offset), len(doc)):
+        t = doc[i]
         if t.text in '"“”«»„' or (t.text in DASHES and clause and clause[-1].text == "."):
             break
         clause.append(t)
@@ -88,15 +102,17 @@ def _ends_sentence(q: Quotation) -> bool:
 
 def _clause_before(par: Paragraph, quote_start: int) -> list[Token]:
     """Tokens of the sentence before the quotation when it ends with a colon or comma: `X said: "…"`."""
-    toks = [t for t in par.doc if par.offset + t.idx + len(t) <= quote_start]
-    if not toks or toks[-1].text not in ":,":
+    doc = par.doc
+    n = _ending_by(doc, quote_start - par.offset)  # the tokens before the quotation are doc[:n]
+    if not n or doc[n - 1].text not in ":,":
         return []
     clause: list[Token] = []
-    for t in reversed(toks[:-1]):
+    for i in range(n - 2, -1, -1):
+        t = doc[i]
         if t.text in _SENTENCE_END or t.text in '"“”«»„':
             break
-        clause.insert(0, t)
-    return clause
+        clause.append(t)
+    return clause[::-1]
 
 
 def _content_span(q: Quotation) -> tuple[int, int]:

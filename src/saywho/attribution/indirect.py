@@ -45,19 +45,21 @@ def find_indirect(paragraph: Paragraph) -> Iterator[Candidate]:
 
 
 def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
+    tokens = list(sent)  # spaCy makes a new Token object at every step of an iteration: once is enough
+    words = [t.lower_ for t in tokens]
     claimed: set[int] = set()  # cue token indices already used by a rule
-    for cand, cue_ids in _calqued_cues(sent, offset):
+    for cand, cue_ids in _calqued_cues(sent, offset, words):
         claimed.update(cue_ids)
         yield cand
-    for tok in sent:
+    for k, tok in enumerate(tokens):
         if tok.i in claimed:
             continue
-        lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+        pos = tok.pos_
+        if words[k] == "according" and k + 1 < len(words) and words[k + 1] == "to":
             cand = _according_to(tok, offset)
-        elif tok.pos_ in ("VERB", "AUX") and lemma in _TRIGGER_VERBS:
+        elif pos in ("VERB", "AUX") and tok.lemma_.lower() in _TRIGGER_VERBS:
             cand = _reporting_verb(tok, offset)
-        elif tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES:
+        elif pos == "ADJ" and tok.lemma_.lower() in BELIEF_ADJECTIVES:
             cand = _belief_adjective(tok, offset)
         else:
             cand = None
@@ -350,15 +352,18 @@ def _phrase_head(tokens: list[Token]) -> Token:
     return head
 
 
-def _calqued_cues(sent: SpacySpan, offset: int) -> Iterator[tuple[Candidate, set[int]]]:
-    """ "CONTENT, draws the attention of X": a translated cue whose source follows it."""
-    words = [t.lower_ for t in sent]
+def _calqued_cues(sent: SpacySpan, offset: int, words: list[str]) -> Iterator[tuple[Candidate, set[int]]]:
+    """ "CONTENT, draws the attention of X": a translated cue whose source follows it.
+
+    `words`: the lowercase texts of the tokens of `sent`.
+    """
     for pattern in CALQUED_SOURCE_AFTER_CUES:
         if pattern[0] == "according":
             continue  # handled by the parse-based rule
         n = len(pattern)
+        first = pattern[0]
         for k in range(len(words) - n + 1):
-            if tuple(words[k : k + n]) != pattern:
+            if words[k] != first or tuple(words[k : k + n]) != pattern:
                 continue
             cue = [sent[k + j] for j in range(n)]
             before = sent[k - 1] if k > 0 else None

@@ -43,6 +43,7 @@ _SPEECH_FORMS = {
     if form
 } | {"said", "told", "wrote", "thought", "knew", "felt", "found", "says", "tells", "writes", "according"}
 _WORD_RE = re.compile(r"[\w'’-]+")
+_MARK_START = re.compile("[" + re.escape("".join(sorted({mark[0] for mark in PAIRS}))) + "]")
 _CYRILLIC_RE = re.compile(r"[а-яё]")
 _CYRILLIC_CONJUNCTIONS = frozenset("и а но или да что ведь ни не либо то".split())
 
@@ -185,7 +186,9 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                     opener = mark
             first = False
             if opener is None:
-                i += 1
+                # On to the next character that can open a quotation (a dash only can at the paragraph start).
+                hit = _MARK_START.search(text, i + 1, p_end)
+                i = hit.start() if hit is not None else p_end
                 continue
             close = _find_close(text, opener, i, p_end)
             inner_start = i + len(opener)

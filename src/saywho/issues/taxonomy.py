@@ -40,6 +40,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as _sre  # the parse tree of a pattern gives its literal prefixes (see _prefixes)
+from re import _parser as _sre_parse
 from typing import Any
 
 from saywho.errors import SaywhoError
@@ -107,13 +109,18 @@ class Mention:
     weak: bool = False
 
 
+# An issue's label, its strong patterns and its exclusions (each as one regex), and the strong patterns' prefilter.
+_IssuePatterns = tuple[str, re.Pattern[str], "re.Pattern[str] | None", "_Prefilter | None"]
+
+
 @dataclass
 class Taxonomy:
     name: str
     issues: dict[str, Issue]
     description: str = ""
     source: str | None = None
-    _combined_cache: dict[str | None, list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]] = field(
+    _combined_cache: dict[str | None, list[_IssuePatterns]] = field(default_factory=dict, repr=False, compare=False)
+    _prefilter_cache: dict[tuple[str | None, bool], _Prefilter | None] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -148,16 +155,26 @@ class Taxonomy:
     def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Mention]:
         """Strong mentions of every issue in `text[start:end]`, excluded ones dropped, in text order."""
         end = len(text) if end is None else end
+        # Most ranges name no issue: one cheap search (see _Prefilter) settles those. Otherwise each issue's own
+        # prefilter says whether, and from where, its patterns need to run: no mention starts before that.
+        scan_from = _first_candidate(self._prefilter(language, weak=False), text, start, end)
+        if scan_from is None:
+            return []
         out: list[Mention] = []
-        for label, strong, exclude in self._combined(language):
+        for label, strong, exclude, prefilter in self._combined(language):
+            first = _first_candidate(prefilter, text, scan_from, end)
+            if first is None:
+                continue
+            found = [(m.start(), m.end()) for m in strong.finditer(text, first, end) if m.end() > m.start()]
+            if not found:
+                continue
             excluded = [(m.start(), m.end()) for m in exclude.finditer(text, start, end)] if exclude else []
-            for m in strong.finditer(text, start, end):
-                s, e = m.start(), m.end()
-                if e > s and not any(s < xe and xs < e for xs, xe in excluded):
+            for s, e in found:
+                if not any(s < xe and xs < e for xs, xe in excluded):
                     out.append(Mention(label, s, e))
         return sorted(set(out), key=lambda m: (m.start, m.end, m.label))
 
-    def _combined(self, language: str | None) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    def _combined(self, language: str | None) -> list[_IssuePatterns]:
         """Per issue, its strong patterns (and its exclusions) for `language` as one regular expression each."""
         cache = self._combined_cache
         if language not in cache:
@@ -167,17 +184,23 @@ class Taxonomy:
                 if not strong:
                     continue
                 excludes = issue.excludes(language)
-                combined.append((issue.label, _union(strong), _union(excludes) if excludes else None))
+                combined.append(
+                    (issue.label, _union(strong), _union(excludes) if excludes else None, _Prefilter.of(strong))
+                )
             cache[language] = combined
         return cache[language]
 
     def find_weak(self, text: str, start: int, end: int, language: str | None = None) -> list[tuple[Mention, WeakRule]]:
         """Weak mentions in `text[start:end]` with the rule that needs support (the caller checks the support)."""
+        scan_from = _first_candidate(self._prefilter(language, weak=True), text, start, end)  # as in `find`
+        if scan_from is None:
+            return []
         out: list[tuple[Mention, WeakRule]] = []
         for issue in self.issues.values():
+            # A generator, shared by the rules of the issue: what one check consumes, later checks do not see.
             excluded = _spans(issue.excludes(language), text, start, end)
             for rule in issue.weak_rules(language):
-                for s, e in _spans(rule.patterns, text, start, end):
+                for s, e in _spans(rule.patterns, text, scan_from, end):
                     if not any(s < xe and xs < e for xs, xe in excluded):
                         out.append((Mention(issue.label, s, e, weak=True), rule))
         return sorted(out, key=lambda me: (me[0].start, me[0].end, me[0].label))
@@ -186,6 +209,273 @@ class Taxonomy:
         """Does `text[start:end]` (the rule's scope) contain the rule's context, or the issue's strong patterns?"""
         patterns = rule.context or tuple(self.issues[label].strong(language))
         return any(p.search(text, start, end) for p in patterns)
+
+    def _prefilter(self, language: str | None, weak: bool) -> _Prefilter | None:
+        """The prefilter of the strong (or weak) patterns of all issues for `language`, built on first use."""
+        key = (language, weak)
+        if key not in self._prefilter_cache:
+            if weak:
+                patterns = [p for i in self.issues.values() for r in i.weak_rules(language) for p in r.patterns]
+            else:
+                patterns = [p for i in self.issues.values() for p in i.strong(language)]
+            self._prefilter_cache[key] = _Prefilter.of(patterns)
+        return self._prefilter_cache[key]
+
+
+# --- prefilters ------------------------------------------------------------------------------------------------
+# Python's regex engine tries every alternative of a pattern at every position, and under IGNORECASE it cannot
+# skip ahead to a likely first character: scanning a sentence with the few hundred keywords of a taxonomy is the
+# cost of issue tagging. A match of nearly every pattern starts with a fixed run of characters ("\bsanction",
+# "\bUS[\s\-]+Japan"), so one search for those runs (as a trie: a handful of alternatives per position) tells
+# where a match can start, and that there is none in most sentences. The runs are cut from the patterns' parse
+# trees with their own flags, so a run matches wherever its pattern does.
+
+_CATEGORIES = {
+    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W", _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D",
+}  # fmt: skip
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)  # \b, ^, lookarounds: they consume nothing
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+# A run: regex atoms, each with its kind: one of these.
+_ZERO, _CLASS, _LITERAL = 0, 1, 2  # `\b` or what may match nothing ("s?"); a class ("\s+"); a literal character
+_Run = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """Rules out the ranges where no pattern of a set can match, and tells where in the others a match can start."""
+
+    starts: re.Pattern[str] | None  # the runs that the matches of most patterns start with
+    inside: re.Pattern[str] | None  # for the other patterns: literals somewhere in every match
+
+    @classmethod
+    def of(cls, patterns: list[re.Pattern[str]]) -> _Prefilter | None:
+        """None when some pattern has neither a run nor a literal: nothing can be skipped."""
+        starts: set[_Run] = set()
+        inside: set[_Run] = set()
+        for p in patterns:
+            prefixes, literals = _pattern_runs(p.pattern, p.flags)
+            if prefixes:
+                starts.update(prefixes)
+            elif literals:
+                inside.update(literals)
+            else:
+                return None
+        if not starts and not inside:
+            return None
+        return cls(
+            re.compile(_trie_regex(starts), _FLAGS) if starts else None,
+            re.compile(_trie_regex(inside), _FLAGS) if inside else None,
+        )
+
+    def first(self, text: str, start: int, end: int) -> int | None:
+        """The first offset in `text[start:end]` where a match can start; None: no pattern matches there."""
+        if self.inside is not None and self.inside.search(text, start, end) is not None:
+            return start
+        hit = self.starts.search(text, start, end) if self.starts is not None else None
+        return hit.start() if hit is not None else None
+
+
+def _first_candidate(prefilter: _Prefilter | None, text: str, start: int, end: int) -> int | None:
+    return prefilter.first(text, start, end) if prefilter is not None else start
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_runs(pattern: str, flags: int) -> tuple[list[_Run] | None, list[_Run] | None]:
+    """The runs that the matches of a pattern start with, else literals that they contain (None: unknown).
+
+    Parsed once for all the prefilters that the pattern is in.
+    """
+    try:
+        parsed = list(_sre_parse.parse(pattern, flags))
+        prefixes = _prefixes(parsed, bool(flags & re.IGNORECASE), bool(flags & re.ASCII))
+        if prefixes:
+            return prefixes, None
+        factors = _factors(parsed)
+    except Exception:  # a parser that changed in another Python version: no shortcut, same results
+        return None, None
+    # A literal of one or two characters is in every sentence: not worth a search. Compiled case-insensitively,
+    # a literal matches a superset of what it matches in the pattern.
+    if not factors or min(map(len, factors)) < 3:
+        return None, None
+    return None, [tuple((re.escape(ch), _LITERAL) for ch in literal) for literal in factors]
+
+
+def _prefixes(items: list[Any], ignorecase: bool, ascii: bool) -> list[_Run] | None:
+    """The runs one of which every match of the parsed pattern `items` starts with; None: unknown.
+
+    `ignorecase`, `ascii`: the pattern's flags (a run is compiled case-insensitively, `(?-i:...)` where the
+    pattern is case-sensitive; `\\b` and classes are left out under ASCII, where they mean something else).
+    """
+    runs = [_shortened(run) for run, _complete in _runs(items, 0, ignorecase, ascii)]
+    # Each run must consume something: a run that may match nothing would be found anywhere.
+    if not all(any(kind != _ZERO for _regex, kind in run) for run in runs):
+        return None
+    return list(dict.fromkeys(runs))
+
+
+# A dozen characters rule out nearly every place where a run does not match (past the first word of "\bUS[\s\-]+
+# Japan" or "\bnew[\s\-]+prime minister"); the rest of a long run would only make the prefilter slower to compile.
+_MAX_RUN_CHARACTERS = 12
+
+
+def _shortened(run: _Run) -> _Run:
+    consumed = 0
+    for i, (_regex, kind) in enumerate(run):
+        consumed += kind != _ZERO
+        if consumed > _MAX_RUN_CHARACTERS:
+            return run[:i]
+    return run
+
+
+# Alternatives multiply ("peac(?:e|es|ed|ing|e's|e’s)[\s\-]+treat(?:y|ies|ied|ying)" has 24 runs); past this
+# many, a group's alternatives stay one atom.
+_MAX_RUNS = 64
+
+
+def _runs(items: list[Any], k: int, ignorecase: bool, ascii: bool) -> list[tuple[_Run, bool]]:
+    """What a match of `items[k:]` starts with: runs, each with whether it spells out all of `items[k:]`."""
+    if k == len(items):
+        return [((), True)]
+    op, av = items[k]
+    if op is _sre.AT and av is _sre.AT_BOUNDARY and not ascii:
+        head: list[tuple[_Run, bool]] = [(((r"\b", _ZERO),), True)]
+    elif op in _ZERO_WIDTH:
+        head = [((), True)]
+    elif (atom := _atom(op, av, ignorecase, ascii)) is not None:
+        head = [(((atom, _LITERAL if op is _sre.LITERAL else _CLASS),), True)]
+    elif op in _REPEATS and len(av[2]) == 1 and (body := _atom(*av[2][0], ignorecase, ascii)) is not None:
+        quantified = f"(?:{body}){{{av[0]},{'' if av[1] is _sre.MAXREPEAT else av[1]}}}"
+        head = [(((quantified, _CLASS if av[0] >= 1 else _ZERO),), True)]
+    elif op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        head = _runs(
+            list(sub),
+            0,
+            bool(add & re.IGNORECASE) or (ignorecase and not remove & re.IGNORECASE),
+            bool(add & re.ASCII) or (ascii and not add & re.UNICODE),
+        )
+    elif op is _sre.BRANCH:
+        head = [run for alternative in av[1] for run in _runs(list(alternative), 0, ignorecase, ascii)]
+    elif op in _REPEATS:
+        # The repeated part once (the rest of the pattern need not follow: it may repeat), or not at all.
+        once = [] if av[0] == 0 and av[1] == 0 else _runs(list(av[2]), 0, ignorecase, ascii)
+        head = [(run, complete and av[1] == 1) for run, complete in once]
+        if av[0] == 0:
+            head.append(((), True))
+    else:
+        return [((), False)]  # anything else: the runs end here
+    if not any(complete for _run, complete in head):
+        return head
+    rest = _runs(items, k + 1, ignorecase, ascii)
+    if len(head) * len(rest) > _MAX_RUNS:
+        if not all(complete for _run, complete in head):
+            return [(run, False) for run, _complete in head]
+        # One atom for the alternatives ("(?:s|es|ed|...)"), so that the runs go on without multiplying.
+        regex = "(?:" + "|".join("".join(regex for regex, _kind in run) for run, _complete in head) + ")"
+        consumes = all(any(kind != _ZERO for _regex, kind in run) for run, _complete in head)
+        head = [(((regex, _CLASS if consumes else _ZERO),), True)]
+    return [
+        (run + more, more_complete) if complete else (run, False)
+        for run, complete in head
+        for more, more_complete in (rest if complete else [((), False)])
+    ]
+
+
+def _atom(op: Any, av: Any, ignorecase: bool, ascii: bool) -> str | None:
+    """One character of a pattern (a literal or a class) as a regex, or None for anything else."""
+    if op is _sre.LITERAL:
+        atom = re.escape(chr(av))
+    elif op is _sre.IN and not ascii and all(_separator(*item) for item in av):
+        # Spaces and dashes between the words of a keyword: any non-word character will do for a prefilter, and
+        # `\W` compiles at once where the class, repeated for every keyword, would take a good part of a second.
+        return r"\W"
+    elif op is _sre.IN and not ascii:
+        parts = []
+        for item_op, item in av:
+            if item_op is _sre.NEGATE and not parts:
+                parts.append("^")
+            elif item_op is _sre.LITERAL:
+                parts.append(re.escape(chr(item)))
+            elif item_op is _sre.RANGE:
+                parts.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+            elif item_op is _sre.CATEGORY and item in _CATEGORIES:
+                parts.append(_CATEGORIES[item])
+            else:
+                return None
+        atom = "[" + "".join(parts) + "]"
+    else:
+        return None
+    return atom if ignorecase else f"(?-i:{atom})"
+
+
+def _separator(op: Any, av: Any) -> bool:
+    """Does this item of a class match non-word characters only, whatever the case-sensitivity?"""
+    if op is _sre.LITERAL:
+        ch = chr(av)
+        return ch.lower() == ch == ch.upper() and not ch.isalnum() and ch != "_"
+    return op is _sre.CATEGORY and av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD)
+
+
+def _factors(items: list[Any]) -> list[str] | None:
+    """Literal strings one of which every match of the parsed sequence `items` contains; None: unknown."""
+    best: list[str] | None = None
+
+    def consider(candidate: list[str] | None) -> None:
+        nonlocal best
+        # The rarer the literals, the more ranges they rule out: prefer long ones.
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    literal: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre.LITERAL:
+            literal.append(chr(av))
+            continue
+        consider(["".join(literal)] if literal else None)
+        literal = []
+        if op is _sre.SUBPATTERN:
+            consider(_factors(list(av[-1])))
+        elif op is _sre.BRANCH:
+            consider(_all_or_none(_factors(list(alternative)) for alternative in av[1]))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_factors(list(av[2])))
+    consider(["".join(literal)] if literal else None)
+    return best
+
+
+def _all_or_none(options: Iterable[list[str] | None]) -> list[str] | None:
+    """The literals of all alternatives, or None when one alternative has none (it could match anything)."""
+    out: list[str] = []
+    for found in options:
+        if found is None:
+            return None
+        out += found
+    return out
+
+
+def _trie_regex(words: set[_Run]) -> str:
+    """One alternation for `words`, factored by common prefixes. A word that extends another adds nothing."""
+    trie: dict[Any, Any] = {}
+    for word in sorted(words, key=len):
+        node = trie
+        for atom in word:
+            if "" in node:
+                break
+            node = node.setdefault(atom, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def build(node: dict[Any, Any]) -> str:
+        if "" in node:
+            return ""
+        alternatives = [atom[0] + build(child) for atom, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return build(trie)
 
 
 def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:

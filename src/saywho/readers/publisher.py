@@ -26,22 +26,29 @@ _NAME = rf"(?P<name>(?:[Tt]he\s+)?{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
 _POSSESSIVE = r"(?:'s|’s|')"
 
 # Keywords are matched case-insensitively ("Sources told X" opens sentences), names are not.
+# A pattern that opens with a name is tried at every capital letter of the article; the words after the name
+# (the second item of a pair) must occur somewhere for it to match, and one quick search for them usually shows
+# that they do not.
+_EN_REPORTED = r"(?i:(?:previously|earlier)\s+(?:reported|wrote))"
+_EN_HAS_LEARNED = r"(?:has|have|had)\s+(?:learned|learnt|found\s+out|established|obtained|seen|reviewed|been\s+told)"
+_EN_LEARNED = r"(?:learned|learnt|found\s+out)\b"
+_EN_OWN_PEOPLE = rf"{_POSSESSIVE}\s+(?:sources?|correspondents?|reporters?|interlocutors?|editorial\s+(?:office|board))"
+_EN_OWN_PIECE = r"(?:article|material|correspondent|reporter|journalist|editorial\s+office|interlocutor)\b"
 # "told X" and its kin: any addressee fits, so alone these are weak evidence.
-_EN_WEAK = [
-    rf"(?i:\btold)\s+{_NAME}",
-    rf"(?i:\b(?:interview|conversation|comment|commentary)\s+(?:with|to|for))\s+{_NAME}",
-    rf"\b{_NAME}\s+(?i:(?:previously|earlier)\s+(?:reported|wrote))",
+_EN_WEAK: list[tuple[str, str | None]] = [
+    (rf"(?i:\btold)\s+{_NAME}", None),
+    (rf"(?i:\b(?:interview|conversation|comment|commentary)\s+(?:with|to|for))\s+{_NAME}", None),
+    (rf"\b{_NAME}\s+{_EN_REPORTED}", _EN_REPORTED),
 ]
 # Things only the reporting outlet says about itself.
-_EN_STRONG = [
-    rf"{_NAME}\s+(?:has|have|had)\s+(?:learned|learnt|found\s+out|established|obtained|seen|reviewed|been\s+told)",
-    rf"{_NAME}\s+(?:learned|learnt|found\s+out)\b",
-    rf"(?i:\b(?:seen|obtained|reviewed)\s+by)\s+{_NAME}",
-    rf"(?i:\bsources?\s+(?:told|informed))\s+{_NAME}",
-    rf"(?i:\baccording\s+to)\s+{_NAME}{_POSSESSIVE}\s+sources?",
-    rf"\b{_NAME}{_POSSESSIVE}\s+(?:sources?|correspondents?|reporters?|interlocutors?|editorial\s+(?:office|board))",
-    rf"(?i:\b(?:the|an?))\s+{_NAME}\s+(?:article|material|correspondent|reporter|journalist|"
-    r"editorial\s+office|interlocutor)\b",
+_EN_STRONG: list[tuple[str, str | None]] = [
+    (rf"{_NAME}\s+{_EN_HAS_LEARNED}", _EN_HAS_LEARNED),
+    (rf"{_NAME}\s+{_EN_LEARNED}", _EN_LEARNED),
+    (rf"(?i:\b(?:seen|obtained|reviewed)\s+by)\s+{_NAME}", None),
+    (rf"(?i:\bsources?\s+(?:told|informed))\s+{_NAME}", None),
+    (rf"(?i:\baccording\s+to)\s+{_NAME}{_POSSESSIVE}\s+sources?", None),
+    (rf"\b{_NAME}{_EN_OWN_PEOPLE}", _EN_OWN_PEOPLE),
+    (rf"(?i:\b(?:the|an?))\s+{_NAME}\s+{_EN_OWN_PIECE}", _EN_OWN_PIECE),
 ]
 
 # Subject of a speech verb ("Smith said", "said John Smith"): a speaker, not the outlet.
@@ -96,12 +103,18 @@ def _compile(patterns: list[str], flags: int = 0) -> list[re.Pattern[str]]:
     return [re.compile(p, flags) for p in patterns]
 
 
-_EN_WEAK_RE = _compile(_EN_WEAK)
-_EN_STRONG_RE = _compile(_EN_STRONG)
+def _compile_gated(patterns: list[tuple[str, str | None]]) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    return [(re.compile(p), re.compile(needs) if needs else None) for p, needs in patterns]
+
+
+_EN_WEAK_RE = _compile_gated(_EN_WEAK)
+_EN_STRONG_RE = _compile_gated(_EN_STRONG)
 # Russian keywords may open a sentence; the capital of the quoted name is checked separately.
 _RU_WEAK_RE = _compile(_RU_WEAK, re.IGNORECASE)
 _RU_STRONG_RE = _compile(_RU_STRONG, re.IGNORECASE)
 _RU_NOMINATIVE_RE = _compile(_RU_NOMINATIVE, re.IGNORECASE)
+# With the Russian patterns' flags, this matches every character that one of their Cyrillic letters matches.
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +150,9 @@ def detect_publisher(text: str) -> str | None:
 def _collect_english(text: str, evidence: dict[str, _Evidence]) -> None:
     rejected: dict[str, bool] = {}
     for patterns, strong in ((_EN_WEAK_RE, False), (_EN_STRONG_RE, True)):
-        for pattern in patterns:
+        for pattern, needs in patterns:
+            if needs is not None and needs.search(text) is None:
+                continue  # no match without these words
             for match in pattern.finditer(text):
                 name = _clean_english(match["name"])
                 if not name:
@@ -179,6 +194,8 @@ def _is_person_like(name: str, text: str) -> bool:
 
 
 def _collect_russian(text: str, evidence: dict[str, _Evidence]) -> None:
+    if _CYRILLIC.search(text) is None:
+        return  # every Russian pattern has a Cyrillic keyword: an English article is done at once
     found: list[tuple[str, bool]] = []
     for patterns, strong in ((_RU_WEAK_RE, False), (_RU_STRONG_RE, True)):
         for pattern in patterns:

@@ -30,7 +30,13 @@ class Cluster:
     def full_name(self) -> str:
         if self.canonical or not self.names:
             return self.canonical or ""
-        return max(self.names, key=lambda n: (len(name_words(n)), -self.names.index(n)))
+        # The first of the names with the most words (one pass: this is read for every comparison of clusters).
+        best, most = "", -1
+        for name in self.names:
+            count = len(name_words(name))
+            if count > most:
+                best, most = name, count
+        return best
 
     @property
     def surname(self) -> str:

@@ -90,7 +90,8 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
     words: list[Token] = []
     i = ent.start - 1
     inside = {t.i for t in ent}
-    while i >= ent.sent.start:
+    sent_start = ent.sent.start  # spaCy finds the sentence anew at every reading
+    while i >= sent_start:
         t = ent.doc[i]
         if t.dep_ not in ("compound", "amod", "nmod", "nn") or (
             t.head.i not in inside and t.head.i not in {w.i for w in words}

@@ -97,6 +97,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
+@functools.lru_cache(maxsize=65536)  # the clusters of an article are compared pairwise, over and over
 def same_name(a: str, b: str) -> bool:
     """Are `a` and `b` the same name word, allowing for transliteration variants?"""
     if a.lower() == b.lower():
@@ -124,4 +125,13 @@ def clean_name(text: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", name) if w and w[0].isalpha()]
+    return list(_name_words(name))
+
+
+_SPACES = re.compile(r"[\s]+")
+
+
+# Resolving an article's speakers compares the same few names with one another thousands of times.
+@functools.lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _SPACES.split(name) if w and w[0].isalpha())

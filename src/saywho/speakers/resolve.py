@@ -308,10 +308,10 @@ class SpeakerResolver(ClusterBook):
         if k < 0:
             return None
         par = self.paragraphs[k]
-        for t in par.doc:
-            if par.offset + t.idx == span[0]:
-                return t
-        return None
+        doc, char = par.doc, span[0] - par.offset
+        # Token starts increase through a Doc: bisect rather than walk a paragraph that may be an article long.
+        i = bisect.bisect_left(range(len(doc)), char, key=lambda j: doc[j].idx)
+        return doc[i] if i < len(doc) and doc[i].idx == char else None
 
     def _entity_text(self, head: Token) -> str:
         for ent in head.doc.ents:

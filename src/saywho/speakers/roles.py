@@ -6,6 +6,7 @@ ministry that a ministerial title implies.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from saywho.document import Role
@@ -77,13 +78,20 @@ def country_of(words: str) -> str | None:
     # institution, named last, says where the speaker works; the first demonym is often a topic.
     best: tuple[int, int, str] | None = None
     for key, country in COUNTRIES.items():
-        for m in re.finditer(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", low):
+        if key not in low:
+            continue  # a quick test first: role phrases name one country or none, and there are 80 keys
+        for m in _country_key(key).finditer(low):
             if _TOPIC_BEFORE.search(low[: m.start()]) or _TOPIC_AFTER.match(low[m.end() :]):
                 continue  # the subject an institution studies, not where it is
             rank = (m.start(), len(key), country)
             if best is None or rank[:2] > best[:2]:
                 best = rank
     return best[2] if best else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_key(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])" + re.escape(key) + r"(?![\w])")
 
 
 def organization_for_title(title: str) -> str | None:
