@@ -575,3 +575,28 @@ def test_russian_kuril_needs_a_capital_and_weak_patterns_need_context():
     assert [i.issue for i in a.issues] == ["Kuril Islands"]
     alone = enrich(article(text[22:], (content, "сказал"), language="ru"), "russia-japan").attributions[0]
     assert [i.issue for i in alone.issues] == ["territorial dispute"]
+
+
+def test_every_weak_mention_is_checked_against_every_exclusion(tmp_path):
+    # Two weak rules of one issue and two excluded phrases: the exclusions must hold for both rules (a shared
+    # generator once let the second rule see only what the first left unconsumed).
+    (tmp_path / "t.yaml").write_text(
+        "issues:\n"
+        "  - label: water\n"
+        "    keywords: [river*]\n"
+        "    exclude: ['\\bblue lake\\b', '\\bgreen pond\\b']\n"
+        "    weak:\n"
+        "      - patterns: ['\\blake\\b']\n"
+        "        context: ['river']\n"
+        "        scope: article\n"
+        "      - patterns: ['\\bpond\\b']\n"
+        "        context: ['river']\n"
+        "        scope: article\n",
+        encoding="utf-8",
+    )
+    tax = load_taxonomy(tmp_path / "t.yaml")
+    text = "The blue lake and the green pond are near a lake and a pond by the river."
+    weak = [text[m.start : m.end] for m, _rule in tax.find_weak(text, 0, len(text))]
+    starts = [m.start for m, _rule in tax.find_weak(text, 0, len(text))]
+    assert weak == ["lake", "pond"]
+    assert starts == [text.index("a lake") + 2, text.index("a pond") + 2]

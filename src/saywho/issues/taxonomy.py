@@ -197,8 +197,8 @@ class Taxonomy:
             return []
         out: list[tuple[Mention, WeakRule]] = []
         for issue in self.issues.values():
-            # A generator, shared by the rules of the issue: what one check consumes, later checks do not see.
-            excluded = _spans(issue.excludes(language), text, start, end)
+            # A list, not the generator: every weak mention is checked against all the exclusions.
+            excluded = list(_spans(issue.excludes(language), text, start, end))
             for rule in issue.weak_rules(language):
                 for s, e in _spans(rule.patterns, text, scan_from, end):
                     if not any(s < xe and xs < e for xs, xe in excluded):
