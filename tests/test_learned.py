@@ -7,9 +7,18 @@ import json
 import pytest
 from spacy.tokens import DocBin
 
-from saywho.attribution.learned import learned_attributions, learned_candidates, link, load_tagger, model_dir
+from saywho.attribution.extract import rule_candidates
+from saywho.attribution.learned import (
+    learned_attributions,
+    learned_candidates,
+    link,
+    load_tagger,
+    merge,
+    merged_candidates,
+    model_dir,
+)
 from saywho.attribution.learned.combine import new_candidates
-from saywho.attribution.learned.features import FEATURE_VERSION, paragraph_features
+from saywho.attribution.learned.features import FEATURE_VERSION, bio_chunks, paragraph_features, stacked_features
 from saywho.attribution.learned.tagger import SpanPrediction
 from saywho.attribution.quotes import find_quotations, paragraphs
 from saywho.attribution.spans import Candidate
@@ -52,14 +61,15 @@ def test_load_tagger_without_model(tmp_path):
 def test_tags_an_obvious_sentence(nlp, tagger):
     text = "Officials believe the plan will fail, a report found."
     pars, quotes = parse(nlp, text)
-    spans = tagger.tag(pars, quotes)
+    rules = rule_candidates(quotes, pars)  # the model reads them as features, as in the pipeline
+    spans = tagger.tag(pars, quotes, rules)
     roles = {s.role for s in spans}
     assert {"source", "cue", "content"} <= roles
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == text[s.start : s.end].strip()
         assert 0.0 <= s.confidence <= 1.0
-    cands = learned_attributions(pars, quotes, tagger)
+    cands = learned_attributions(pars, quotes, tagger, rules)
     assert cands
     for c in cands:
         assert c.method.startswith("learned:")
@@ -74,7 +84,7 @@ def test_tags_an_obvious_sentence(nlp, tagger):
 def test_finds_the_parts_of_a_plain_report(nlp, tagger):
     text = "Officials believe the plan will fail."
     pars, quotes = parse(nlp, text)
-    (cand,) = learned_attributions(pars, quotes, tagger)
+    (cand,) = learned_attributions(pars, quotes, tagger, rule_candidates(quotes, pars))
     assert text[slice(*cand.source)] == "Officials"
     assert text[slice(*cand.source_head)] == "Officials"
     assert text[slice(*cand.cue)] == "believe"
@@ -152,7 +162,9 @@ def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
         confidence=0.75,
         method="indirect:clause",
     )
+    found = learned_attributions(pars, quotes, tagger, [rule])
     extra = learned_candidates(pars, quotes, [rule], tagger=tagger)
+    assert extra == new_candidates(found, [rule], tagger.config["merge"])
     assert all(not (c.content_start < rule.content_end and rule.content_start < c.content_end) for c in extra)
     assert len(extra) < len(found)
 
@@ -168,6 +180,88 @@ def test_a_confidence_floor_keeps_only_confident_additions(nlp, tagger):
     assert all(c.confidence >= 0.75 for c in confident)
     assert len(confident) <= len(everything)
     assert [c.content for c in confident] == [c.content for c in everything if c.confidence >= 0.75]
+
+
+def _cand(text, source, cue, content, method="indirect:clause", kind="indirect", confidence=0.7):
+    def span(needle):
+        start = text.index(needle)
+        return (start, start + len(needle))
+
+    return Candidate(
+        content=[span(content)],
+        source=span(source) if source else None,
+        cue=span(cue) if cue else None,
+        kind=kind,
+        confidence=confidence,
+        method=method,
+    )
+
+
+def test_rule_candidates_are_features(nlp):
+    text = "Officials believe the plan will fail."
+    pars, quotes = parse(nlp, text)
+    rule = _cand(text, "Officials", "believe", "the plan will fail")
+    plain = paragraph_features(pars[0], quotes)
+    with_rule = paragraph_features(pars[0], quotes, [rule])
+    words = [t.text for t in pars[0].doc]
+    roles = {w: next(f for f in feats if f.startswith("r=")) for w, feats in zip(words, with_rule, strict=True)}
+    assert roles["Officials"] == "r=S" and roles["believe"] == "r=Q"
+    assert roles["plan"] == "r=C:indirect" and roles["."] == "r="
+    assert "rb=C-B" in with_rule[words.index("the")] and "rb=C-L" in with_rule[words.index("fail")]
+    assert "rm=indirect:clause" in with_rule[words.index("plan")]
+    assert all("r=" in f for f in plain)  # no rules: every token says so
+
+
+def test_bio_chunks_and_stacked_features(nlp):
+    assert bio_chunks(["B-S", "I-S", "B-Q", "O", "B-Q", "I-Q", "I-Q", "B-C"]) == [
+        (0, 2, "S"),
+        (2, 3, "Q"),
+        (4, 7, "Q"),
+        (7, 8, "C"),
+    ]
+    assert bio_chunks([]) == [] and bio_chunks(["O", "O"]) == []
+    text = "Officials believe the plan will fail. It rained."
+    pars, _ = parse(nlp, text)
+    words = [t.text for t in pars[0].doc]
+    cue = words.index("believe")
+    feats = stacked_features(pars[0], [(0, 1, "S"), (cue, cue + 1, "Q")])
+    assert len(feats) == len(words)
+    assert "pr=Q" in feats[cue] and "pr=S" in feats[0] and "pr-1=S" in feats[cue]
+    assert "pqdep=ccomp" in feats[words.index("fail")]  # the clause hangs off the predicted cue
+    assert "spq=after|1" in feats[words.index("the")] and "sps" in feats[words.index("the")]
+    assert "spq=none" in feats[words.index("rained")] and "sps" not in feats[words.index("rained")]
+
+
+def test_merge_prefers_the_side_the_config_names():
+    text = "Officials believe the plan will fail. Critics said taxes will rise."
+    learned = _cand(text, "Officials", "believe", "the plan will fail", method="learned:crf")
+    rule_same = _cand(text, "Officials", "believe", "plan will fail")
+    rule_other = _cand(text, "Critics", "said", "taxes will rise")
+    rule_no_source = _cand(text, None, "said", "taxes will rise")
+    got = merge([learned], [rule_same, rule_other], {"prefer": "learned"})
+    assert got == [learned, rule_other]
+    assert merge([learned], [rule_same, rule_other], {"prefer": "rules"}) == [rule_same, rule_other]
+    assert merge([learned], [rule_no_source], {"prefer": "learned"}) == [learned]
+    assert merge([learned], [rule_no_source], {"prefer": "learned", "rules_require_source": False}) == [
+        learned,
+        rule_no_source,
+    ]
+    with pytest.raises(ValueError, match="prefer"):
+        merge([learned], [], {"prefer": "both"})
+
+
+def test_translated_text_keeps_the_rules(nlp, tagger):
+    text = "Officials believe the plan will fail, a report found."
+    pars, quotes = parse(nlp, text)
+    start = text.index("plan")
+    rule = Candidate(
+        content=[(start, start + 14)], source=(0, 9), cue=(10, 17), kind="indirect", confidence=0.7, method="x"
+    )
+    translated = merged_candidates(pars, quotes, [rule], tagger=tagger, min_confidence=0.75)
+    assert rule in translated
+    assert all(c is rule or c.confidence >= 0.75 for c in translated)
+    native = merged_candidates(pars, quotes, [rule], tagger=tagger)
+    assert any(c.method.startswith("learned:") for c in native)
 
 
 def test_a_model_for_other_features_is_not_used(tmp_path):
@@ -194,7 +288,8 @@ def _ann(text, source, cue, content):
     return "\n".join(lines) + "\n"
 
 
-def test_the_train_command_end_to_end(tmp_path, monkeypatch):
+@pytest.mark.parametrize("stack", [[], ["--stack", "content=srccue"]])
+def test_the_train_command_end_to_end(tmp_path, monkeypatch, stack):
     from typer.testing import CliRunner
 
     from saywho.attribution.learned.command import train_app
@@ -210,7 +305,7 @@ def test_the_train_command_end_to_end(tmp_path, monkeypatch):
     _mini_split(tmp_path / "corpus" / "dev", dict(list(docs.items())[2:]))
     out = tmp_path / "model"
     result = CliRunner().invoke(
-        train_app, ["attribution", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--seed", "0"]
+        train_app, ["attribution", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--seed", "0", *stack]
     )
     assert result.exit_code == 0, result.output
     assert {"config.json", "metrics.json", "content.crfsuite", "srccue.crfsuite"} <= {p.name for p in out.iterdir()}
@@ -218,3 +313,51 @@ def test_the_train_command_end_to_end(tmp_path, monkeypatch):
     assert set(metrics["dev"]) == {"rules", "learned", "combined"}
     assert load_tagger(out) is not None
     assert list((tmp_path / "cache" / "parsed").glob("*.spacy"))
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["stack"] == ({"content": "srccue"} if stack else {})
+    assert not (out / "jackknife").exists()  # the fold models are temporary
+    bad = CliRunner().invoke(
+        train_app, ["attribution", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--stack", "content"]
+    )
+    assert bad.exit_code == 2 and "UPPER=LOWER" in bad.output
+
+
+def test_linker_cuts_a_content_before_a_sentence_with_its_own_cue(nlp):
+    text = "Smith told reporters that the talks would fail. Any deal will anger the allies, Jones warns."
+    pars, quotes = parse(nlp, text)
+    spans = [
+        _span(pars, "source", text, "Smith"),
+        _span(pars, "cue", text, "told"),
+        _span(pars, "content", text, "that the talks would fail. Any deal will anger the allies"),
+        _span(pars, "source", text, "Jones"),
+        _span(pars, "cue", text, "warns"),
+    ]
+    got = {text[slice(*c.cue)]: [text[a:b] for a, b in c.content] for c in link(pars, spans, quotes)}
+    assert got == {"told": ["that the talks would fail."], "warns": ["Any deal will anger the allies"]}
+    whole = link(pars, spans, quotes, {"split_at_cued_sentence": False})
+    assert [text[slice(*c.cue)] for c in whole] == ["told"]
+
+
+def test_linker_cuts_a_content_around_its_own_source_and_cue(nlp):
+    text = "The plan will fail, a report found, and soon."
+    pars, quotes = parse(nlp, text)
+    spans = [
+        _span(pars, "content", text, "The plan will fail, a report found, and soon"),
+        _span(pars, "source", text, "a report"),
+        _span(pars, "cue", text, "found"),
+    ]
+    (cand,) = link(pars, spans, quotes, {"min_content_words": 1})
+    assert [text[a:b] for a, b in cand.content] == ["The plan will fail", "and soon"]
+    assert text[slice(*cand.source)] == "a report" and text[slice(*cand.cue)] == "found"
+    assert link(pars, spans, quotes, {"split_around_cue": False}) == []
+
+
+def test_a_learned_quotation_takes_the_rule_quotation_marks():
+    text = 'Smith said: "We will win." Then he left.'
+    rule = _cand(text, "Smith", "said", '"We will win."', method="direct:before", kind="direct")
+    learned = _cand(text, "Smith", "said:", '"We will win." Then', method="learned:crf", kind="indirect")
+    (got,) = merge([learned], [rule], {"prefer": "learned"})
+    assert got.content == rule.content and got.kind == "direct"
+    assert got.cue == learned.cue and got.method == "learned:crf"  # only the content changes
+    (kept,) = merge([learned], [rule], {"prefer": "learned", "quote_contents_from_rules": ()})
+    assert kept.content == learned.content

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
-from saywho.attribution.learned import learned_candidates
+from saywho.attribution.learned import merged_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.transcript import find_labelled
@@ -27,6 +27,17 @@ TRANSLATED_MIN_CONFIDENCE = 0.75
 def extract_candidates(
     quotes: list[Quotation], paragraphs: list[Paragraph], *, translated: bool = False
 ) -> list[Candidate]:
+    """Every attribution candidate of an article: the rules' and the trained CRF's additions."""
+    rules = rule_candidates(quotes, paragraphs)
+    # The trained CRF (models/attribution-crf) reads the rule candidates as features and its attributions are
+    # merged with them; on translated text the rules win and only confident learned additions are kept.
+    return merged_candidates(
+        paragraphs, quotes, rules, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None
+    )
+
+
+def rule_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:
+    """The attributions the quotation and syntax rules find, without the learned model."""
     labelled = list(find_labelled(paragraphs))
     labelled_spans = [c.content[0] for c in labelled]
     direct = [
@@ -57,12 +68,7 @@ def extract_candidates(
             indirect.append(cand)
     indirect = _drop_weak_nested(indirect)
     _extend_back(indirect, direct + indirect, paragraphs)
-    cands = sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
-    # The trained CRF (models/attribution-crf) adds the attributions the rules miss; the rules keep theirs.
-    cands += learned_candidates(
-        paragraphs, quotes, cands, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None
-    )
-    return sorted(cands, key=lambda c: (c.content_start, c.content_end))
+    return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
 
 
 # Rules whose cue is a verb with a noun or infinitive object: reliable in narration, but inside someone

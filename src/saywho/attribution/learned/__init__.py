@@ -1,16 +1,17 @@
 """A learned attribution model: CRF taggers for source / cue / content spans, a rule linker, and a merge with the
 rule candidates. Trained on PolNeAR train only (`saywho train attribution`); see the model card in the model folder.
 
-    extra = learned_candidates(paragraphs, quotes, rule_candidates)
+    candidates = merged_candidates(paragraphs, quotes, rule_candidates)
 
-returns the learned attributions the rules do not already have ([] when no model is installed).
+returns the article's attributions: the learned model's merged with the rules' (the rules alone when no model is
+installed); `learned_candidates` returns only the learned attributions the rules do not already have.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from saywho.attribution.learned.combine import new_candidates
+from saywho.attribution.learned.combine import merge, new_candidates
 from saywho.attribution.learned.linker import link
 from saywho.attribution.learned.tagger import AttributionTagger, SpanPrediction, load_tagger, model_dir
 from saywho.attribution.quotes import Quotation
@@ -23,6 +24,8 @@ __all__ = [
     "learned_attributions",
     "learned_candidates",
     "link",
+    "merge",
+    "merged_candidates",
     "load_tagger",
     "model_dir",
     "new_candidates",
@@ -30,10 +33,13 @@ __all__ = [
 
 
 def learned_attributions(
-    paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], tagger: AttributionTagger
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quotation],
+    tagger: AttributionTagger,
+    rules: Sequence[Candidate] = (),
 ) -> list[Candidate]:
-    """Everything the learned model finds on its own (tagged, then linked)."""
-    spans = tagger.tag(paragraphs, quotes)
+    """Everything the learned model finds (tagged with the rule candidates as features, then linked)."""
+    spans = tagger.tag(paragraphs, quotes, rules)
     return link(paragraphs, spans, quotes, tagger.config.get("linker"))
 
 
@@ -51,8 +57,31 @@ def learned_candidates(
     tagger = tagger if tagger is not None else load_tagger()
     if tagger is None:
         return []
-    found = learned_attributions(paragraphs, quotes, tagger)
+    found = learned_attributions(paragraphs, quotes, tagger, rule_candidates)
     merge = dict(tagger.config.get("merge") or {})
     if min_confidence is not None:
         merge["min_confidence"] = max(min_confidence, merge.get("min_confidence", 0.0))
     return new_candidates(found, rule_candidates, merge)
+
+
+def merged_candidates(
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quotation],
+    rule_candidates: Sequence[Candidate],
+    tagger: AttributionTagger | None = None,
+    min_confidence: float | None = None,
+) -> list[Candidate]:
+    """The article's candidates: learned and rule attributions merged as the model's config says.
+
+    With `min_confidence` (the pipeline sets it for machine-translated text) the rules win every conflict and only
+    learned attributions at least that confident are added, whatever the config prefers.
+    """
+    tagger = tagger if tagger is not None else load_tagger()
+    if tagger is None:
+        return sorted(rule_candidates, key=lambda c: (c.content_start, c.content_end))
+    found = learned_attributions(paragraphs, quotes, tagger, rule_candidates)
+    cfg = dict(tagger.config.get("merge") or {})
+    if min_confidence is not None:
+        cfg["min_confidence"] = max(min_confidence, cfg.get("min_confidence", 0.0))
+        cfg["prefer"] = "rules"
+    return merge(found, rule_candidates, cfg)

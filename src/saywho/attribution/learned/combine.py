@@ -1,20 +1,32 @@
-"""Merge learned attributions with the rule candidates: the rules are precise, so they win every conflict.
+"""Merge learned attributions with the rule candidates.
 
-A learned attribution is added only when no rule candidate already covers it: its content does not overlap a
-rule content by more than `max_overlap` of the shorter of the two, and its cue does not overlap a rule cue.
-It must also name a source, and its cue must not lie inside another attribution's content: on PolNeAR dev
-both filters raise attributed-quote F1 (0.617 -> 0.619) and they keep narration of machine-translated text
-("spoke about the most controversial moment") from being taken for speech.
+Two orders, chosen by the model's config (`merge.prefer`) and by the text:
+- "learned" first (the default since feature version 3, where the CRF reads the rule candidates as features and
+  so already knows what the rules found): the learned attributions are kept, and a rule candidate is added only
+  where no learned one covers it. On PolNeAR dev this beats rules-first by 1.9 points of attributed-quote F1.
+- "rules" first (used for machine-translated text, where the CRF, trained on native US news, is less
+  trustworthy): the rule candidates are kept, and a learned attribution is added only where no rule covers it.
+
+An addition must not overlap a kept content by more than `max_overlap` of the shorter of the two, nor a kept
+cue. A learned attribution must also name a source, and its cue must not lie inside another attribution's
+content: both filters keep narration of machine-translated text ("spoke about the most controversial moment")
+from being taken for speech.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from saywho.attribution.spans import Candidate
 
 MERGE_DEFAULTS: dict[str, Any] = {
+    "prefer": "learned",  # which side wins a conflict: "rules" or "learned" (see the module docstring)
+    "rules_require_source": True,  # with prefer="learned": a rule candidate added must name a source
+    # With prefer="learned": a learned attribution that a rule quotation (kind direct / mixed) shares its content and
+    # cue with takes the rule's content fragments, because the quotation finder knows where quotation marks are.
+    "quote_contents_from_rules": ("direct", "mixed"),
     "max_overlap": 0.0,  # fraction of the shorter content that may overlap a rule content
     "min_confidence": 0.0,
     "cue_conflict": True,  # a learned cue overlapping a rule cue means the rules have this attribution
@@ -61,4 +73,44 @@ def new_candidates(
                 break
         if not clash:
             out.append(cand)
+    return out
+
+
+def merge(
+    learned: Sequence[Candidate], rules: Sequence[Candidate], params: Mapping[str, Any] | None = None
+) -> list[Candidate]:
+    """All the candidates of an article: the preferred side's, plus the other side's that it does not cover."""
+    cfg = {**MERGE_DEFAULTS, **(params or {})}
+    if cfg["prefer"] == "learned":
+        kept = new_candidates(learned, [], cfg)  # the learned side's own filters (source, nesting, confidence)
+        kept = _quote_contents(kept, rules, tuple(cfg["quote_contents_from_rules"] or ()))
+        extra = new_candidates(
+            rules,
+            kept,
+            {**cfg, "min_confidence": 0.0, "require_source": cfg["rules_require_source"], "allow_nested": True},
+        )
+        out = kept + extra
+    elif cfg["prefer"] == "rules":
+        out = list(rules) + new_candidates(learned, rules, cfg)
+    else:
+        raise ValueError(f"merge.prefer must be 'learned' or 'rules', not {cfg['prefer']!r}")
+    return sorted(out, key=lambda c: (c.content_start, c.content_end))
+
+
+def _quote_contents(learned: list[Candidate], rules: Sequence[Candidate], kinds: tuple[str, ...]) -> list[Candidate]:
+    """Learned attributions with the content of the one rule quotation (of `kinds`) whose content and cue they
+    overlap; the others as they are."""
+    quotations = [r for r in rules if r.kind in kinds and r.cue]
+    if not quotations:
+        return learned
+    out: list[Candidate] = []
+    for cand in learned:
+        hits = [
+            r
+            for r in quotations
+            if _overlap(r.cue, cand.cue) and any(_overlap(a, b) for a in r.content for b in cand.content)
+        ]
+        if len(hits) == 1:
+            cand = dataclasses.replace(cand, content=list(hits[0].content), kind=hits[0].kind)
+        out.append(cand)
     return out

@@ -1,15 +1,19 @@
 """Token features for the learned attribution tagger: one list of feature strings per spaCy token.
 
 Everything comes from what the pipeline already has for each paragraph: the spaCy parse (word, lemma, tags,
-dependencies, entities), the reporting lexicon and the quotations found on the raw text. Features are plain
+dependencies, entities), the reporting lexicon, the quotations found on the raw text and the attributions the
+rules found (stacking: the CRF learns where the rules are right and where their spans should be longer or
+shorter, and the rules need no gold, so training sees them exactly as they run). Features are plain
 "name=value" strings, so the same token always gets the same features in training and at run time.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc
 
 from saywho.attribution.lexicon import (
     BELIEF_ADJECTIVES,
@@ -20,10 +24,11 @@ from saywho.attribution.lexicon import (
     SPEECH_VERBS,
 )
 from saywho.attribution.quotes import Quotation
+from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
 
 # Bump when the features change: a model records the version it was trained with and refuses another.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL_CUES)
 TRIGGER_LEMMAS = SPEECH_VERBS | INFINITIVE_SPEECH_VERBS | NOUN_CONTENT_VERBS | PREDICATIVE_VERBS | _PHRASAL_VERBS
@@ -32,6 +37,7 @@ _MAX_ANCESTORS = 12
 _NEIGHBOURS = (-2, -1, 1, 2)
 
 
+@functools.lru_cache(maxsize=8192)
 def lexicon_class(lemma: str, pos: str) -> str:
     """Which reporting-lexicon list a lemma belongs to ("" for none)."""
     if lemma in SPEECH_VERBS:
@@ -51,6 +57,7 @@ def lexicon_class(lemma: str, pos: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=65536)
 def _shape(text: str) -> str:
     """A short word shape: Xx, x, X, d, or the character itself for punctuation."""
     out: list[str] = []
@@ -78,56 +85,134 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-def _is_trigger(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return (tok.pos_ in ("VERB", "AUX") and lemma in TRIGGER_LEMMAS) or (
-        tok.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES
-    )
+@dataclass
+class _Tokens:
+    """The token attributes the features read, as plain lists.
+
+    Reading an attribute of a spaCy token builds a Token object each time; the features read every token and
+    its head, neighbours and ancestors dozens of times, so the attributes are copied out once per paragraph.
+    """
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    children: list[list[int]]  # in token order
+    ent_type: list[str]
+    ent_iob: list[str]
+    idx: list[int]
+    is_title: list[bool]
+    is_punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        n = len(doc)
+        cols: tuple[list, ...] = tuple([] for _ in range(12))
+        (text, lower, lemma, pos, tag, dep, head, ent_type, ent_iob, idx, is_title, is_punct) = cols
+        # One pass over the doc: each iteration builds a Token, so this is the expensive part.
+        for t in doc:
+            text.append(t.text)
+            lower.append(t.lower_)
+            lemma.append(t.lemma_.lower())
+            pos.append(t.pos_)
+            tag.append(t.tag_)
+            dep.append(t.dep_)
+            head.append(t.head.i)
+            ent_type.append(t.ent_type_)
+            ent_iob.append(t.ent_iob_)
+            idx.append(t.idx)
+            is_title.append(t.is_title)
+            is_punct.append(t.is_punct)
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        return cls(text, lower, lemma, pos, tag, dep, head, children, ent_type, ent_iob, idx, is_title, is_punct)
 
 
-def _quote_states(par: Paragraph, quotes: Iterable[Quotation]) -> list[str]:
+def _is_trigger(lemma: str, pos: str) -> bool:
+    return (pos in ("VERB", "AUX") and lemma in TRIGGER_LEMMAS) or (pos == "ADJ" and lemma in BELIEF_ADJECTIVES)
+
+
+def _quote_states(par: Paragraph, toks: _Tokens, quotes: Iterable[Quotation]) -> list[str]:
     """Per token: "" (outside), "mark" (a quotation mark of a quotation), "in-direct" or "in-embedded"."""
-    doc = par.doc
-    states = [""] * len(doc)
+    n = len(toks.text)
+    states = [""] * n
     spans = [q for q in quotes if q.end > par.offset and q.start < par.end]
     if not spans:
         return states
-    for tok in doc:
-        s = par.offset + tok.idx
-        e = s + len(tok.text)
+    for i in range(n):
+        s = par.offset + toks.idx[i]
+        e = s + len(toks.text[i])
         for q in spans:
             if q.inner_start <= s and e <= q.inner_end:
-                states[tok.i] = "in-direct" if q.standalone else "in-embedded"
+                states[i] = "in-direct" if q.standalone else "in-embedded"
                 break
             if q.start <= s and e <= q.end:
-                states[tok.i] = "mark"
+                states[i] = "mark"
                 break
     return states
 
 
-def _base(tok: Token, trigger: bool) -> list[str]:
-    lemma = tok.lemma_.lower()
+def _rule_states(par: Paragraph, toks: _Tokens, rules: Iterable[Candidate]) -> list[tuple[str, str, str]]:
+    """Per token: (role the rules gave it, boundary mark, rule method); "" where the rules have nothing.
+
+    Roles are "C:<kind>" (content of a direct / indirect / mixed attribution), "S" (source) and "Q" (cue).
+    """
+    n = len(toks.text)
+    states = [("", "", "")] * n
+    lo, hi = par.offset, par.end
+    for cand in rules:
+        spans = [(f, "C:" + cand.kind) for f in cand.content]
+        if cand.source:
+            spans.append((cand.source, "S"))
+        if cand.cue:
+            spans.append((cand.cue, "Q"))
+        for (a, b), role in spans:
+            if b <= lo or a >= hi:
+                continue
+            ids = [
+                i
+                for i in range(n)
+                if lo + toks.idx[i] < b and a < lo + toks.idx[i] + len(toks.text[i]) and not toks.text[i].isspace()
+            ]
+            for k, i in enumerate(ids):
+                mark = "B" if k == 0 else ("L" if k == len(ids) - 1 else "I")
+                states[i] = (role, mark, cand.method if role.startswith("C") else "")
+    return states
+
+
+def _base(toks: _Tokens, i: int, trigger: bool) -> list[str]:
+    lemma, pos = toks.lemma[i], toks.pos[i]
     return [
-        "w=" + tok.lower_,
+        "w=" + toks.lower[i],
         "l=" + lemma,
-        "p=" + tok.pos_,
-        "t=" + tok.tag_,
-        "d=" + tok.dep_,
-        "sh=" + _shape(tok.text),
-        "lex=" + lexicon_class(lemma, tok.pos_),
+        "p=" + pos,
+        "t=" + toks.tag[i],
+        "d=" + toks.dep[i],
+        "sh=" + _shape(toks.text[i]),
+        "lex=" + lexicon_class(lemma, pos),
         "trig=" + ("1" if trigger else "0"),
     ]
 
 
-def paragraph_features(par: Paragraph, quotes: Sequence[Quotation] = ()) -> list[list[str]]:
-    """Features of every token of a parsed paragraph, in token order."""
+def paragraph_features(
+    par: Paragraph, quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
+) -> list[list[str]]:
+    """Features of every token of a parsed paragraph, in token order (`rules`: the rule candidates)."""
     doc = par.doc
     n = len(doc)
     if n == 0:
         return []
-    triggers = [_is_trigger(t) for t in doc]
-    base = [_base(t, triggers[t.i]) for t in doc]
-    qstate = _quote_states(par, quotes)
+    toks = _Tokens.of(doc)
+    lemma, pos, dep, lower, heads = toks.lemma, toks.pos, toks.dep, toks.lower, toks.head
+    triggers = [_is_trigger(lemma[i], pos[i]) for i in range(n)]
+    base = [_base(toks, i, triggers[i]) for i in range(n)]
+    qstate = _quote_states(par, toks, quotes)
+    rstate = _rule_states(par, toks, rules)
     sent_of: list[tuple[int, int, int]] = [(0, 0, 0)] * n  # (sentence index, start, end)
     for k, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -138,30 +223,29 @@ def paragraph_features(par: Paragraph, quotes: Sequence[Quotation] = ()) -> list
             sent_triggers.setdefault(sent_of[i][0], []).append(i)
 
     feats: list[list[str]] = []
-    for tok in doc:
-        i = tok.i
+    for i in range(n):
         f = ["bias", *base[i]]
-        head = tok.head
-        f.append("hl=" + head.lemma_.lower())
-        f.append("hd=" + head.dep_)
-        f.append("hp=" + head.pos_)
-        f.append("d|hp=" + tok.dep_ + "|" + head.pos_)
-        f.append("hlex=" + lexicon_class(head.lemma_.lower(), head.pos_))
-        if triggers[head.i] and head.i != i:
-            f.append("d|htrig=" + tok.dep_)
-            f.append("d|hl=" + tok.dep_ + "|" + head.lemma_.lower())
-        if tok.ent_type_:
-            f.append("ent=" + tok.ent_type_)
-            f.append("entiob=" + tok.ent_iob_)
-        if tok.is_title:
+        h = heads[i]
+        f.append("hl=" + lemma[h])
+        f.append("hd=" + dep[h])
+        f.append("hp=" + pos[h])
+        f.append("d|hp=" + dep[i] + "|" + pos[h])
+        f.append("hlex=" + lexicon_class(lemma[h], pos[h]))
+        if triggers[h] and h != i:
+            f.append("d|htrig=" + dep[i])
+            f.append("d|hl=" + dep[i] + "|" + lemma[h])
+        if toks.ent_type[i]:
+            f.append("ent=" + toks.ent_type[i])
+            f.append("entiob=" + toks.ent_iob[i])
+        if toks.is_title[i]:
             f.append("title")
-        if tok.is_punct:
+        if toks.is_punct[i]:
             f.append("punct")
-        if tok.text in _QUOTE_MARKS:
+        if toks.text[i] in _QUOTE_MARKS:
             f.append("qmark")
-        f.extend(_ancestor_features(tok, triggers))
-        f.extend(_structure_features(tok))
-        f.extend(_sentence_features(tok, sent_of[i], sent_triggers.get(sent_of[i][0], []), doc))
+        f.extend(_ancestor_features(toks, i, triggers))
+        f.extend(_structure_features(toks, i))
+        f.extend(_sentence_features(toks, i, sent_of[i], sent_triggers.get(sent_of[i][0], [])))
         q = qstate[i]
         f.append("q=" + q)
         prev_q = qstate[i - 1] if i > 0 else "BOS"
@@ -170,6 +254,17 @@ def paragraph_features(par: Paragraph, quotes: Sequence[Quotation] = ()) -> list
             f.append("qchange-1=" + prev_q + ">" + q)
         if next_q != q:
             f.append("qchange+1=" + q + ">" + next_q)
+        role, mark, method = rstate[i]
+        f.append("r=" + role)
+        if role:
+            f.append("rb=" + role[0] + "-" + mark)
+        if method:
+            f.append("rm=" + method)
+        for o in (-1, 1):
+            j = i + o
+            r = rstate[j][0] if 0 <= j < n else "BOS" if j < 0 else "EOS"
+            if r != role:
+                f.append(f"rchange{o:+d}=" + role + ">" + r)
         for o in _NEIGHBOURS:
             j = i + o
             if 0 <= j < n:
@@ -183,33 +278,33 @@ def paragraph_features(par: Paragraph, quotes: Sequence[Quotation] = ()) -> list
                     f.append(f"{o}:q={qstate[j]}")
             else:
                 f.append(f"{o}:{'BOS' if j < 0 else 'EOS'}")
-        f.append("w-1|w=" + (doc[i - 1].lower_ if i > 0 else "BOS") + "|" + tok.lower_)
-        f.append("w|w+1=" + tok.lower_ + "|" + (doc[i + 1].lower_ if i + 1 < n else "EOS"))
+        f.append("w-1|w=" + (lower[i - 1] if i > 0 else "BOS") + "|" + lower[i])
+        f.append("w|w+1=" + lower[i] + "|" + (lower[i + 1] if i + 1 < n else "EOS"))
         feats.append(f)
     return feats
 
 
-def _ancestor_features(tok: Token, triggers: list[bool]) -> list[str]:
+def _ancestor_features(toks: _Tokens, i: int, triggers: list[bool]) -> list[str]:
     """How the token hangs off the nearest reporting word above it, and off the nearest verb above it."""
     out: list[str] = []
-    child, anc, depth = tok, tok.head, 1
+    child, anc, depth = i, toks.head[i], 1
     found_verb = False
-    while anc.i != child.i and depth <= _MAX_ANCESTORS:
-        if not found_verb and anc.pos_ in ("VERB", "AUX"):
+    while anc != child and depth <= _MAX_ANCESTORS:
+        if not found_verb and toks.pos[anc] in ("VERB", "AUX"):
             found_verb = True
-            out.append("vdep=" + child.dep_)
-            out.append("vdep|vl=" + child.dep_ + "|" + anc.lemma_.lower())
+            out.append("vdep=" + toks.dep[child])
+            out.append("vdep|vl=" + toks.dep[child] + "|" + toks.lemma[anc])
             out.append("vdepth=" + _bucket(depth))
-        if triggers[anc.i]:
-            out.append("tdep=" + child.dep_)
-            out.append("tdep|tl=" + child.dep_ + "|" + anc.lemma_.lower())
+        if triggers[anc]:
+            out.append("tdep=" + toks.dep[child])
+            out.append("tdep|tl=" + toks.dep[child] + "|" + toks.lemma[anc])
             out.append("tdepth=" + _bucket(depth))
-            out.append("tside=" + ("before" if tok.i < anc.i else "after"))
+            out.append("tside=" + ("before" if i < anc else "after"))
             break
-        child, anc, depth = anc, anc.head, depth + 1
+        child, anc, depth = anc, toks.head[anc], depth + 1
     else:
         out.append("tdep=none")
-    if triggers[tok.i]:
+    if triggers[i]:
         out.append("tdep=self")
     return out
 
@@ -217,40 +312,42 @@ def _ancestor_features(tok: Token, triggers: list[bool]) -> list[str]:
 _CHILD_DEPS = frozenset(
     "nsubj nsubjpass csubj ccomp xcomp dobj dative prep mark advcl attr acomp agent parataxis relcl aux neg prt".split()
 )
+_HEAD_CHILD_DEPS = frozenset(("ccomp", "xcomp", "dobj", "parataxis"))
 _UNDER_DEPS = frozenset("ccomp xcomp parataxis advcl relcl acl pcomp pobj csubj conj appos".split())
 
 
-def _structure_features(tok: Token) -> list[str]:
+def _structure_features(toks: _Tokens, i: int) -> list[str]:
     """What hangs off the token and off its head (a reporting verb has a subject and a clause), and which
     kinds of clause the token sits in, with the word that governs the nearest one."""
+    dep = toks.dep
     out: list[str] = []
-    kids = sorted({c.dep_ for c in tok.children if c.dep_ in _CHILD_DEPS})
+    kids = sorted({dep[c] for c in toks.children[i] if dep[c] in _CHILD_DEPS})
     out.extend("child=" + d for d in kids)
-    if tok.pos_ in ("VERB", "AUX", "ADJ"):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if toks.pos[i] in ("VERB", "AUX", "ADJ"):
+        subj = next((c for c in toks.children[i] if dep[c] in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            out.append("subj=" + (subj.ent_type_ or subj.pos_))
-    if tok.head.i != tok.i:
-        hk = sorted({c.dep_ for c in tok.head.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis")})
+            out.append("subj=" + (toks.ent_type[subj] or toks.pos[subj]))
+    h = toks.head[i]
+    if h != i:
+        hk = sorted({dep[c] for c in toks.children[h] if dep[c] in _HEAD_CHILD_DEPS})
         out.extend("hchild=" + d for d in hk)
-    child, anc, depth = tok, tok.head, 0
+    child, anc, depth = i, h, 0
     first = True
     seen: set[str] = set()
-    while anc.i != child.i and depth < 8:
-        d = child.dep_
+    while anc != child and depth < 8:
+        d = dep[child]
         if d in _UNDER_DEPS and d not in seen:
             seen.add(d)
             out.append("under=" + d)
             if first:
-                out.append("under|gov=" + d + "|" + anc.lemma_.lower())
+                out.append("under|gov=" + d + "|" + toks.lemma[anc])
                 first = False
-        child, anc, depth = anc, anc.head, depth + 1
+        child, anc, depth = anc, toks.head[anc], depth + 1
     return out
 
 
-def _sentence_features(tok: Token, sent: tuple[int, int, int], triggers: list[int], doc) -> list[str]:
+def _sentence_features(toks: _Tokens, i: int, sent: tuple[int, int, int], triggers: list[int]) -> list[str]:
     k, start, end = sent
-    i = tok.i
     out = ["si=" + _bucket(k)]
     if i == start:
         out.append("sent-start")
@@ -266,5 +363,87 @@ def _sentence_features(tok: Token, sent: tuple[int, int, int], triggers: list[in
         side = "before" if i < nearest else "after"
         out.append("strig=" + side)
         out.append("strig|dist=" + side + "|" + _bucket(abs(nearest - i)))
-        out.append("strig|l=" + side + "|" + doc[nearest].lemma_.lower())
+        out.append("strig|l=" + side + "|" + toks.lemma[nearest])
+    return out
+
+
+# --------------------------------------------------------------------------- stacking on another tagger's spans
+
+OUTSIDE = "O"
+
+
+def bio_chunks(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each B-/I- chunk of a label sequence ("B-Q I-Q O" -> [(0, 2, "Q")])."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i] == OUTSIDE:
+            i += 1
+            continue
+        tag = labels[i][2:]
+        j = i + 1
+        while j < n and labels[j] == "I-" + tag:
+            j += 1
+        out.append((i, j, tag))
+        i = j
+    return out
+
+
+def stacked_features(par: Paragraph, chunks: Sequence[tuple[int, int, str]]) -> list[list[str]]:
+    """Features from the chunks another tagger predicted in the paragraph (sources S and cues Q for the content
+    tagger): the token's own predicted role and its neighbours', how it hangs off the nearest predicted cue
+    above it in the parse, and where the nearest predicted cue of its sentence is.
+
+    A cue the lexicon does not know ("sends a clear message") then still points at its content. In training the
+    chunks come from models that did not see the paragraph (jackknifing), so they are as noisy as at run time.
+    """
+    doc = par.doc
+    n = len(doc)
+    role = [""] * n
+    for s, e, tag in chunks:
+        for i in range(s, min(e, n)):
+            role[i] = tag
+    head: list[int] = []
+    dep: list[str] = []
+    sent: list[int] = []
+    k = -1
+    for t in doc:
+        head.append(t.head.i)
+        dep.append(t.dep_)
+        if t.is_sent_start or k < 0:
+            k += 1
+        sent.append(k)
+    cues_in: dict[int, list[int]] = {}
+    sources_in: set[int] = set()
+    for i in range(n):
+        if role[i] == "Q":
+            cues_in.setdefault(sent[i], []).append(i)
+        elif role[i] == "S":
+            sources_in.add(sent[i])
+    out: list[list[str]] = []
+    for i in range(n):
+        f = ["pr=" + role[i]]
+        for o in (-1, 1):
+            j = i + o
+            f.append(f"pr{o:+d}=" + (role[j] if 0 <= j < n else "X"))
+        child, anc, depth = i, head[i], 1
+        while anc != child and depth <= _MAX_ANCESTORS:
+            if role[anc] == "Q":
+                f.append("pqdep=" + dep[child])
+                f.append("pqdepth=" + _bucket(depth))
+                f.append("pqside=" + ("before" if i < anc else "after"))
+                break
+            child, anc, depth = anc, head[anc], depth + 1
+        else:
+            f.append("pqdep=none")
+        cues = cues_in.get(sent[i])
+        if cues:
+            nearest = min(cues, key=lambda c: (abs(c - i), c))
+            side = "self" if nearest == i else "before" if i < nearest else "after"
+            f.append("spq=" + side + "|" + _bucket(abs(nearest - i)))
+        else:
+            f.append("spq=none")
+        if sent[i] in sources_in:
+            f.append("sps")
+        out.append(f)
     return out

@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "sentence_window": 1,  # how many sentences before/after a content its cue may be
     "require_cue": True,  # a content without any cue nearby is dropped
     "merge_shared_cue": True,  # contents linked to one cue become one attribution
+    "split_around_cue": True,  # cut a cue-less content around a source / cue predicted inside it
+    "split_at_cued_sentence": True,  # cut a content before a later sentence that has a cue of its own
     "fill_gaps": 0,  # join content chunks separated by at most this many tokens (0: never; it did not help)
 }
 
@@ -77,6 +79,100 @@ def _fill_gaps(par: Paragraph, contents: list[SpanPrediction], gap: int) -> list
     return out
 
 
+_EDGE_PUNCT = frozenset(",;:—–-")
+
+
+def _split_around_cues(
+    par: Paragraph, content: SpanPrediction, roles: dict[str, list[SpanPrediction]]
+) -> list[SpanPrediction]:
+    """The parts of a content outside the cues and sources predicted inside it (edge commas and dashes dropped);
+    [content] when no cue is inside."""
+    if not any(_overlaps(q, content) for q in roles["cue"]):
+        return [content]
+    inside = [p for p in roles["cue"] + roles["source"] if _overlaps(p, content)]
+    doc = par.doc
+    keep = [
+        i for i in range(content.tok_start, content.tok_end) if not any(p.tok_start <= i < p.tok_end for p in inside)
+    ]
+    runs: list[list[int]] = []
+    for i in keep:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[SpanPrediction] = []
+    for run in runs:
+        while run and (doc[run[0]].text in _EDGE_PUNCT or doc[run[0]].is_space):
+            run = run[1:]
+        while run and (doc[run[-1]].text in _EDGE_PUNCT or doc[run[-1]].is_space):
+            run = run[:-1]
+        if not run:
+            continue
+        first, last = doc[run[0]], doc[run[-1]]
+        out.append(
+            SpanPrediction(
+                "content",
+                content.par,
+                run[0],
+                run[-1] + 1,
+                par.offset + first.idx,
+                par.offset + last.idx + len(last.text),
+                content.confidence,
+            )
+        )
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    # The parser also starts sentences after "13th" or a name; only a real full stop is a place to cut.
+    return text[-1:] in '.!?"”’»'
+
+
+def _split_at_cued_sentences(
+    par: Paragraph, content: SpanPrediction, cue: SpanPrediction, cues: list[SpanPrediction], sent: list[int]
+) -> list[SpanPrediction]:
+    """[content], or its parts cut before each later sentence that holds another cue of its own.
+
+    "…told reporters that the talks would fail. Any compromise will create a conflict, X emphasizes." tagged as one
+    content belongs to two reports: the second sentence has its own cue, after the first content's cue.
+    """
+    if cue.par != content.par or sent[content.tok_start] == sent[content.tok_end - 1]:
+        return [content]
+    cue_sentence = sent[cue.tok_start]
+    cut_at = []
+    for i in range(content.tok_start + 1, content.tok_end):
+        s = sent[i]
+        if (
+            s != sent[i - 1]
+            and s > cue_sentence
+            and _ends_sentence(par.doc[i - 1].text)
+            and any(q is not cue and sent[q.tok_start] == s and not _overlaps(q, content) for q in cues)
+        ):
+            cut_at.append(i)
+    if not cut_at:
+        return [content]
+    doc = par.doc
+    out = []
+    bounds = [content.tok_start, *cut_at, content.tok_end]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            first, last = doc[a], doc[b - 1]
+            out.append(
+                SpanPrediction(
+                    "content",
+                    content.par,
+                    a,
+                    b,
+                    par.offset + first.idx,
+                    par.offset + last.idx + len(last.text),
+                    content.confidence,
+                )
+            )
+    return out
+
+
 def link(
     paragraphs: Sequence[Paragraph],
     spans: Sequence[SpanPrediction],
@@ -96,10 +192,19 @@ def link(
         par = paragraphs[k]
         roles = by_par[k]
         contents = _fill_gaps(par, roles["content"], int(cfg["fill_gaps"]))
-        for c in contents:
-            if _words(par, c) < cfg["min_content_words"] or c.confidence < cfg["min_content_confidence"]:
-                continue
-            links.append((c, _find_cue(paragraphs, by_par, sent_idx, k, c, cfg)))
+        for whole in contents:
+            cue = _find_cue(paragraphs, by_par, sent_idx, k, whole, cfg)
+            # "the plan will fail, a report found": a content with no cue outside it but one inside is a report
+            # around its own source and cue; it is cut there, and the pieces go to that cue.
+            pieces = (
+                [whole] if cue is not None or not cfg["split_around_cue"] else _split_around_cues(par, whole, roles)
+            )
+            if cue is not None and cfg["split_at_cued_sentence"]:
+                pieces = _split_at_cued_sentences(par, whole, cue, roles["cue"], sent_idx[k])
+            for c in pieces:
+                if _words(par, c) < cfg["min_content_words"] or c.confidence < cfg["min_content_confidence"]:
+                    continue
+                links.append((c, cue if c is whole else _find_cue(paragraphs, by_par, sent_idx, k, c, cfg)))
 
     # Group contents by their cue.
     groups: dict[tuple[int, int] | int, list[tuple[SpanPrediction, SpanPrediction | None]]] = {}

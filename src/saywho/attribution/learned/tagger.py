@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from saywho.attribution.learned.features import FEATURE_VERSION, paragraph_features
+from saywho.attribution.learned.features import FEATURE_VERSION, bio_chunks, paragraph_features, stacked_features
 from saywho.attribution.quotes import Quotation
+from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
 
 MODELS_ENV = "SAYWHO_MODELS_DIR"
@@ -68,34 +69,58 @@ class AttributionTagger:
             raise ValueError(
                 f"{self.directory}: model built with feature version {version}, this code has {FEATURE_VERSION}"
             )
+        # {"content": "srccue"}: the content tagger also reads the source / cue tagger's predictions, so that one
+        # is run first.
+        self.stack: dict[str, str] = dict(self.config.get("stack") or {})
+        files = self.config.get("taggers", {n: f"{n}.crfsuite" for n in TAGGERS})
+        order = sorted(files, key=lambda name: name in self.stack)
         self.taggers = {}
-        for name, filename in self.config.get("taggers", {n: f"{n}.crfsuite" for n in TAGGERS}).items():
+        for name in order:
+            filename = files[name]
             tagger = pycrfsuite.Tagger()
             tagger.open(str(self.directory / filename))
             self.taggers[name] = tagger
         self.linker = dict(self.config.get("linker", {}))
         self._lock = threading.Lock()
 
-    def tag_paragraph(self, par: Paragraph, index: int, quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
-        feats = paragraph_features(par, quotes)
+    def tag_paragraph(
+        self, par: Paragraph, index: int, quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
+    ) -> list[SpanPrediction]:
+        feats = paragraph_features(par, quotes, rules)
         if not feats:
             return []
         out: list[SpanPrediction] = []
+        labels_of: dict[str, list[str]] = {}
         # A crfsuite tagger holds the sequence it is working on: one paragraph at a time per model.
         with self._lock:
-            for tagger in self.taggers.values():
-                tagger.set(feats)
-                labels = tagger.tag()
+            for name, tagger in self.taggers.items():
+                below = self.stack.get(name)
+                if below is None:
+                    tagger.set(feats)
+                else:
+                    extra = stacked_features(par, bio_chunks(labels_of[below]))
+                    tagger.set([a + b for a, b in zip(feats, extra, strict=True)])
+                labels_of[name] = labels = tagger.tag()
                 out.extend(_chunks(par, index, labels, tagger))
         return out
 
-    def tag(self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = ()) -> list[SpanPrediction]:
-        """Spans predicted in every paragraph (in paragraph order, contents first in each)."""
+    def tag(
+        self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
+    ) -> list[SpanPrediction]:
+        """Spans predicted in every paragraph (in paragraph order, contents first in each); `rules` are the
+        rule candidates of the article, which the model reads as features."""
         out: list[SpanPrediction] = []
         for k, par in enumerate(paragraphs):
             near = [q for q in quotes if q.end > par.offset and q.start < par.end]
-            out.extend(self.tag_paragraph(par, k, near))
+            mine = [c for c in rules if touches_paragraph(c, par)]
+            out.extend(self.tag_paragraph(par, k, near, mine))
         return out
+
+
+def touches_paragraph(cand: Candidate, par: Paragraph) -> bool:
+    """Whether any span of the candidate lies in the paragraph."""
+    spans = [*cand.content, *(x for x in (cand.source, cand.cue) if x)]
+    return any(a < par.end and b > par.offset for a, b in spans)
 
 
 def _chunks(par: Paragraph, index: int, labels: list[str], tagger) -> list[SpanPrediction]:
