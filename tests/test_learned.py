@@ -361,3 +361,29 @@ def test_a_learned_quotation_takes_the_rule_quotation_marks():
     assert got.cue == learned.cue and got.method == "learned:crf"  # only the content changes
     (kept,) = merge([learned], [rule], {"prefer": "learned", "quote_contents_from_rules": ()})
     assert kept.content == learned.content
+
+
+def test_each_learned_span_says_how_sure_the_model_is(analyze):
+    from saywho.document import Article, Span
+
+    article = analyze('Officials believe the plan will fail. "We will win," Smith said.')
+    learned = [a for a in article.attributions if a.method.startswith("learned:")]
+    assert learned
+    for a in learned:
+        for span in (a.source, a.cue):
+            assert span is not None and 0.0 < span.confidence <= 1.0
+    plain = next(a for a in learned if a.cue.text == "believe")
+    assert 0.0 < plain.content[0].confidence <= 1.0
+    # A quotation keeps the rule's content (its quotation marks): no model confidence for that span.
+    quoted = next(a for a in learned if a.cue.text == "said")
+    assert quoted.content[0].text == '"We will win,"' and quoted.content[0].confidence is None
+    data = article.to_json()
+    again = Article.from_json(data)
+    assert again.to_json() == data
+    assert "confidence" in data["attributions"][0]["cue"]
+    assert Span.of("abc", 0, 1) == Span.of("abc", 0, 1, 0.5)  # confidence is not part of a span's identity
+    assert "confidence" not in Span.of("abc", 0, 1).to_json()
+    bad = Article.from_json(data)
+    object.__setattr__(bad.attributions[0].cue, "confidence", 1.5)
+    with pytest.raises(ValueError, match="confidence"):
+        bad.validate()

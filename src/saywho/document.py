@@ -20,17 +20,24 @@ class Span:
     start: int
     end: int
     text: str
+    # How sure the model that found this span is (the learned tagger's mean marginal probability over its
+    # tokens); None where no model scored the span (rules), and then absent from the JSON.
+    confidence: float | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> Span:
-        return cls(start, end, text[start:end])
+    def of(cls, text: str, start: int, end: int, confidence: float | None = None) -> Span:
+        return cls(start, end, text[start:end], confidence)
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.confidence is not None:
+            out["confidence"] = round(self.confidence, 3)
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Span:
-        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+        conf = data.get("confidence")
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), None if conf is None else float(conf))
 
 
 @dataclass
@@ -232,6 +239,8 @@ class Article:
         for span in self._spans():
             if not (0 <= span.start <= span.end <= len(self.text)) or self.text[span.start : span.end] != span.text:
                 raise ValueError(f"span {span.start}:{span.end} {span.text!r} does not match the text")
+            if span.confidence is not None and not 0.0 <= span.confidence <= 1.0:
+                raise ValueError(f"span {span.start}:{span.end} has confidence {span.confidence} outside [0, 1]")
         ids = {e.id for e in self.entities}
         for a in self.attributions:
             if a.speaker is not None and a.speaker not in ids:

@@ -12,9 +12,9 @@ def build_attributions(text: str, candidates: Sequence[Candidate], speakers: Seq
     return [
         Attribution(
             id=f"a{n}",
-            source=Span.of(text, *c.source) if c.source else None,
-            cue=Span.of(text, *c.cue) if c.cue else None,
-            content=[Span.of(text, s, e) for s, e in c.content],
+            source=Span.of(text, *c.source, c.span_confidence.get("source")) if c.source else None,
+            cue=Span.of(text, *c.cue, c.span_confidence.get("cue")) if c.cue else None,
+            content=[Span.of(text, s, e, conf) for (s, e), conf in zip(c.content, _content_confidence(c), strict=True)],
             kind=c.kind,
             speaker=speaker,
             confidence=c.confidence,
@@ -22,3 +22,8 @@ def build_attributions(text: str, candidates: Sequence[Candidate], speakers: Seq
         )
         for n, (c, speaker) in enumerate(zip(candidates, speakers, strict=True), 1)
     ]
+
+
+def _content_confidence(c: Candidate) -> list[float | None]:
+    confs = c.span_confidence.get("content")
+    return list(confs) if confs is not None and len(confs) == len(c.content) else [None] * len(c.content)

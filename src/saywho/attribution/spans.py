@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -25,6 +26,9 @@ class Candidate:
     # Character range of the source's head word (the name, pronoun or noun that says who speaks).
     source_head: tuple[int, int] | None = None
     notes: list[str] = field(default_factory=list)
+    # The model's confidence in each part, where a model found it: {"source": p, "cue": p, "content": [p, ...]}
+    # (one per content fragment). Rules leave it empty.
+    span_confidence: dict[str, Any] = field(default_factory=dict)
 
     @property
     def content_start(self) -> int:

@@ -111,6 +111,10 @@ def _quote_contents(learned: list[Candidate], rules: Sequence[Candidate], kinds:
             if _overlap(r.cue, cand.cue) and any(_overlap(a, b) for a in r.content for b in cand.content)
         ]
         if len(hits) == 1:
-            cand = dataclasses.replace(cand, content=list(hits[0].content), kind=hits[0].kind)
+            # The content is now the rule's: no model confidence for it.
+            confidence = {k: v for k, v in cand.span_confidence.items() if k != "content"}
+            cand = dataclasses.replace(
+                cand, content=list(hits[0].content), kind=hits[0].kind, span_confidence=confidence
+            )
         out.append(cand)
     return out

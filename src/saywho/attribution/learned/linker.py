@@ -233,6 +233,11 @@ def link(
                 confidence=round(min(conf_parts) * 0.8, 4),
                 method="learned:crf",
                 source_head=_head(paragraphs[source.par], source) if source is not None else None,
+                span_confidence={
+                    "content": [c.confidence for c in contents],
+                    **({"cue": cue.confidence} if cue is not None else {}),
+                    **({"source": source.confidence} if source is not None else {}),
+                },
             )
         )
     return sorted(out, key=lambda c: (c.content_start, c.content_end))
