@@ -10,6 +10,7 @@ installed); `learned_candidates` returns only the learned attributions the rules
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from saywho.attribution.learned.combine import merge, new_candidates
 from saywho.attribution.learned.linker import link
@@ -43,6 +44,23 @@ def learned_attributions(
     return link(paragraphs, spans, quotes, tagger.config.get("linker"))
 
 
+def _found(
+    paragraphs: Sequence[Paragraph],
+    quotes: Sequence[Quotation],
+    rule_candidates: Sequence[Candidate],
+    tagger: AttributionTagger | None,
+    min_confidence: float | None,
+) -> tuple[list[Candidate], dict[str, Any]] | None:
+    """The learned attributions and the merge settings (with the confidence floor); None without a model."""
+    tagger = tagger if tagger is not None else load_tagger()
+    if tagger is None:
+        return None
+    cfg = dict(tagger.config.get("merge") or {})
+    if min_confidence is not None:
+        cfg["min_confidence"] = max(min_confidence, cfg.get("min_confidence", 0.0))
+    return learned_attributions(paragraphs, quotes, tagger, rule_candidates), cfg
+
+
 def learned_candidates(
     paragraphs: Sequence[Paragraph],
     quotes: Sequence[Quotation],
@@ -54,14 +72,8 @@ def learned_candidates(
 
     `min_confidence` overrides the model's own threshold (the pipeline raises it for machine-translated text).
     """
-    tagger = tagger if tagger is not None else load_tagger()
-    if tagger is None:
-        return []
-    found = learned_attributions(paragraphs, quotes, tagger, rule_candidates)
-    merge = dict(tagger.config.get("merge") or {})
-    if min_confidence is not None:
-        merge["min_confidence"] = max(min_confidence, merge.get("min_confidence", 0.0))
-    return new_candidates(found, rule_candidates, merge)
+    found = _found(paragraphs, quotes, rule_candidates, tagger, min_confidence)
+    return [] if found is None else new_candidates(found[0], rule_candidates, found[1])
 
 
 def merged_candidates(
@@ -76,12 +88,10 @@ def merged_candidates(
     With `min_confidence` (the pipeline sets it for machine-translated text) the rules win every conflict and only
     learned attributions at least that confident are added, whatever the config prefers.
     """
-    tagger = tagger if tagger is not None else load_tagger()
-    if tagger is None:
+    found = _found(paragraphs, quotes, rule_candidates, tagger, min_confidence)
+    if found is None:
         return sorted(rule_candidates, key=lambda c: (c.content_start, c.content_end))
-    found = learned_attributions(paragraphs, quotes, tagger, rule_candidates)
-    cfg = dict(tagger.config.get("merge") or {})
+    learned, cfg = found
     if min_confidence is not None:
-        cfg["min_confidence"] = max(min_confidence, cfg.get("min_confidence", 0.0))
         cfg["prefer"] = "rules"
-    return merge(found, rule_candidates, cfg)
+    return merge(learned, rule_candidates, cfg)

@@ -79,6 +79,20 @@ def _fill_gaps(par: Paragraph, contents: list[SpanPrediction], gap: int) -> list
     return out
 
 
+def _part(par: Paragraph, content: SpanPrediction, tok_start: int, tok_end: int) -> SpanPrediction:
+    """Tokens [tok_start, tok_end) of a content, as a content of their own with its confidence."""
+    first, last = par.doc[tok_start], par.doc[tok_end - 1]
+    return SpanPrediction(
+        "content",
+        content.par,
+        tok_start,
+        tok_end,
+        par.offset + first.idx,
+        par.offset + last.idx + len(last.text),
+        content.confidence,
+    )
+
+
 _EDGE_PUNCT = frozenset(",;:—–-")
 
 
@@ -108,18 +122,7 @@ def _split_around_cues(
             run = run[:-1]
         if not run:
             continue
-        first, last = doc[run[0]], doc[run[-1]]
-        out.append(
-            SpanPrediction(
-                "content",
-                content.par,
-                run[0],
-                run[-1] + 1,
-                par.offset + first.idx,
-                par.offset + last.idx + len(last.text),
-                content.confidence,
-            )
-        )
+        out.append(_part(par, content, run[0], run[-1] + 1))
     return out
 
 
@@ -158,18 +161,7 @@ def _split_at_cued_sentences(
         while b > a and doc[b - 1].is_space:
             b -= 1
         if b > a:
-            first, last = doc[a], doc[b - 1]
-            out.append(
-                SpanPrediction(
-                    "content",
-                    content.par,
-                    a,
-                    b,
-                    par.offset + first.idx,
-                    par.offset + last.idx + len(last.text),
-                    content.confidence,
-                )
-            )
+            out.append(_part(par, content, a, b))
     return out
 
 

@@ -107,7 +107,7 @@ class AttributionTagger:
     def tag(
         self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
     ) -> list[SpanPrediction]:
-        """Spans predicted in every paragraph (in paragraph order, contents first in each); `rules` are the
+        """Spans predicted in every paragraph (in paragraph order); `rules` are the
         rule candidates of the article, which the model reads as features."""
         out: list[SpanPrediction] = []
         for k, par in enumerate(paragraphs):
