@@ -124,36 +124,30 @@ def touches_paragraph(cand: Candidate, par: Paragraph) -> bool:
 
 
 def _chunks(par: Paragraph, index: int, labels: list[str], tagger) -> list[SpanPrediction]:
-    """BIO chunks as spans; the confidence is the mean marginal probability of the chunk's labels."""
+    """BIO chunks as spans, without edge whitespace; the confidence is the mean marginal probability of the
+    chunk's labels."""
     doc = par.doc
     out: list[SpanPrediction] = []
-    i, n = 0, len(labels)
-    while i < n:
-        lab = labels[i]
-        if lab == "O" or doc[i].is_space:
-            i += 1
-            continue
-        tag = lab[2:]
-        j = i + 1
-        while j < n and labels[j] == "I-" + tag:
-            j += 1
-        end = j
-        while end > i and doc[end - 1].is_space:
+    for start, end, tag in bio_chunks(labels):
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
             end -= 1
-        probs = [tagger.marginal(labels[t], t) for t in range(i, end)]
-        first, last = doc[i], doc[end - 1]
+        if start == end:
+            continue
+        probs = [tagger.marginal(labels[t], t) for t in range(start, end)]
+        first, last = doc[start], doc[end - 1]
         out.append(
             SpanPrediction(
                 role=ROLE_OF_TAG[tag],
                 par=index,
-                tok_start=i,
+                tok_start=start,
                 tok_end=end,
                 start=par.offset + first.idx,
                 end=par.offset + last.idx + len(last.text),
                 confidence=sum(probs) / len(probs),
             )
         )
-        i = j
     return out
 
 
