@@ -10,7 +10,6 @@ from spacy.tokens import DocBin
 from saywho.attribution.extract import rule_candidates
 from saywho.attribution.learned import (
     learned_attributions,
-    learned_candidates,
     link,
     load_tagger,
     merge,
@@ -148,11 +147,9 @@ def test_linker_builds_attributions_from_hand_made_spans(nlp):
     assert link(pars, [spans[0]], quotes, {"min_content_words": 1}) == []
 
 
-def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
+def test_with_a_confidence_floor_the_rules_win_and_learned_attributions_are_added(nlp, tagger):
     text = "Officials believe the plan will fail, a report found."
     pars, quotes = parse(nlp, text)
-    found = learned_attributions(pars, quotes, tagger)
-    assert learned_candidates(pars, quotes, [], tagger=tagger) == new_candidates(found, [], tagger.config["merge"])
     start = text.index("the plan")
     rule = Candidate(
         content=[(start, start + 18)],
@@ -163,7 +160,9 @@ def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
         method="indirect:clause",
     )
     found = learned_attributions(pars, quotes, tagger, [rule])
-    extra = learned_candidates(pars, quotes, [rule], tagger=tagger)
+    merged = merged_candidates(pars, quotes, [rule], tagger=tagger, min_confidence=0.0)
+    assert rule in merged
+    extra = [c for c in merged if c is not rule]
     assert extra == new_candidates(found, [rule], tagger.config["merge"])
     assert all(not (c.content_start < rule.content_end and rule.content_start < c.content_end) for c in extra)
     assert len(extra) < len(found)
@@ -171,12 +170,13 @@ def test_merge_keeps_the_rules_and_adds_the_rest(nlp, tagger):
 
 def test_a_confidence_floor_keeps_only_confident_additions(nlp, tagger):
     text = (
-        "Officials believe the plan will fail, a report found. The minister hopes for a quick deal. "
-        "Japan disputes the ownership of the islands."
+        "Officials believe the plan will fail. A report found that costs rose. The minister hopes for a quick "
+        "deal. Japan disputes the ownership of the islands."
     )
     pars, quotes = parse(nlp, text)
-    everything = learned_candidates(pars, quotes, [], tagger=tagger)
-    confident = learned_candidates(pars, quotes, [], tagger=tagger, min_confidence=0.75)
+    everything = merged_candidates(pars, quotes, [], tagger=tagger, min_confidence=0.0)
+    confident = merged_candidates(pars, quotes, [], tagger=tagger, min_confidence=0.75)
+    assert everything
     assert all(c.confidence >= 0.75 for c in confident)
     assert len(confident) <= len(everything)
     assert [c.content for c in confident] == [c.content for c in everything if c.confidence >= 0.75]

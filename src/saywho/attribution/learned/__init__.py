@@ -4,7 +4,7 @@ rule candidates. Trained on PolNeAR train only (`saywho train attribution`); see
     candidates = merged_candidates(paragraphs, quotes, rule_candidates)
 
 returns the article's attributions: the learned model's merged with the rules' (the rules alone when no model is
-installed); `learned_candidates` returns only the learned attributions the rules do not already have.
+installed).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ __all__ = [
     "AttributionTagger",
     "SpanPrediction",
     "learned_attributions",
-    "learned_candidates",
     "link",
     "merge",
     "merged_candidates",
@@ -59,21 +58,6 @@ def _found(
     if min_confidence is not None:
         cfg["min_confidence"] = max(min_confidence, cfg.get("min_confidence", 0.0))
     return learned_attributions(paragraphs, quotes, tagger, rule_candidates), cfg
-
-
-def learned_candidates(
-    paragraphs: Sequence[Paragraph],
-    quotes: Sequence[Quotation],
-    rule_candidates: Sequence[Candidate],
-    tagger: AttributionTagger | None = None,
-    min_confidence: float | None = None,
-) -> list[Candidate]:
-    """The learned attributions to add to the rule candidates (none that a rule candidate already covers).
-
-    `min_confidence` overrides the model's own threshold (the pipeline raises it for machine-translated text).
-    """
-    found = _found(paragraphs, quotes, rule_candidates, tagger, min_confidence)
-    return [] if found is None else new_candidates(found[0], rule_candidates, found[1])
 
 
 def merged_candidates(
