@@ -18,6 +18,7 @@ from saywho.attribution.learned import (
 )
 from saywho.attribution.learned.combine import new_candidates
 from saywho.attribution.learned.features import FEATURE_VERSION, bio_chunks, paragraph_features, stacked_features
+from saywho.attribution.learned.parse_links import PARSE_CONFIDENCE, cue_object_contents
 from saywho.attribution.learned.tagger import SpanPrediction
 from saywho.attribution.quotes import find_quotations, paragraphs
 from saywho.attribution.spans import Candidate
@@ -142,9 +143,11 @@ def test_linker_builds_attributions_from_hand_made_spans(nlp):
     assert [text[a:b] for a, b in denial.content] == ["the report"]
     assert text[denial.source[0] : denial.source[1]] == "Jones"
     assert text[denial.cue[0] : denial.cue[1]] == "denied"
-    # One-word contents are dropped by default; a content without any cue is dropped too.
-    assert len(link(pars, spans, quotes)) == 2
-    assert link(pars, [spans[0]], quotes, {"min_content_words": 1}) == []
+    # One-word contents are dropped by default; a content without any cue is dropped too (unless the parse
+    # completes them: see the parse_links tests).
+    taggers_only = {"cue_object_contents": False, "governing_verb_reports": False}
+    assert len(link(pars, spans, quotes, taggers_only)) == 2
+    assert link(pars, [spans[0]], quotes, {"min_content_words": 1, **taggers_only}) == []
 
 
 def test_with_a_confidence_floor_the_rules_win_and_learned_attributions_are_added(nlp, tagger):
@@ -387,3 +390,68 @@ def test_each_learned_span_says_how_sure_the_model_is(analyze):
     object.__setattr__(bad.attributions[0].cue, "confidence", 1.5)
     with pytest.raises(ValueError, match="confidence"):
         bad.validate()
+
+
+def test_a_cue_and_source_without_content_take_the_cue_object(nlp):
+    text = "The senator despised the new tax plan. Jones laughed."
+    pars, quotes = parse(nlp, text)
+    spans = [
+        _span(pars, "source", text, "The senator", confidence=0.8),
+        _span(pars, "cue", text, "despised", confidence=0.7),
+        _span(pars, "source", text, "Jones"),
+        _span(pars, "cue", text, "laughed"),  # nothing to report: no object
+    ]
+    (cand,) = link(pars, spans, quotes)
+    assert [text[a:b] for a, b in cand.content] == ["the new tax plan"]
+    assert text[slice(*cand.source)] == "The senator" and text[slice(*cand.cue)] == "despised"
+    assert text[slice(*cand.source_head)] == "senator"
+    assert cand.method == "learned:parse" and cand.kind == "indirect"
+    # The parse-made content has no tagger confidence; the attribution is less sure than its tagged parts.
+    assert cand.span_confidence == {"cue": 0.7, "source": 0.8}
+    assert cand.confidence == pytest.approx(0.7 * PARSE_CONFIDENCE)
+    assert link(pars, spans, quotes, {"cue_object_contents": False}) == []
+    # Not without a source, nor from a doubtful cue.
+    assert link(pars, spans[1:2], quotes) == []
+    assert link(pars, spans, quotes, {"cue_object_min_confidence": 0.75}) == []
+
+
+def test_a_content_without_cue_takes_the_verb_that_governs_it(nlp):
+    text = "The Morning Herald backed the governor's rival on Sunday."
+    pars, quotes = parse(nlp, text)
+    content = _span(pars, "content", text, "the governor's rival", confidence=0.8)
+    (cand,) = link(pars, [content], quotes)
+    assert text[slice(*cand.cue)] == "backed" and text[slice(*cand.source)] == "The Morning Herald"
+    assert [text[a:b] for a, b in cand.content] == ["the governor's rival"]
+    assert cand.method == "learned:parse" and cand.span_confidence == {"content": [0.8]}
+    assert link(pars, [content], quotes, {"governing_verb_reports": False}) == []
+    # A content that is the verb's subject has no cue to take.
+    subject = _span(pars, "content", text, "The Morning Herald")
+    assert link(pars, [subject], quotes) == []
+
+
+def test_parse_completion_never_takes_a_content_already_found(nlp):
+    text = "The senator despised the new tax plan."
+    pars, _ = parse(nlp, text)
+    source, cue = _span(pars, "source", text, "The senator"), _span(pars, "cue", text, "despised")
+
+    def finder(cue, contents):
+        return source
+
+    assert len(cue_object_contents(pars, [cue], [], finder)) == 1
+    a = text.index("tax plan")
+    found = [
+        Candidate(content=[(a, a + 8)], source=None, cue=None, kind="indirect", confidence=0.5, method="learned:crf")
+    ]
+    assert cue_object_contents(pars, [cue], found, finder) == []
+    # A cue some attribution already has is not used again.
+    found = [
+        Candidate(
+            content=[(0, 3)],
+            source=None,
+            cue=(cue.start, cue.end),
+            kind="indirect",
+            confidence=0.5,
+            method="learned:crf",
+        )
+    ]
+    assert cue_object_contents(pars, [cue], found, finder) == []

@@ -195,10 +195,11 @@ def test_transliteration_variant_resolves_to_earlier_full_name(analyze, first, l
     article = analyze(
         f"{first} addressed the forum on Monday. Later, {later} said that the economy would grow."
     )
-    assert len(article.attributions) == 1
-    a = article.attributions[0]
+    # "addressed the forum" may be a report too (PolNeAR counts such ones); the one with the variant is checked.
+    (a,) = [a for a in article.attributions if a.cue.text == "said"]
     assert a.source.text == later
     entity = article.speaker_of(a)
+    assert all(article.speaker_of(b) == entity for b in article.attributions)
     assert entity.name == first
     assert later in entity.aliases
     assert len([e for e in article.entities if e.type == "PERSON"]) == 1

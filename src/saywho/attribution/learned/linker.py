@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from saywho.attribution.learned.parse_links import cue_object_contents, governing_verb_reports
 from saywho.attribution.learned.tagger import SpanPrediction
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
@@ -26,6 +27,11 @@ DEFAULTS: dict[str, Any] = {
     "split_around_cue": True,  # cut a cue-less content around a source / cue predicted inside it
     "split_at_cued_sentence": True,  # cut a content before a later sentence that has a cue of its own
     "fill_gaps": 0,  # join content chunks separated by at most this many tokens (0: never; it did not help)
+    # Complete half-found reports from the parse (see parse_links): a cue and source with no content take the
+    # cue's object; a content with no cue takes the verb governing it and that verb's subject.
+    "cue_object_contents": True,
+    "cue_object_min_confidence": 0.5,
+    "governing_verb_reports": True,
 }
 
 
@@ -180,6 +186,7 @@ def link(
 
     # content -> (cue or None)
     links: list[tuple[SpanPrediction, SpanPrediction | None]] = []
+    uncued: list[SpanPrediction] = []
     for k in sorted(by_par):
         par = paragraphs[k]
         roles = by_par[k]
@@ -202,6 +209,7 @@ def link(
     groups: dict[tuple[int, int] | int, list[tuple[SpanPrediction, SpanPrediction | None]]] = {}
     for n, (c, cue) in enumerate(links):
         if cue is None and cfg["require_cue"]:
+            uncued.append(c)
             continue
         key = (cue.par, cue.tok_start) if cue is not None and cfg["merge_shared_cue"] else n
         groups.setdefault(key, []).append((c, cue))
@@ -224,7 +232,7 @@ def link(
                 kind=_kind(contents, quotes, paragraphs),
                 confidence=round(min(conf_parts) * 0.8, 4),
                 method="learned:crf",
-                source_head=_head(paragraphs[source.par], source) if source is not None else None,
+                source_head=source.head(paragraphs[source.par]) if source is not None else None,
                 span_confidence={
                     "content": [c.confidence for c in contents],
                     **({"cue": cue.confidence} if cue is not None else {}),
@@ -232,6 +240,19 @@ def link(
                 },
             )
         )
+    if cfg["cue_object_contents"]:
+        cues = [p for k in by_par for p in by_par[k]["cue"]]
+        out.extend(
+            cue_object_contents(
+                paragraphs,
+                cues,
+                out,
+                lambda cue, contents: _find_source(paragraphs, by_par, sent_idx, cue, contents),
+                float(cfg["cue_object_min_confidence"]),
+            )
+        )
+    if cfg["governing_verb_reports"]:
+        out.extend(governing_verb_reports(paragraphs, [(c, _kind([c], quotes, paragraphs)) for c in uncued], out))
     return sorted(out, key=lambda c: (c.content_start, c.content_end))
 
 
@@ -302,14 +323,6 @@ def _find_source(
         if best is None or key < best[0]:
             best = (key, src)
     return best[1] if best is not None else None
-
-
-def _head(par: Paragraph, p: SpanPrediction) -> tuple[int, int]:
-    """The syntactic head of a span: its token whose head lies outside the span."""
-    toks = [t for t in par.doc[p.tok_start : p.tok_end] if not t.is_space]
-    heads = [t for t in toks if not (p.tok_start <= t.head.i < p.tok_end) or t.head.i == t.i]
-    tok = heads[0] if heads else toks[-1]
-    return par.offset + tok.idx, par.offset + tok.idx + len(tok.text)
 
 
 def _kind(contents: list[SpanPrediction], quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph]) -> str:

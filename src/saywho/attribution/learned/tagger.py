@@ -38,6 +38,13 @@ class SpanPrediction:
     end: int
     confidence: float
 
+    def head(self, par: Paragraph) -> tuple[int, int]:
+        """Characters of the span's syntactic head in paragraph `par`: its token whose head lies outside it."""
+        toks = [t for t in par.doc[self.tok_start : self.tok_end] if not t.is_space]
+        heads = [t for t in toks if not (self.tok_start <= t.head.i < self.tok_end) or t.head.i == t.i]
+        tok = heads[0] if heads else toks[-1]
+        return par.offset + tok.idx, par.offset + tok.idx + len(tok.text)
+
 
 def model_dir() -> Path | None:
     """Where the model is: $SAYWHO_MODELS_DIR/attribution-crf, the package's models/ folder (installed with the
