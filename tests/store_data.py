@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,3 +173,26 @@ def dialogue_articles() -> list[Article]:
 def polnear_files(n: int | None = None) -> list[Path]:
     files = sorted(POLNEAR_DEV.glob("*.txt")) if POLNEAR_DEV.is_dir() else []
     return files if n is None else files[:n]
+
+
+# What each schema version added, undone: a store written by today's saywho, taken back to what an older
+# saywho would have written (SQLite >= 3.35 drops columns).
+_UNDO = {
+    3: ["ALTER TABLE statements DROP COLUMN source_confidence", "ALTER TABLE statements DROP COLUMN cue_confidence"],
+    2: ["DROP VIEW article_translations", "DROP TABLE article_links"],
+}
+
+
+def downgrade(db: Path, version: int) -> None:
+    """Turn the store at `db` into one of schema `version`, as an older saywho left it."""
+    conn = sqlite3.connect(db)
+    try:
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        for v in range(current, version, -1):
+            for statement in _UNDO[v]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+        conn.commit()
+    finally:
+        conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,7 @@ from saywho.document import Role
 from saywho.store import StoreError, connect, ingest, queries, schema, store_article
 from saywho.store.actors import apply_alias_file, find_actor, load_alias_file, merge_actors, split_actor
 from saywho.store.ingest import content_hash, upsert_issues
-from store_data import EXAMPLE, Said, dialogue_articles, make_article, polnear_files
+from store_data import EXAMPLE, Said, dialogue_articles, downgrade, make_article, polnear_files
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,46 @@ def test_migrations_run_forward_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     c.close()
     connect(db).close()
     assert calls == [1]
+
+
+def _with_span_confidence(article):
+    """The article with model confidences on its first statement's source, cue and content (as the learned
+    tagger sets them); the rules' spans elsewhere keep none."""
+    a = article.attributions[0]
+    a.source = dataclasses.replace(a.source, confidence=0.81)
+    a.cue = dataclasses.replace(a.cue, confidence=0.92)
+    a.content = [dataclasses.replace(c, confidence=0.7) for c in a.content]
+    return article
+
+
+def test_per_span_confidence_is_stored_and_a_version_2_store_migrates(tmp_path: Path) -> None:
+    from saywho.store.export import statement_row
+
+    article = _with_span_confidence(
+        make_article("Talks", "2025-10-24", [Said("Ann Lee", "the talks will fail"), Said("Bo Kim", "they will not")])
+    )
+    db = tmp_path / "conf.db"
+    c = connect(db)
+    store_article(c, article)
+    first, second = queries.statements(c).items
+    assert first["source"]["confidence"] == 0.81 and first["cue"]["confidence"] == 0.92
+    assert [f["confidence"] for f in first["fragments"]] == [0.7]
+    assert "confidence" not in second["source"] and "confidence" not in second["cue"]
+    row = statement_row(first)
+    assert (row["source_confidence"], row["cue_confidence"], row["content_confidence"]) == (0.81, 0.92, 0.7)
+    assert statement_row(second)["cue_confidence"] == ""
+    c.close()
+
+    downgrade(db, 2)
+    c = connect(db)
+    try:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 3
+        # What a version 2 store had is kept; the confidences it never had are NULL, and left out.
+        first, _ = queries.statements(c).items
+        assert first["source"] == {"start": first["source"]["start"], "end": first["source"]["end"], "text": "Ann Lee"}
+        assert [f["confidence"] for f in first["fragments"]] == [0.7]
+    finally:
+        c.close()
 
 
 def test_newer_or_foreign_files_are_refused(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from saywho.speakers.translit import same_person_name
 from saywho.store import connect, ingest, queries, schema, store_article
 from saywho.store.actors import find_actor
 from saywho.store.links import TRANSLATION_THRESHOLD, relink_translations, stored_article
-from store_data import Said, make_article
+from store_data import Said, downgrade, make_article
 
 REPO = Path(__file__).resolve().parents[1]
 ENGLISH = REPO / "tests" / "data" / "izvestia-island-task.txt"
@@ -200,23 +199,21 @@ def test_replacing_an_article_relinks_it(tmp_path: Path, analysed: list[Article]
 
 
 def test_a_version_1_store_migrates_and_links_its_articles(
-    tmp_path: Path, analysed: list[Article], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, analysed: list[Article]
 ) -> None:
     db = tmp_path / "old.db"
-    with monkeypatch.context() as m:
-        # A saywho of schema version 1: no article_links, no linking at ingest.
-        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        m.setattr(sys.modules["saywho.store.ingest"], "link_translations", lambda conn, article_id: [])
-        c = connect(db)
-        for article in analysed:
-            store_article(c, article)
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 1
-        assert c.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_links'").fetchone() is None
-        c.close()
+    c = connect(db)
+    for article in analysed:
+        store_article(c, article)
+    c.close()
+    # As a saywho of schema version 1 left it: no article_links, so no links.
+    downgrade(db, 1)
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_links'").fetchone() is None
     c = connect(db)
     try:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version() == 2
-        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version() == 3
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
         ids = _ids(c)
         assert _links(c) == {(ids["en"], ids["ru"]), (ids["ru"], ids["en"])}
         with pytest.raises(sqlite3.IntegrityError):

@@ -87,6 +87,20 @@ def test_article_detail(client: TestClient, store: WebStore) -> None:
     assert "source_path" not in response.text  # where the server read its inputs from stays on the server
 
 
+def test_stored_statements_say_how_sure_the_model_was_of_each_span(client: TestClient) -> None:
+    items = client.get("/api/statements", params={"limit": 500}).json()["items"]
+    learned = [s for s in items if s["method"] == "learned:crf" and s["source"] and s["cue"]]
+    if not learned:
+        pytest.skip("no learned statement in the store (no model, or no PolNeAR texts)")
+    st = learned[0]
+    assert 0 <= st["source"]["confidence"] <= 1 and 0 <= st["cue"]["confidence"] <= 1
+    assert all(0 <= f["confidence"] <= 1 for f in st["fragments"])
+    rules = [s for s in items if not s["method"].startswith("learned") and s["source"]]
+    assert rules and all("confidence" not in s["source"] for s in rules)
+    page = client.get(f"/articles/{st['article']['id']}").text
+    assert f"· cue {st['cue']['confidence']:.2f}" in page
+
+
 def test_missing_things_are_404(client: TestClient) -> None:
     for url in ("/api/articles/9999", "/api/actors/9999", "/api/issues/9999", "/api/nothing-here"):
         response = client.get(url)

@@ -9,7 +9,8 @@ Formats:
 - `jsonl`: one statement per line, the dict of `queries.statements` (article, actor, spans, issues, times).
 - `csv`: one statement per row: statement_id, date, publisher, article_id, article_title, url, actor_id, actor,
   actor_type, speaker_name, kind, speech_act, confidence, issues ("label=stance; ..."), conditions, source, cue,
-  content, content_start, content_end, method.
+  content, content_start, content_end, method, source_confidence, cue_confidence, content_confidence (the
+  model's per-span confidence; empty where the rules found the span).
 - `graphml`: a two-mode network. Nodes: actors (`kind=actor`, `label`, `actor_type`, `statements`) and issues
   (`kind=issue`, `label`). One edge per actor-issue pair (or per actor-issue-period with `period`), with
   `weight` = support - oppose + 0.5 x conditional (the "subtract" aggregation of DNA: positive means agreement),
@@ -64,6 +65,10 @@ CSV_COLUMNS = [
     "content_start",
     "content_end",
     "method",
+    # How sure the model was of each part (empty where the rules found it); content: its least sure fragment.
+    "source_confidence",
+    "cue_confidence",
+    "content_confidence",
 ]
 DNA_COLUMNS = [
     "statement ID",
@@ -157,7 +162,16 @@ def statement_row(item: dict[str, Any]) -> dict[str, Any]:
         "content_start": item["content"]["start"],
         "content_end": item["content"]["end"],
         "method": item["method"] or "",
+        "source_confidence": _confidence(item["source"]),
+        "cue_confidence": _confidence(item["cue"]),
+        "content_confidence": min(
+            (f["confidence"] for f in item["fragments"] if f.get("confidence") is not None), default=""
+        ),
     }
+
+
+def _confidence(span: dict[str, Any] | None) -> float | str:
+    return "" if span is None or span.get("confidence") is None else span["confidence"]
 
 
 def write_csv(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:

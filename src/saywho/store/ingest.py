@@ -382,8 +382,8 @@ def _insert_statement(
     cur = conn.execute(
         "INSERT INTO statements (article_id, attribution_id, article_entity_id, actor_id, speaker_name, kind, "
         "speech_act, confidence, method, source_start, source_end, source_text, cue_start, cue_end, cue_text, "
-        "content_start, content_end, content_text, content_fragments) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "content_start, content_end, content_text, content_fragments, source_confidence, cue_confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article_id,
             a.id,
@@ -400,6 +400,8 @@ def _insert_statement(
             end,
             " … ".join(c.text for c in content),
             json.dumps([c.to_json() for c in content], ensure_ascii=False),
+            a.source.confidence if a.source else None,
+            a.cue.confidence if a.cue else None,
         ),
     )
     statement_id = int(cur.lastrowid or 0)

@@ -77,15 +77,16 @@ def stored_article(conn: sqlite3.Connection, article_id: int) -> Article:
     attributions: list[Attribution] = []
     for s in conn.execute(
         "SELECT attribution_id, article_entity_id, kind, confidence, method, source_start, source_end, source_text, "
-        "cue_start, cue_end, cue_text, content_fragments FROM statements WHERE article_id = ? ORDER BY content_start",
+        "cue_start, cue_end, cue_text, source_confidence, cue_confidence, content_fragments "
+        "FROM statements WHERE article_id = ? ORDER BY content_start",
         (article_id,),
     ):
         attributions.append(
             Attribution(
                 id=s["attribution_id"],
                 content=[Span.from_json(f) for f in json.loads(s["content_fragments"])],
-                source=_span(s["source_start"], s["source_end"], s["source_text"]),
-                cue=_span(s["cue_start"], s["cue_end"], s["cue_text"]),
+                source=_span(s["source_start"], s["source_end"], s["source_text"], s["source_confidence"]),
+                cue=_span(s["cue_start"], s["cue_end"], s["cue_text"], s["cue_confidence"]),
                 kind=s["kind"],
                 speaker=entity_ids.get(s["article_entity_id"]),
                 confidence=s["confidence"] if s["confidence"] is not None else 0.5,
@@ -95,8 +96,8 @@ def stored_article(conn: sqlite3.Connection, article_id: int) -> Article:
     return Article(text=row["text"], meta=meta, attributions=attributions, entities=entities)
 
 
-def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
-    return None if start is None or end is None or text is None else Span(start, end, text)
+def _span(start: int | None, end: int | None, text: str | None, confidence: float | None = None) -> Span | None:
+    return None if start is None or end is None or text is None else Span(start, end, text, confidence)
 
 
 def translation_candidates(

@@ -142,7 +142,7 @@ def issue_ids(conn: sqlite3.Connection, label: str) -> list[int]:
 _STATEMENT_COLUMNS = """
     s.id, s.article_id, s.attribution_id, s.actor_id, s.speaker_name, s.kind, s.speech_act, s.confidence, s.method,
     s.source_start, s.source_end, s.source_text, s.cue_start, s.cue_end, s.cue_text,
-    s.content_start, s.content_end, s.content_text, s.content_fragments,
+    s.source_confidence, s.cue_confidence, s.content_start, s.content_end, s.content_text, s.content_fragments,
     a.published, a.title, a.publisher, a.url, a.source_path, ac.name AS actor_name, ac.type AS actor_type
 """
 _STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors ac ON ac.id = s.actor_id"
@@ -152,8 +152,14 @@ _ORDERS = {
 }
 
 
-def _span(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
-    return None if start is None else {"start": start, "end": end, "text": text}
+def _span(start: Any, end: Any, text: Any, confidence: float | None = None) -> dict[str, Any] | None:
+    """A span as `Span.to_json` writes it: the confidence only where the model gave one."""
+    if start is None:
+        return None
+    out: dict[str, Any] = {"start": start, "end": end, "text": text}
+    if confidence is not None:
+        out["confidence"] = confidence
+    return out
 
 
 def _statement(row: sqlite3.Row) -> dict[str, Any]:
@@ -177,8 +183,8 @@ def _statement(row: sqlite3.Row) -> dict[str, Any]:
         "speech_act": row["speech_act"],
         "confidence": row["confidence"],
         "method": row["method"],
-        "source": _span(row["source_start"], row["source_end"], row["source_text"]),
-        "cue": _span(row["cue_start"], row["cue_end"], row["cue_text"]),
+        "source": _span(row["source_start"], row["source_end"], row["source_text"], row["source_confidence"]),
+        "cue": _span(row["cue_start"], row["cue_end"], row["cue_text"], row["cue_confidence"]),
         "content": {"start": row["content_start"], "end": row["content_end"], "text": row["content_text"]},
         "fragments": json.loads(row["content_fragments"]),
         "issues": [],

@@ -245,6 +245,13 @@ JOIN articles o ON o.id = l.other_article_id
 WHERE l.relation = 'translation';
 """
 
+# Version 3: how sure the model was of each statement's source and cue (`Span.confidence`; content fragments keep
+# theirs in content_fragments). NULL for spans the rules found, and for statements stored before version 3.
+_V3 = """
+ALTER TABLE statements ADD COLUMN source_confidence REAL;
+ALTER TABLE statements ADD COLUMN cue_confidence REAL;
+"""
+
 # Forward migrations: MIGRATIONS[n] takes a store at version n to n + 1. Append, never edit a released one.
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -255,15 +262,29 @@ def _to_v1(conn: sqlite3.Connection) -> None:
 
 
 def _to_v2(conn: sqlite3.Connection) -> None:
-    """Article links (translations), and the links between the articles already stored."""
+    """Article links (translations); the articles already stored are linked once the schema is current
+    (`AFTER_MIGRATION`)."""
     for statement in _split_sql(_V2):
         conn.execute(statement)
+
+
+def _link_stored_translations(conn: sqlite3.Connection) -> None:
     from .links import relink_translations
 
     relink_translations(conn)
 
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2]
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """Per-span confidence of sources and cues."""
+    for statement in _split_sql(_V3):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3]
+
+# Data steps that read the store through today's code, which expects today's schema: run after the last migration,
+# for each version the store went through (a version 1 file gets its translations linked after it is at version 3).
+AFTER_MIGRATION: dict[int, Migration] = {2: _link_stored_translations}
 
 
 def schema_version() -> int:
@@ -282,6 +303,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise StoreError(f"the store has schema version {version}, newer than this saywho ({target}): upgrade saywho")
     if version == 0 and _has_foreign_tables(conn):
         raise StoreError("not a saywho store: the file has other tables and no saywho schema version")
+    passed: list[int] = []
     while version < target:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -290,6 +312,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             if version < target:
                 MIGRATIONS[version](conn)
                 version += 1
+                passed.append(version)
                 conn.execute(f"PRAGMA user_version = {version}")
                 conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
@@ -300,6 +323,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    for v in passed:
+        step = AFTER_MIGRATION.get(v)
+        if step is not None:
+            step(conn)
     return version
 
 
