@@ -425,6 +425,15 @@ def test_full_text_search(dialogue: sqlite3.Connection) -> None:
     assert hits.total == 3 and all("[sanctions]" in h["snippet"].lower() for h in hits.items)
     assert queries.search(dialogue, "speaker:Motegi").total == 1
     assert queries.search(dialogue, "sanction*", limit=1).total == 3
+    # The filters of `quotes` narrow a search.
+    speaker = hits.items[0]["actor"]["name"]
+    theirs = [h for h in hits.items if h["actor"] and h["actor"]["name"] == speaker]
+    narrowed = queries.search(dialogue, "sanctions", where=queries.StatementFilter(actor=speaker))
+    assert 0 < narrowed.total == len(theirs) < hits.total
+    assert {h["actor"]["name"] for h in narrowed.items} == {speaker}
+    assert queries.search(dialogue, "sanctions", where=queries.StatementFilter(since="2999")).total == 0
+    with pytest.raises(StoreError, match="unknown kind"):
+        queries.search(dialogue, "sanctions", where=queries.StatementFilter(kind="rumour"))
     # Renaming an actor (merge) updates the index.
     merge_actors(dialogue, "Olga Dobrinskaya", "Andrei Rudenko")
     assert queries.search(dialogue, "speaker:Dobrinskaya").total == 4
@@ -461,6 +470,10 @@ def test_cli_queries_and_one_line_errors(dialogue: sqlite3.Connection, tmp_path:
     for args in (["timeline", "sanctions"], ["stance", "sanctions"], ["search", "sanctions"], ["actor", "Motegi"]):
         result = runner.invoke(app, [*args, "--db", db])
         assert result.exit_code == 0, (args, result.output)
+    result = runner.invoke(app, ["search", "sanctions", "--actor", "Rudenko", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)["items"]
+    assert found and {h["actor"]["name"] for h in found} == {"Andrei Rudenko"}
     result = runner.invoke(app, ["actors", "merge", "Olga Dobrinskaya", "Motegi", "--db", db])
     assert result.exit_code == 0, result.output
     assert queries.actor(dialogue, "Dobrinskaya")["statements"] == 2

@@ -449,15 +449,23 @@ def stance(
 def search(
     query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", OR, NOT, prefix*, speaker:name.')],
     db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Only this actor (name, alias, unique surname or id).")] = None,
+    issue: Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
+    stance: Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")] = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """Full-text search over statement contents and speaker names, best matches first."""
+    """Full-text search over statement contents and speaker names, best matches first, with the filters of
+    `quotes`."""
     from saywho.store import queries
 
+    where = queries.StatementFilter(actor=actor, issue=issue, since=since, until=until, kind=kind, stance=stance)
     with _store(db) as conn:
-        page = queries.search(conn, query, limit=limit, offset=offset)
+        page = queries.search(conn, query, where=where, limit=limit, offset=offset)
     if as_json:
         _print_json(page.to_json())
         return

@@ -6,7 +6,7 @@
     issue_stances(conn, "peace treaty") -> statements per period x issue x stance
     timeline(conn, "peace treaty")      -> Page of statements on an issue, oldest first
     stance_matrix(conn, "sanctions", period="month")   -> actor x period stance counts
-    search(conn, "sanctions")           -> Page of statements matching an FTS5 query
+    search(conn, "sanctions", where=StatementFilter(actor="Petrov"))  -> Page of statements matching an FTS5 query
     article(conn, 12)                   -> one article with its text, statements and translations
     articles(conn, language="ru")       -> Page of articles with statement counts and translation links
     translations(conn, 12)              -> the articles linked to one as its translations
@@ -274,31 +274,39 @@ def timeline(
     return statements(conn, where, limit=limit, offset=offset, order="date")
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, offset: int = 0) -> Page:
-    """Full-text search (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*, speaker:name) over statements."""
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    where: StatementFilter | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    marks: tuple[str, str] = ("[", "]"),
+    snippet_tokens: int = 16,
+) -> Page:
+    """Full-text search (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*, speaker:name) over statements,
+    best matches first, narrowed by `where` (actor, issue, stance, dates, kind, ...). Each item has a `snippet`
+    of the content with the matches between `marks`."""
     if not query.strip():
         raise StoreError("empty search query")
+    sql, params = (where or StatementFilter()).where(conn)
+    fts = "JOIN statements_fts ON statements_fts.rowid = s.id WHERE statements_fts MATCH ?"
+    joined = f"{_STATEMENT_FROM} {fts} AND {sql}"
+    opening, closing = (m.replace("'", "''") for m in marks)
     try:
-        total = conn.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", (query,)).fetchone()[0]
-        hits = conn.execute(
-            "SELECT rowid, snippet(statements_fts, 0, '[', ']', '…', 16) AS snippet, rank FROM statements_fts "
-            "WHERE statements_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (query, int(limit), int(offset)),
+        total = conn.execute(f"SELECT count(*) FROM {joined}", [query, *params]).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT {_STATEMENT_COLUMNS}, snippet(statements_fts, 0, '{opening}', '{closing}', '…', "
+            f"{int(snippet_tokens)}) AS snippet FROM {joined} ORDER BY statements_fts.rank LIMIT ? OFFSET ?",
+            [query, *params, int(limit), int(offset)],
         ).fetchall()
     except sqlite3.OperationalError as err:
         raise StoreError(f"bad search query {query!r}: {err}") from None
-    if not hits:
-        return Page(total, limit, offset, [])
-    ids = [h["rowid"] for h in hits]
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT {_STATEMENT_COLUMNS} FROM {_STATEMENT_FROM} WHERE s.id IN ({marks})", ids)
-    found = {r["id"]: _statement(r) for r in rows}
     items = []
-    for hit in hits:
-        if hit["rowid"] in found:
-            item = found[hit["rowid"]]
-            item["snippet"] = hit["snippet"]
-            items.append(item)
+    for row in rows:
+        item = _statement(row)
+        item["snippet"] = row["snippet"]
+        items.append(item)
     return Page(total, limit, offset, _attach_details(conn, items))
 
 

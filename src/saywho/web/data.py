@@ -87,34 +87,21 @@ def search_statements(
     where = StatementFilter(actor=actor, issue=issue, since=since, until=until, kind=kind, stance=stance)
     if not (q and q.strip()):
         return queries.statements(conn, where, limit=limit, offset=offset)
-    sql, params = where.where(conn)
     try:
-        return _fts(conn, q, sql, params, limit, offset)
-    except sqlite3.OperationalError as err:
+        return _search(conn, q, where, limit, offset)
+    except StoreError as err:
+        # A query FTS5 cannot parse ("U.S.-Russia", a lone quotation mark) is retried with each word quoted.
         quoted = " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
         try:
-            return _fts(conn, quoted, sql, params, limit, offset)
-        except sqlite3.OperationalError:
-            raise StoreError(f"bad search query {q!r}: {err}") from None
+            return _search(conn, quoted, where, limit, offset)
+        except StoreError:
+            raise err from None
 
 
-def _fts(conn: sqlite3.Connection, q: str, sql: str, params: list[Any], limit: int, offset: int) -> Page:
-    # The store's query module has no search with filters (queries.search takes only the FTS query); this joins its
-    # statement columns to the FTS index. Ask the store's owner for `search(conn, q, where=...)` to drop this.
-    columns, source = queries._STATEMENT_COLUMNS, queries._STATEMENT_FROM
-    joined = f"{source} JOIN statements_fts ON statements_fts.rowid = s.id WHERE statements_fts MATCH ? AND {sql}"
-    total = conn.execute(f"SELECT count(*) FROM {joined}", [q, *params]).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {columns}, snippet(statements_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet "
-        f"FROM {joined} ORDER BY statements_fts.rank LIMIT ? OFFSET ?",
-        [q, *params, limit, offset],
-    ).fetchall()
-    items = []
-    for row in rows:
-        item = queries._statement(row)
-        item["snippet"] = row["snippet"]
-        items.append(item)
-    return Page(total, limit, offset, queries._attach_details(conn, items))
+def _search(conn: sqlite3.Connection, q: str, where: StatementFilter, limit: int, offset: int) -> Page:
+    return queries.search(
+        conn, q, where=where, limit=limit, offset=offset, marks=(MARK_OPEN, MARK_CLOSE), snippet_tokens=24
+    )
 
 
 # -- one article, stored or analysed ------------------------------------------------------------------------------
