@@ -87,6 +87,7 @@ def check_spans():
 @pytest.fixture(scope="session")
 def analyze(pipeline, check_spans):
     """Analyse a text with the session pipeline and check every span points at its own characters."""
+
     def run(text: str):
         article = pipeline.analyze_text(text)
         check_spans(article)

@@ -7,8 +7,7 @@ from saywho.document import Attribution
 
 def one(article) -> Attribution:
     assert len(article.attributions) == 1, [
-        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content])
-        for a in article.attributions
+        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
     ]
     return article.attributions[0]
 
@@ -52,9 +51,7 @@ def test_direct_cue_before_quotation_with_colon(analyze):
 
 
 def test_interrupted_quotation_is_one_attribution_with_two_fragments(analyze):
-    text = (
-        'The talks collapsed on Friday. "We are ready," said Ivan Petrov. "The talks will resume on Monday."'
-    )
+    text = 'The talks collapsed on Friday. "We are ready," said Ivan Petrov. "The talks will resume on Monday."'
     a = one(analyze(text))
     assert a.kind == "direct"
     assert a.source.text == "Ivan Petrov"
@@ -62,10 +59,7 @@ def test_interrupted_quotation_is_one_attribution_with_two_fragments(analyze):
 
 
 def test_dialogue_dash_quotation_closed_by_mark(analyze):
-    text = (
-        '— We are ready for the talks. The date is already set," said Ivan Petrov, '
-        "the spokesman of the ministry."
-    )
+    text = '— We are ready for the talks. The date is already set," said Ivan Petrov, the spokesman of the ministry.'
     a = one(analyze(text))
     assert a.kind == "direct"
     assert a.source.text == "Ivan Petrov, the spokesman of the ministry"
@@ -159,9 +153,7 @@ def test_cue_keeps_auxiliaries_and_adverbs(analyze):
 
 
 def test_according_to_after_content(analyze):
-    text = (
-        "The factory will close by the end of the year, according to Peter Lang, a spokesman for the company."
-    )
+    text = "The factory will close by the end of the year, according to Peter Lang, a spokesman for the company."
     a = one(analyze(text))
     assert a.kind == "indirect"
     assert a.cue.text == "according to"
@@ -202,10 +194,7 @@ def test_calqued_cue_draws_the_attention_of(analyze):
 
 
 def test_participle_cue_takes_head_verb_subject(analyze):
-    text = (
-        "Governor Maria Lopez visited the flooded town on Tuesday, "
-        "saying that the state would pay for the repairs."
-    )
+    text = "Governor Maria Lopez visited the flooded town on Tuesday, saying that the state would pay for the repairs."
     a = one(analyze(text))
     assert a.cue.text == "saying"
     assert a.source.text == "Governor Maria Lopez"

@@ -227,8 +227,7 @@ EXPECTED_COUNTS = {
         ns("said told was reported called") + ns("warned said according to"),
     ),
     "content_overlap": (
-        ns('the plan would fail "We will not back down,"')
-        + ns('the deal was fragile "It is over," "We lost."'),
+        ns('the plan would fail "We will not back down,"') + ns('the deal was fragile "It is over," "We lost."'),
         ns('the plan would fail "We will not back down," Senator Jane Smith said')
         + ns('the deal was fragile "It is over," "We lost."'),
         ns('the plan would fail "We will not back down," "Not now, not ever." Taxes will rise')
@@ -310,10 +309,7 @@ def test_ties_are_broken_like_the_reference(corpus):
         if ATTRSCORE.exists():
             (pred / "beta.json").unlink(missing_ok=True)
             ref, _ = run_attrscore(gold, pred)
-            assert (
-                reference_view(score(gold, load_predictions(pred)))["attributed_quote"]
-                == ref["attributed_quote"]
-            )
+            assert reference_view(score(gold, load_predictions(pred)))["attributed_quote"] == ref["attributed_quote"]
 
 
 def test_missing_prediction_and_doc_restriction(corpus):

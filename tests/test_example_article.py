@@ -59,9 +59,7 @@ def score(text: str, gold: dict, pred: dict) -> dict:
         entity = entities.get(P[j]["speaker"])
         names = {_norm(entity["name"]), *(_norm(a) for a in entity["aliases"])} if entity else set()
         if _norm(G[i]["speaker"]) not in names:
-            wrong_speakers.append(
-                (G[i]["speaker"], entity and entity["name"], G[i]["content"][0]["text"][:50])
-            )
+            wrong_speakers.append((G[i]["speaker"], entity and entity["name"], G[i]["content"][0]["text"][:50]))
     precision = len(matches) / len(P) if P else 0.0
     recall = len(matched_required) / len(required) if required else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -131,8 +129,7 @@ def test_every_gold_entity_with_a_required_quote_is_found(example_article, examp
 def test_rudenko_has_his_role(example_article):
     rudenko = next(e for e in example_article.entities if e.name == "Andrei Rudenko")
     assert any(
-        (r.title, r.organization, r.country)
-        == ("Deputy Foreign Minister", "Ministry of Foreign Affairs", "Russia")
+        (r.title, r.organization, r.country) == ("Deputy Foreign Minister", "Ministry of Foreign Affairs", "Russia")
         for r in rudenko.roles
     )
     assert "the diplomat" in rudenko.aliases

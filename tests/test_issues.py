@@ -43,9 +43,21 @@ def issues_of(a: Attribution) -> dict[str, str]:
 def test_packaged_taxonomies_load():
     assert {"default", "russia-japan"} <= set(packaged_taxonomies())
     rj = load_taxonomy("russia-japan")
-    for label in ("peace treaty", "Kuril Islands", "territorial dispute", "sanctions", "grave visits",
-                  "humanitarian exchanges", "economy", "energy", "tourism", "Ukraine conflict", "US alliance",
-                  "alliances", "bilateral relations"):
+    for label in (
+        "peace treaty",
+        "Kuril Islands",
+        "territorial dispute",
+        "sanctions",
+        "grave visits",
+        "humanitarian exchanges",
+        "economy",
+        "energy",
+        "tourism",
+        "Ukraine conflict",
+        "US alliance",
+        "alliances",
+        "bilateral relations",
+    ):
         assert label in rj, label
     assert rj.ancestors("Kuril Islands") == ["territorial dispute"]
     assert rj.ancestors("grave visits") == ["humanitarian exchanges"]
@@ -56,9 +68,21 @@ def test_default_merges_general_issues_with_russia_japan():
     default = load_taxonomy()
     rj = load_taxonomy("russia-japan")
     assert set(rj.labels) < set(default.labels)
-    for label in ("elections", "economy", "sanctions", "security and defence", "foreign relations",
-                  "territorial dispute", "energy", "migration", "health", "climate and environment", "human rights",
-                  "trade", "war and conflict"):
+    for label in (
+        "elections",
+        "economy",
+        "sanctions",
+        "security and defence",
+        "foreign relations",
+        "territorial dispute",
+        "energy",
+        "migration",
+        "health",
+        "climate and environment",
+        "human rights",
+        "trade",
+        "war and conflict",
+    ):
         assert label in default, label
     # The including file sets parents of the dialogue's issues and adds patterns to shared labels.
     assert default.ancestors("peace treaty") == ["foreign relations"]
@@ -106,8 +130,10 @@ def test_include_merges_by_label(tmp_path):
         ("issues:\n  - label: a\n    patterns: ['(']\n", "bad pattern"),
         ("issues:\n  - label: a\n", "no keywords or patterns"),
         ("issues:\n  - label: a\n    patterns: ['x?']\n", "empty string"),
-        ("issues:\n  - label: a\n    keywords: [x]\n    parent: b\n  - label: b\n    keywords: [y]\n    parent: a\n",
-         "cycle"),
+        (
+            "issues:\n  - label: a\n    keywords: [x]\n    parent: b\n  - label: b\n    keywords: [y]\n    parent: a\n",
+            "cycle",
+        ),
         ("issues:\n  - label: a\n    keywords: [x]\n    colour: red\n", "unknown keys"),
         ("issues:\n  - label: a\n    keywords: [x]\n    weak:\n      - patterns: [y]\n        scope: world\n", "scope"),
         ("just text", "list of issues"),
@@ -253,8 +279,10 @@ def test_sentence_context_only_when_content_names_nothing():
 
 
 def test_general_issues_in_default_taxonomy():
-    a = one("The president said migrants and refugees need help before the election.",
-            "migrants and refugees need help before the election")
+    a = one(
+        "The president said migrants and refugees need help before the election.",
+        "migrants and refugees need help before the election",
+    )
     assert set(issues_of(a)) == {"migration", "elections"}
 
 
@@ -264,16 +292,24 @@ def test_general_issues_in_default_taxonomy():
 @pytest.mark.parametrize(
     ("sentence", "condition"),
     [
-        ("Progress on a peace treaty is possible only if Japan eases the sanctions regime, but that is unlikely.",
-         "only if Japan eases the sanctions regime"),
-        ("As soon as Tokyo changes course, we are ready to talk about a peace treaty.",
-         "As soon as Tokyo changes course"),
+        (
+            "Progress on a peace treaty is possible only if Japan eases the sanctions regime, but that is unlikely.",
+            "only if Japan eases the sanctions regime",
+        ),
+        (
+            "As soon as Tokyo changes course, we are ready to talk about a peace treaty.",
+            "As soon as Tokyo changes course",
+        ),
         ("We will lift the sanctions provided that the troops leave.", "provided that the troops leave"),
-        ("Moscow will resume talks on a peace treaty on condition that Tokyo drops its claims.",
-         "on condition that Tokyo drops its claims"),
+        (
+            "Moscow will resume talks on a peace treaty on condition that Tokyo drops its claims.",
+            "on condition that Tokyo drops its claims",
+        ),
         ("Talks on a peace treaty cannot resume unless the sanctions are lifted.", "unless the sanctions are lifted"),
-        ("Moscow is ready to discuss a peace treaty, but subject to a change in Tokyo's approach.",
-         "subject to a change in Tokyo's approach"),
+        (
+            "Moscow is ready to discuss a peace treaty, but subject to a change in Tokyo's approach.",
+            "subject to a change in Tokyo's approach",
+        ),
         ("If Japan eases the sanctions, trade will recover.", "If Japan eases the sanctions"),
     ],
 )
@@ -306,10 +342,14 @@ def test_non_conditions(sentence):
 
 
 def test_conditional_stance_only_for_issues_the_condition_governs():
-    text = ("Any progress is possible only if Japan eases the sanctions regime, but the desire to improve relations "
-            "with Russia is not visible, the expert said.")
-    content = ("Any progress is possible only if Japan eases the sanctions regime, but the desire to improve "
-               "relations with Russia is not visible")
+    text = (
+        "Any progress is possible only if Japan eases the sanctions regime, but the desire to improve relations "
+        "with Russia is not visible, the expert said."
+    )
+    content = (
+        "Any progress is possible only if Japan eases the sanctions regime, but the desire to improve "
+        "relations with Russia is not visible"
+    )
     a = one(text, content, "said", "russia-japan")
     stances = {i.issue: i for i in a.issues}
     assert stances["sanctions"].stance == "conditional"
@@ -402,11 +442,19 @@ def test_stance_from_the_cue_verb():
         ("Japan should lift sanctions, she argued.", "Japan should lift sanctions", "argued", "demand"),
         ("He urged Tokyo to talk.", "Tokyo to talk", "urged", "demand"),
         ("Moscow is ready to discuss all issues, he said.", "Moscow is ready to discuss all issues", "said", "offer"),
-        ("Any compromise will create a conflict with the United States, she emphasizes.",
-         "Any compromise will create a conflict with the United States", "emphasizes", "warning"),
+        (
+            "Any compromise will create a conflict with the United States, she emphasizes.",
+            "Any compromise will create a conflict with the United States",
+            "emphasizes",
+            "warning",
+        ),
         ("He warned that talks may fail.", "talks may fail", "warned", "warning"),
-        ("Moscow has repeatedly stressed that its sovereignty is not subject to revision.",
-         "its sovereignty is not subject to revision", "has repeatedly stressed", "denial"),
+        (
+            "Moscow has repeatedly stressed that its sovereignty is not subject to revision.",
+            "its sovereignty is not subject to revision",
+            "has repeatedly stressed",
+            "denial",
+        ),
         ("The ministry denied the reports.", "the reports", "denied", "denial"),
         ("We will restore the flights, he promised.", "We will restore the flights", "promised", "promise"),
         ("We will restore the flights, he said.", "We will restore the flights", "said", "promise"),
@@ -423,9 +471,19 @@ def test_speech_acts(text, content, cue, act):
 
 @pytest.mark.parametrize(
     ("cue", "lemma"),
-    [("has repeatedly stressed", "stress"), ("are sure", "sure"), ("told", "tell"), ("elaborately stated", "state"),
-     ("draws the attention of", "draw"), ("later also confirmed", "confirm"), ("acknowledging", "acknowledge"),
-     ("emphasizes", "emphasize"), ("believes", "believe"), ("denied", "deny"), ("says", "say")],
+    [
+        ("has repeatedly stressed", "stress"),
+        ("are sure", "sure"),
+        ("told", "tell"),
+        ("elaborately stated", "state"),
+        ("draws the attention of", "draw"),
+        ("later also confirmed", "confirm"),
+        ("acknowledging", "acknowledge"),
+        ("emphasizes", "emphasize"),
+        ("believes", "believe"),
+        ("denied", "deny"),
+        ("says", "say"),
+    ],
 )
 def test_cue_lemma(cue, lemma):
     assert cue_lemma(cue) == lemma
@@ -467,8 +525,9 @@ def test_example_rudenko_peace_treaty_and_conditions(enriched):
     [rel] = quote.issues
     assert (rel.issue, rel.stance) == ("bilateral relations", "conditional")
     assert rel.condition.text.startswith("As soon as our Japanese colleagues demonstrate")
-    assert rel.condition.text.endswith("as soon as official Tokyo shows signs of moving away from the destructive "
-                                       "line it is pursuing now")
+    assert rel.condition.text.endswith(
+        "as soon as official Tokyo shows signs of moving away from the destructive line it is pursuing now"
+    )
     assert quote.speech_act == "offer"
 
     clarified = find(enriched, "for this, Tokyo must demonstrate")
@@ -533,10 +592,14 @@ def test_enrich_is_idempotent_and_default_taxonomy_agrees(example_article):
 
 
 def test_russian_issues_conditions_and_stance():
-    text = ("Любой прогресс возможен лишь в случае, если Япония смягчит санкционный режим, но желание улучшить "
-            "отношения с Россией не просматривается, считает эксперт.")
-    content = ("Любой прогресс возможен лишь в случае, если Япония смягчит санкционный режим, но желание улучшить "
-               "отношения с Россией не просматривается")
+    text = (
+        "Любой прогресс возможен лишь в случае, если Япония смягчит санкционный режим, но желание улучшить "
+        "отношения с Россией не просматривается, считает эксперт."
+    )
+    content = (
+        "Любой прогресс возможен лишь в случае, если Япония смягчит санкционный режим, но желание улучшить "
+        "отношения с Россией не просматривается"
+    )
     art = enrich(article(text, (content, "считает"), language="ru"), "russia-japan")
     a = art.attributions[0]
     stances = {i.issue: i for i in a.issues}
@@ -549,14 +612,38 @@ def test_russian_issues_conditions_and_stance():
 @pytest.mark.parametrize(
     ("text", "content", "cue", "issue", "stance", "act"),
     [
-        ("Москва готова к диалогу о мирном договоре, заявил замминистра.",
-         "Москва готова к диалогу о мирном договоре", "заявил", "peace treaty", "support", "offer"),
-        ("Мы тоже сторонники заключения мирного договора, сказал Песков.",
-         "Мы тоже сторонники заключения мирного договора", "сказал", "peace treaty", "support", "statement"),
-        ("Суверенитет России над Курилами пересмотру не подлежит, подчеркнули в МИД.",
-         "Суверенитет России над Курилами пересмотру не подлежит", "подчеркнули", "Kuril Islands", "unknown", "denial"),
-        ("Токио должен снять санкции, потребовал министр.", "Токио должен снять санкции", "потребовал",
-         "sanctions", "oppose", "demand"),
+        (
+            "Москва готова к диалогу о мирном договоре, заявил замминистра.",
+            "Москва готова к диалогу о мирном договоре",
+            "заявил",
+            "peace treaty",
+            "support",
+            "offer",
+        ),
+        (
+            "Мы тоже сторонники заключения мирного договора, сказал Песков.",
+            "Мы тоже сторонники заключения мирного договора",
+            "сказал",
+            "peace treaty",
+            "support",
+            "statement",
+        ),
+        (
+            "Суверенитет России над Курилами пересмотру не подлежит, подчеркнули в МИД.",
+            "Суверенитет России над Курилами пересмотру не подлежит",
+            "подчеркнули",
+            "Kuril Islands",
+            "unknown",
+            "denial",
+        ),
+        (
+            "Токио должен снять санкции, потребовал министр.",
+            "Токио должен снять санкции",
+            "потребовал",
+            "sanctions",
+            "oppose",
+            "demand",
+        ),
     ],
 )
 def test_russian_stance_and_speech_acts(text, content, cue, issue, stance, act):

@@ -56,9 +56,7 @@ def test_russian_rendering_of_the_article() -> None:
 
 
 def test_no_outlet_name_is_built_into_the_readers() -> None:
-    source = " ".join(
-        p.read_text(encoding="utf-8") for p in Path(saywho.readers.__file__).parent.glob("*.py")
-    )
+    source = " ".join(p.read_text(encoding="utf-8") for p in Path(saywho.readers.__file__).parent.glob("*.py"))
     assert not re.search(r"izvesti|известия|известиям|известий", source, re.IGNORECASE)
 
 
@@ -109,9 +107,7 @@ def test_detect_language(text: str, language: str | None) -> None:
         ("Translated with Papago", "Papago", None),
     ],
 )
-def test_credit_lines_under_an_english_body(
-    credit: str, translator: str, translated_from: str | None
-) -> None:
+def test_credit_lines_under_an_english_body(credit: str, translator: str, translated_from: str | None) -> None:
     text = "Talks to resume in May\n" + ENGLISH_BODY + "\n" + credit + "\n"
     meta = detect_provenance(text)
     assert (meta.language, meta.translator, meta.translated_from) == ("en", translator, translated_from)

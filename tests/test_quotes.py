@@ -197,9 +197,7 @@ def test_multi_paragraph_quotation():
     assert first.standalone is True
     assert second.continues_previous is True
     assert second.start == text.index("\n") + 1
-    assert (
-        text[second.inner_start : second.inner_end] == "And we will keep talking until there is an agreement,"
-    )
+    assert text[second.inner_start : second.inner_end] == "And we will keep talking until there is an agreement,"
 
 
 def test_new_paragraph_without_mark_does_not_continue_quotation():

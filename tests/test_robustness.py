@@ -111,9 +111,9 @@ FRAGMENTS = [
     "- World",
 ]
 
-random_text = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), min_size=1, max_size=60
-).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+random_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), min_size=1, max_size=60).map(
+    lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts)
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -27,9 +27,7 @@ def test_same_name_accepts_transliteration_variants(a, b):
     assert same_name(b, a) is True
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), [("Marin", "Karin"), ("Trump", "Kaine"), ("Smith", "Jones"), ("Abe", "Ahn")]
-)
+@pytest.mark.parametrize(("a", "b"), [("Marin", "Karin"), ("Trump", "Kaine"), ("Smith", "Jones"), ("Abe", "Ahn")])
 def test_same_name_rejects_different_names(a, b):
     assert same_name(a, b) is False
     assert same_name(b, a) is False
@@ -145,22 +143,16 @@ def test_pronoun_resolves_to_last_person_outside_quotations(analyze):
 
 
 def test_pronoun_gender_from_honorifics(analyze):
-    article = analyze(
-        "Ms. Laura Finch spoke first. Then Mr. Paul Reed spoke. She said that the bank would cut rates."
-    )
+    article = analyze("Ms. Laura Finch spoke first. Then Mr. Paul Reed spoke. She said that the bank would cut rates.")
     assert speakers(article) == ["Laura Finch"]
-    article = analyze(
-        "Mr. Paul Reed spoke first. Then Ms. Laura Finch spoke. He said that the bank would cut rates."
-    )
+    article = analyze("Mr. Paul Reed spoke first. Then Ms. Laura Finch spoke. He said that the bank would cut rates.")
     assert speakers(article) == ["Paul Reed"]
 
 
 def test_honorific_is_not_a_role(analyze):
     article = analyze("Mr. Paul Reed spoke first. He said that the bank would cut interest rates in June.")
     entity = next(e for e in article.entities if e.name == "Paul Reed")
-    assert all((r.title or "").rstrip(".").lower() not in ("mr", "ms", "mrs") for r in entity.roles), (
-        entity.roles
-    )
+    assert all((r.title or "").rstrip(".").lower() not in ("mr", "ms", "mrs") for r in entity.roles), entity.roles
 
 
 def test_role_noun_resolves_to_named_person_with_that_title(analyze):
@@ -179,9 +171,7 @@ def test_role_noun_resolves_to_named_person_with_that_title(analyze):
 
 
 def test_premodifier_role_is_attached_to_the_person(analyze):
-    article = analyze(
-        "Russian Deputy Foreign Minister Ivan Petrov told reporters that Moscow was ready for talks."
-    )
+    article = analyze("Russian Deputy Foreign Minister Ivan Petrov told reporters that Moscow was ready for talks.")
     entity = article.speaker_of(article.attributions[0])
     assert entity.name == "Ivan Petrov"
     assert Role("Deputy Foreign Minister", "Ministry of Foreign Affairs", "Russia") in entity.roles
@@ -192,9 +182,7 @@ def test_premodifier_role_is_attached_to_the_person(analyze):
     [("Dmitry Medvedev", "Dmitri Medvedev"), ("Volodymyr Zelensky", "Zelenskiy")],
 )
 def test_transliteration_variant_resolves_to_earlier_full_name(analyze, first, later):
-    article = analyze(
-        f"{first} addressed the forum on Monday. Later, {later} said that the economy would grow."
-    )
+    article = analyze(f"{first} addressed the forum on Monday. Later, {later} said that the economy would grow.")
     # "addressed the forum" may be a report too (PolNeAR counts such ones); the one with the variant is checked.
     (a,) = [a for a in article.attributions if a.cue.text == "said"]
     assert a.source.text == later

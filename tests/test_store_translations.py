@@ -198,9 +198,7 @@ def test_replacing_an_article_relinks_it(tmp_path: Path, analysed: list[Article]
         c.close()
 
 
-def test_a_version_1_store_migrates_and_links_its_articles(
-    tmp_path: Path, analysed: list[Article]
-) -> None:
+def test_a_version_1_store_migrates_and_links_its_articles(tmp_path: Path, analysed: list[Article]) -> None:
     db = tmp_path / "old.db"
     c = connect(db)
     for article in analysed:

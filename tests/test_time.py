@@ -44,8 +44,10 @@ def times(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str | None,
         ("Over the past two years trade grew.", [("the past two years", "2023/2025", "range")]),
         ("The reforms of the 1990s failed.", [("the 1990s", "1990/1999", "range")]),
         ("It was signed in early 2025.", [("early 2025", "2025-01/2025-04", "range")]),
-        ("Results for the first quarter of 2025 were weak.",
-         [("the first quarter of 2025", "2025-01/2025-03", "range")]),
+        (
+            "Results for the first quarter of 2025 were weak.",
+            [("the first quarter of 2025", "2025-01/2025-03", "range")],
+        ),
         ("It was hot in the summer of 2024.", [("the summer of 2024", "2024-06/2024-08", "season")]),
         ("It froze in winter 2023.", [("winter 2023", "2023-12/2024-02", "season")]),
         ("It was agreed on 24.10.2025.", [("24.10.2025", "2025-10-24", "day")]),
@@ -72,8 +74,10 @@ def test_not_time_expressions(text):
 
 
 def test_without_a_date_only_absolute_expressions_resolve():
-    text = ("This week the cabinet changed. In May 2025 he spoke, last September tourism grew, and in 2022 the deal "
-            "ended; yesterday he left, on Monday he returns, next year elections follow.")
+    text = (
+        "This week the cabinet changed. In May 2025 he spoke, last September tourism grew, and in 2022 the deal "
+        "ended; yesterday he left, on Monday he returns, next year elections follow."
+    )
     got = {t: v for t, v, _ in times(text, anchor=None)}
     assert got["May 2025"] == "2025-05"
     assert got["2022"] == "2022"
@@ -112,8 +116,10 @@ def test_attach_times_takes_content_and_surrounding_sentence():
         [Attribution("a1", [Span.of(text, start, start + len(content))], cue=Span.of(text, cue, cue + 6))],
     )
     attach_times(art)
-    assert [(t.span.text, t.value) for t in art.attributions[0].times] == [("May 2025", "2025-05"),
-                                                                           ("last year", "2024")]
+    assert [(t.span.text, t.value) for t in art.attributions[0].times] == [
+        ("May 2025", "2025-05"),
+        ("last year", "2024"),
+    ]
     art.validate()
 
 
@@ -127,8 +133,9 @@ def test_example_article_times(example_article):
     for relative in ("This week", "last September", "four years later", "recent years"):
         assert found[relative].value is None, relative
     # "In May 2025" opens the sentence in which the president is quoted: it is attached to that statement.
-    quoted = next(a for a in art.attributions if any("restore relations between Moscow and Tokyo" in c.text
-                                                     for c in a.content))
+    quoted = next(
+        a for a in art.attributions if any("restore relations between Moscow and Tokyo" in c.text for c in a.content)
+    )
     assert [(t.span.text, t.value) for t in quoted.times] == [("May 2025", "2025-05")]
 
 
@@ -165,8 +172,13 @@ def test_russian_expressions(text, expected):
 
 def test_russian_without_a_date():
     got = {t: v for t, v, _ in times("На этой неделе, в мае 2025 года и в 2022 году; вчера и в сентябре.", None)}
-    assert got == {"этой неделе": None, "мае 2025 года": "2025-05", "2022 году": "2022", "вчера": None,
-                   "сентябре": None}
+    assert got == {
+        "этой неделе": None,
+        "мае 2025 года": "2025-05",
+        "2022 году": "2022",
+        "вчера": None,
+        "сентябре": None,
+    }
 
 
 def test_skipping_rules_changes_nothing(monkeypatch, example_article, data_dir):

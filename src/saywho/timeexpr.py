@@ -31,9 +31,7 @@ from datetime import date, datetime, timedelta
 from saywho.document import Article, Span, TimeRef
 from saywho.segment import SentenceIndex
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
 MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)})
 MONTHS["sept"] = 9
@@ -41,8 +39,24 @@ WEEKDAYS = {
     name.lower(): i for i, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 }
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "a couple of": 2,
 }
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
@@ -267,8 +281,15 @@ def _quarter(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved
 
 
 _PART_OF_YEAR = {
-    "early": (1, 4), "the beginning of": (1, 4), "the start of": (1, 4), "mid": (5, 8), "the middle of": (5, 8),
-    "late": (9, 12), "the end of": (9, 12), "the first half of": (1, 6), "the second half of": (7, 12),
+    "early": (1, 4),
+    "the beginning of": (1, 4),
+    "the start of": (1, 4),
+    "mid": (5, 8),
+    "the middle of": (5, 8),
+    "late": (9, 12),
+    "the end of": (9, 12),
+    "the first half of": (1, 6),
+    "the second half of": (7, 12),
 }
 
 
@@ -305,8 +326,13 @@ def _day_word(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolve
     if anchor is None or anchor.date is None:
         return None, "day"
     word = " ".join(m.group(0).lower().split())
-    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-             "the day after tomorrow": 2}.get(word, 0)
+    shift = {
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(word, 0)
     return _day(anchor.date + timedelta(days=shift)), "day"
 
 
@@ -503,9 +529,26 @@ _RU_MONTH = (
 )
 _RU_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 _RU_NUMBERS = {
-    "один": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
-    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "семь": 7, "восемь": 8,
-    "девять": 9, "десять": 10, "несколько": None,
+    "один": 1,
+    "одну": 1,
+    "одного": 1,
+    "два": 2,
+    "две": 2,
+    "двух": 2,
+    "три": 3,
+    "трех": 3,
+    "трёх": 3,
+    "четыре": 4,
+    "четырех": 4,
+    "четырёх": 4,
+    "пять": 5,
+    "пяти": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "несколько": None,
 }
 _RU_NUM = r"(?:\d{1,3}|" + "|".join(_RU_NUMBERS) + ")"
 _RU_UNIT = r"(?:год[ауы]?|лет|месяц(?:а|ев)?|недел[юиь]|нед[еи]ль|д(?:ень|ня|ней))"
@@ -721,8 +764,9 @@ def find_times(
                 continue
             value, granularity = resolved
             t_start, t_end = _strip_preposition(text, m.start(), m.end())
-            candidates.append((t_start, t_end, _PRIORITY[rule.name], TimeRef(Span.of(text, t_start, t_end), value,
-                                                                                 granularity)))
+            candidates.append(
+                (t_start, t_end, _PRIORITY[rule.name], TimeRef(Span.of(text, t_start, t_end), value, granularity))
+            )
     # Longest first at each position; then drop anything overlapping what was kept.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     kept: list[tuple[int, int, int, TimeRef]] = []

@@ -143,14 +143,12 @@ def _plain_condition_opens(text: str, lo: int, c_start: int, marker_end: int) ->
         return False
     if text[c_start:marker_end].lower() == "once":
         before = text[lo:c_start].rstrip()
-        return not before or before[-1] in ",;:—–\"“«" or bool(re.search(r"\b(?:but|and|only)$", before, re.I))
+        return not before or before[-1] in ',;:—–"“«' or bool(re.search(r"\b(?:but|and|only)$", before, re.I))
     return True
 
 
 def _commits(text: str, scope: tuple[int, int], condition: tuple[int, int]) -> bool:
-    return bool(
-        _COMMITMENT.search(text, scope[0], condition[0]) or _COMMITMENT.search(text, condition[1], scope[1])
-    )
+    return bool(_COMMITMENT.search(text, scope[0], condition[0]) or _COMMITMENT.search(text, condition[1], scope[1]))
 
 
 def _condition_end(text: str, pos: int, end: int, language: str | None) -> int:
@@ -283,7 +281,10 @@ OPPOSE_AFTER = re.compile(
 
 
 def _polarity(
-    text: str, clause: tuple[int, int], mention: Mention, others: list[tuple[int, int]] = ()  # type: ignore[assignment]
+    text: str,
+    clause: tuple[int, int],
+    mention: Mention,
+    others: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> str | None:
     """support / oppose / None from the polarity words of the mention's clause; "abstain" when unsure.
 
@@ -426,12 +427,42 @@ def stance_of(issues: list[IssueStance], label: str) -> IssueStance | None:
 # --- speech acts --------------------------------------------------------------------------------------------------
 
 _IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "tells": "tell", "thought": "think", "wrote": "write",
-    "spoke": "speak", "spoken": "speak", "drew": "draw", "drawn": "draw", "gave": "give", "given": "give",
-    "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see", "found": "find",
-    "held": "hold", "swore": "swear", "sworn": "swear", "made": "make", "put": "put", "set": "set",
-    "sought": "seek", "foresaw": "foresee", "forecast": "forecast", "threw": "throw", "meant": "mean",
-    "struck": "strike", "taken": "take", "took": "take", "is": "be", "are": "be", "was": "be", "were": "be",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "tells": "tell",
+    "thought": "think",
+    "wrote": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "drew": "draw",
+    "drawn": "draw",
+    "gave": "give",
+    "given": "give",
+    "felt": "feel",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "found": "find",
+    "held": "hold",
+    "swore": "swear",
+    "sworn": "swear",
+    "made": "make",
+    "put": "put",
+    "set": "set",
+    "sought": "seek",
+    "foresaw": "foresee",
+    "forecast": "forecast",
+    "threw": "throw",
+    "meant": "mean",
+    "struck": "strike",
+    "taken": "take",
+    "took": "take",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
 }
 _SKIP = frozenset(
     """
@@ -454,7 +485,12 @@ _ACT_LEMMAS = {
     ),
 }
 _KNOWN_LEMMAS = frozenset().union(
-    *_ACT_LEMMAS.values(), _CUE_SUPPORT, _CUE_OPPOSE, SPEECH_VERBS, NOUN_CONTENT_VERBS, INFINITIVE_SPEECH_VERBS,
+    *_ACT_LEMMAS.values(),
+    _CUE_SUPPORT,
+    _CUE_OPPOSE,
+    SPEECH_VERBS,
+    NOUN_CONTENT_VERBS,
+    INFINITIVE_SPEECH_VERBS,
     PREDICATIVE_VERBS,
 ) | frozenset(
     """
@@ -523,8 +559,17 @@ def cue_lemma(cue: str) -> str | None:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     candidates = [word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                         ("d", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             candidates.append(stem + repl)
@@ -543,8 +588,24 @@ _RU_CUE_ACTS = (
     ("promise", ("обеща", "пообеща", "поклял", "гарантир")),
     ("offer", ("предлож", "предлага")),
     ("demand", ("потребова", "требова", "требу", "призва", "призыва", "настаива", "настоя")),
-    ("assessment", ("счита", "полага", "уверен", "убежд", "оцени", "оценива", "сомнева", "прогнозир", "ожида",
-                    "опасают", "опаса", "думает", "думают")),
+    (
+        "assessment",
+        (
+            "счита",
+            "полага",
+            "уверен",
+            "убежд",
+            "оцени",
+            "оценива",
+            "сомнева",
+            "прогнозир",
+            "ожида",
+            "опасают",
+            "опаса",
+            "думает",
+            "думают",
+        ),
+    ),
 )
 
 

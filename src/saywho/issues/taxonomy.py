@@ -654,9 +654,7 @@ def _language_patterns(spec: dict[str, Any], where: str) -> LanguagePatterns:
         ]
         context = tuple(_regex(p, where) for p in _as_list(w.get("context"), where))
         weak.append(WeakRule(tuple(rule_patterns), context, scope))
-    return LanguagePatterns(
-        tuple(patterns), tuple(_regex(p, where) for p in spec.get("exclude", [])), tuple(weak)
-    )
+    return LanguagePatterns(tuple(patterns), tuple(_regex(p, where) for p in spec.get("exclude", [])), tuple(weak))
 
 
 def _regex(pattern: Any, where: str) -> re.Pattern[str]:
