@@ -3,6 +3,7 @@ rendering in one store (issue 6)."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sqlite3
@@ -128,6 +129,48 @@ def test_the_two_articles_are_linked_both_ways(store: Path) -> None:
         assert page.total == 2 and all(item["translations"] for item in page.items)
         assert queries.articles(c, translated=False).total == 0
         assert queries.actor(c, "Rudenko")["translation_pairs"] == 1
+    finally:
+        c.close()
+
+
+def test_a_translation_is_listed_but_counted_once(store: Path) -> None:
+    import io
+
+    from saywho.store.export import write_dna
+    from saywho.store.queries import StatementFilter
+
+    c = connect(store)
+    try:
+        ids = _ids(c)
+        # The English article credits a translation from Russian: it is the copy, the Russian one the original.
+        assert c.execute("SELECT translated_from FROM articles WHERE id = ?", (ids["en"],)).fetchone()[0] == "ru"
+
+        def said(article_id: int) -> int:
+            query = "SELECT count(*) FROM statements WHERE actor_id = ? AND article_id = ?"
+            return c.execute(query, (actor_id, article_id)).fetchone()[0]
+
+        actor_id = find_actor(c, "Rudenko")["id"]
+        in_ru, in_en = said(ids["ru"]), said(ids["en"])
+        assert in_ru > 0 and in_en > 0
+        data = queries.actor(c, actor_id)
+        assert (data["statements"], data["statements_in_translations"], data["articles"]) == (in_ru, in_en, 1)
+        listed = next(a for a in queries.actors(c, limit=None).items if a["id"] == actor_id)
+        assert listed["statements"] == in_ru
+        # Listings keep both articles' statements; stance tables and the network exports count the original only.
+        assert queries.quotes(c, actor=actor_id, limit=100).total == in_ru + in_en
+        stated = sum(r["statements"] for r in queries.issue_stances(c, actor=actor_id))
+        on_issues = c.execute(
+            "SELECT count(*) FROM statement_issues si JOIN statements s ON s.id = si.statement_id "
+            "WHERE s.actor_id = ? AND s.article_id = ?",
+            (actor_id, ids["ru"]),
+        ).fetchone()[0]
+        assert stated == on_issues > 0
+        dna = io.StringIO()
+        write_dna(c, dna)
+        rows = list(csv.DictReader(io.StringIO(dna.getvalue())))
+        assert rows and {r["document ID"] for r in rows} == {str(ids["ru"])}
+        originals = queries.statements(c, StatementFilter(originals_only=True), limit=500).items
+        assert {s["article"]["id"] for s in originals} == {ids["ru"]}
     finally:
         c.close()
 

@@ -309,7 +309,11 @@ def actor(
     out = Console()
     out.print(Text(f"{data['name']}  ({data['type']}, id {data['id']})", style="bold"))
     pairs = data.get("translation_pairs", 0)
-    told = f" ({pairs} translation pair{'' if pairs == 1 else 's'})" if pairs else ""
+    copies = data.get("statements_in_translations", 0)
+    told = f" ({pairs} translation pair{'' if pairs == 1 else 's'}" if pairs else ""
+    if copies:
+        told += f"{'; ' if told else ' ('}{copies} more in translations, not counted"
+    told += ")" if told else ""
     out.print(
         f"{data['statements']} statements in {data['articles']} articles{told}, seen: {_seen(data)}", highlight=False
     )

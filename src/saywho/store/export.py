@@ -23,11 +23,15 @@ Formats:
   `concept`, `agreement` (1 = support or conditional support, 0 = oppose). Neutral and unknown stances have no
   agreement value in DNA and are left out; `person` is empty for organisations and states, which go in
   `organization`. `source` is the publisher, `author` the translator of a machine-translated article.
+
+`graphml` and `dna` count each statement once: a stored translation of a stored article is left out (see
+`queries.TRANSLATION_COPIES`); `jsonl` and `csv` list every statement.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import sqlite3
@@ -86,6 +90,11 @@ DNA_COLUMNS = [
     "agreement",
 ]
 _BATCH = 500
+
+
+def _originals(where: StatementFilter | None) -> StatementFilter:
+    """`where`, leaving out translations of stored articles: a network counts each statement once."""
+    return dataclasses.replace(where or StatementFilter(), originals_only=True)
 
 
 def iter_statements(conn: sqlite3.Connection, where: StatementFilter | None = None) -> Iterator[dict[str, Any]]:
@@ -189,7 +198,7 @@ def write_dna(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter 
     writer.writerow(DNA_COLUMNS)
     articles: dict[int, sqlite3.Row] = {}
     n = 0
-    for item in iter_statements(conn, where):
+    for item in iter_statements(conn, _originals(where)):
         article_id = item["article"]["id"]
         if article_id not in articles:
             articles[article_id] = conn.execute(
@@ -266,7 +275,7 @@ def network(
     width = check_period(period) if period else None
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for item in iter_statements(conn, where):
+    for item in iter_statements(conn, _originals(where)):
         actor = item["actor"]
         if actor is None or not item["issues"]:
             continue

@@ -49,6 +49,18 @@ class Page:
 # -- filters ----------------------------------------------------------------------------------------------------
 
 
+# A stored translation of another stored article repeats its statements (`article_links`). Counts, stance tables
+# and the network exports take each statement once, from the original: in a linked pair the copy is the article
+# that credits a translation when the other does not, else the one stored later.
+TRANSLATION_COPIES = (
+    "SELECT l.article_id FROM article_links l JOIN articles t ON t.id = l.article_id "
+    "JOIN articles o ON o.id = l.other_article_id WHERE l.relation = 'translation' AND "
+    "((t.translated_from IS NOT NULL AND o.translated_from IS NULL) OR "
+    "((t.translated_from IS NULL) = (o.translated_from IS NULL) AND t.id > o.id))"
+)
+NOT_A_TRANSLATION_COPY = f"s.article_id NOT IN ({TRANSLATION_COPIES})"
+
+
 @dataclass
 class StatementFilter:
     actor: str | int | None = None
@@ -60,6 +72,8 @@ class StatementFilter:
     speech_act: str | None = None
     publisher: str | None = None
     article_id: int | None = None
+    # Leave out the statements of stored translations of stored articles (see NOT_A_TRANSLATION_COPY).
+    originals_only: bool = False
 
     def where(self, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
         """SQL conditions over `s` (statements) and `a` (articles), and their parameters."""
@@ -101,6 +115,8 @@ class StatementFilter:
         if self.article_id is not None:
             clauses.append("s.article_id = ?")
             params.append(int(self.article_id))
+        if self.originals_only:
+            clauses.append(NOT_A_TRANSLATION_COPY)
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -332,8 +348,9 @@ def actors(
         params.append(f"%{name}%")
     base = (
         "SELECT ac.id, ac.name, ac.type, ac.first_seen, ac.last_seen, "
-        "(SELECT count(*) FROM statements s WHERE s.actor_id = ac.id) AS statements, "
-        "(SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.actor_id = ac.id) AS articles "
+        f"(SELECT count(*) FROM statements s WHERE s.actor_id = ac.id AND {NOT_A_TRANSLATION_COPY}) AS statements, "
+        "(SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.actor_id = ac.id "
+        f"AND ae.article_id NOT IN ({TRANSLATION_COPIES})) AS articles "
         f"FROM actors ac WHERE {' AND '.join(clauses)}"
     )
     total = conn.execute(f"SELECT count(*) FROM ({base}) WHERE statements >= ?", [*params, min_statements])
@@ -374,14 +391,17 @@ def actor(conn: sqlite3.Connection, name: str | int, *, period: str = "month", r
         )
     ]
     counts = conn.execute(
-        "SELECT (SELECT count(*) FROM statements WHERE actor_id = ?), "
-        "(SELECT count(DISTINCT article_id) FROM article_entities WHERE actor_id = ?)",
-        (actor_id, actor_id),
+        f"SELECT (SELECT count(*) FROM statements s WHERE actor_id = ? AND {NOT_A_TRANSLATION_COPY}), "
+        "(SELECT count(DISTINCT article_id) FROM article_entities WHERE actor_id = ? "
+        f"AND article_id NOT IN ({TRANSLATION_COPIES})), "
+        f"(SELECT count(*) FROM statements s WHERE actor_id = ? AND NOT {NOT_A_TRANSLATION_COPY})",
+        (actor_id, actor_id, actor_id),
     ).fetchone()
     by_issue: dict[str, dict[str, int]] = {}
     for r in conn.execute(
         "SELECT i.label, si.stance, count(*) FROM statement_issues si JOIN issues i ON i.id = si.issue_id "
-        "JOIN statements s ON s.id = si.statement_id WHERE s.actor_id = ? GROUP BY i.label, si.stance",
+        f"JOIN statements s ON s.id = si.statement_id WHERE s.actor_id = ? AND {NOT_A_TRANSLATION_COPY} "
+        "GROUP BY i.label, si.stance",
         (actor_id,),
     ):
         by_issue.setdefault(r[0], {s: 0 for s in STANCES})[r[1]] = r[2]
@@ -403,10 +423,12 @@ def actor(conn: sqlite3.Connection, name: str | int, *, period: str = "month", r
         "statements": counts[0],
         "articles": counts[1],
         "translation_pairs": pairs,
+        # Statements in stored translations of stored articles: listed, not counted (see TRANSLATION_COPIES).
+        "statements_in_translations": counts[2],
         "aliases": aliases,
         "roles": roles,
         "issues": issues,
-        "stance_over_time": _stance_rows(conn, "s.actor_id = ?", [actor_id], width),
+        "stance_over_time": _stance_rows(conn, f"s.actor_id = ? AND {NOT_A_TRANSLATION_COPY}", [actor_id], width),
         "recent": statements(conn, StatementFilter(actor=actor_id), limit=recent).items,
     }
 
@@ -427,7 +449,7 @@ def issue_stances(
 ) -> list[dict[str, Any]]:
     """Statements by issue and stance over time: rows of {period, issue, stance, statements}."""
     width = check_period(period)
-    clauses, params = ["1"], []
+    clauses, params = [NOT_A_TRANSLATION_COPY], []
     if issue is not None:
         ids = issue_ids(conn, issue)
         clauses.append(f"si.issue_id IN ({','.join('?' * len(ids))})")
@@ -453,7 +475,7 @@ def stance_matrix(
     """
     width = check_period(period)
     ids = issue_ids(conn, issue)
-    clauses = [f"si.issue_id IN ({','.join('?' * len(ids))})", "s.actor_id IS NOT NULL"]
+    clauses = [f"si.issue_id IN ({','.join('?' * len(ids))})", "s.actor_id IS NOT NULL", NOT_A_TRANSLATION_COPY]
     params: list[Any] = list(ids)
     if since:
         clauses.append("a.published >= ?")
@@ -495,7 +517,8 @@ def issues(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every issue with its parent and number of statements."""
     rows = conn.execute(
         "SELECT i.id, i.label, i.description, p.label AS parent, "
-        "(SELECT count(DISTINCT statement_id) FROM statement_issues si WHERE si.issue_id = i.id) AS statements "
+        "(SELECT count(DISTINCT statement_id) FROM statement_issues si JOIN statements s ON s.id = si.statement_id "
+        f"WHERE si.issue_id = i.id AND {NOT_A_TRANSLATION_COPY}) AS statements "
         "FROM issues i LEFT JOIN issues p ON p.id = i.parent_id ORDER BY statements DESC, i.label"
     )
     return [dict(r) for r in rows]
