@@ -29,6 +29,11 @@ LimitOption = Annotated[int, typer.Option(min=1, help="At most this many results
 OffsetOption = Annotated[int, typer.Option(min=0, help="Skip this many results (pagination).")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
+# The statement filters (queries.StatementFilter) that quotes, search and export share.
+ActorOption = Annotated[str | None, typer.Option(help="Only this actor: name, alias, unique surname or id.")]
+IssueOption = Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")]
+KindOption = Annotated[str | None, typer.Option(help="direct, mixed or indirect.")]
+StanceOption = Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")]
 DEFAULT_DB = Path("saywho.db")
 
 _err = Console(stderr=True)
@@ -184,12 +189,12 @@ def ingest(
 
 def quotes(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Actor: name, alias, unique surname or id.")] = None,
-    issue: Annotated[str | None, typer.Option(help="Issue label (includes its sub-issues).")] = None,
+    actor: ActorOption = None,
+    issue: IssueOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
-    stance: Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")] = None,
+    kind: KindOption = None,
+    stance: StanceOption = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
@@ -401,7 +406,7 @@ def timeline(
     db: DbOption = DEFAULT_DB,
     since: SinceOption = None,
     until: UntilOption = None,
-    actor: Annotated[str | None, typer.Option(help="Only this actor.")] = None,
+    actor: ActorOption = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
@@ -453,12 +458,12 @@ def stance(
 def search(
     query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", OR, NOT, prefix*, speaker:name.')],
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Only this actor (name, alias, unique surname or id).")] = None,
-    issue: Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")] = None,
+    actor: ActorOption = None,
+    issue: IssueOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
-    stance: Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")] = None,
+    kind: KindOption = None,
+    stance: StanceOption = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
@@ -482,11 +487,11 @@ def export(
     fmt: Annotated[ExportFormat, typer.Argument(metavar="FORMAT", help="jsonl, csv, graphml or dna.")],
     db: DbOption = DEFAULT_DB,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only this actor.")] = None,
-    issue: Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")] = None,
+    actor: ActorOption = None,
+    issue: IssueOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
+    kind: KindOption = None,
     period: Annotated[Period | None, typer.Option(help="graphml: one edge per actor, issue and period.")] = None,
 ) -> None:
     """Export statements (jsonl, csv), the actor-issue network (graphml) or a DNA statement table (dna)."""
