@@ -415,6 +415,17 @@ def test_a_cue_and_source_without_content_take_the_cue_object(nlp):
     assert link(pars, spans, quotes, {"cue_object_min_confidence": 0.75}) == []
 
 
+def test_a_quotation_taken_as_the_cue_object_keeps_its_marks(nlp):
+    text = 'The crowd chanted "Four more years!" Smith nodded.'
+    pars, quotes = parse(nlp, text)
+    spans = [_span(pars, "source", text, "The crowd"), _span(pars, "cue", text, "chanted")]
+    (cand,) = link(pars, spans, quotes)
+    # The parser hangs the quotation marks on the verb; the content is the whole quotation all the same.
+    assert [text[a:b] for a, b in cand.content] == ['"Four more years!"']
+    # Quoted words, but not a standalone quotation (no colon or comma before it): "mixed", as the linker says.
+    assert cand.kind == "mixed"
+
+
 def test_a_content_without_cue_takes_the_verb_that_governs_it(nlp):
     text = "The Morning Herald backed the governor's rival on Sunday."
     pars, quotes = parse(nlp, text)

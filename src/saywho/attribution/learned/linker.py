@@ -249,6 +249,8 @@ def link(
                 out,
                 lambda cue, contents: _find_source(paragraphs, by_par, sent_idx, cue, contents),
                 float(cfg["cue_object_min_confidence"]),
+                lambda content: _kind([content], quotes, paragraphs),
+                quotes,
             )
         )
     if cfg["governing_verb_reports"]:

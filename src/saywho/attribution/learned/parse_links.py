@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from saywho.attribution.learned.tagger import SpanPrediction
+from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
 
@@ -75,15 +76,29 @@ def _trimmed_subtree(doc: Doc, tok: Token, not_before: int) -> tuple[int, int] |
     return (a, b) if b > a else None
 
 
+def _whole_quotation(par: Paragraph, content: SpanPrediction, quotes: Sequence[Quotation]) -> SpanPrediction:
+    """The quotation around a content that lies inside one, marks included: the parser hangs the marks of
+    `chanted "Four more years!"` on the verb, so the object alone stops short of them."""
+    for q in quotes:
+        if q.inner_start <= content.start and content.end <= q.inner_end and par.offset <= q.start and q.end <= par.end:
+            toks = [t.i for t in par.doc if q.start <= par.offset + t.idx and par.offset + t.idx + len(t) <= q.end]
+            if toks:
+                return _prediction(par, content.par, "content", toks[0], toks[-1] + 1, content.confidence)
+    return content
+
+
 def cue_object_contents(
     paragraphs: Sequence[Paragraph],
     cues: Sequence[SpanPrediction],
     found: Sequence[Candidate],
     find_source: SourceFinder,
     min_confidence: float = 0.5,
+    kind_of: Callable[[SpanPrediction], str] = lambda content: "indirect",
+    quotes: Sequence[Quotation] = (),
 ) -> list[Candidate]:
     """Attributions for the predicted cues no content was linked to, with the cue's object as content, when a
-    source for the cue is found; cues and sources less sure than `min_confidence` are skipped."""
+    source for the cue is found; cues and sources less sure than `min_confidence` are skipped. `kind_of` tells
+    a quotation from reported speech ("chanted “U-S-A!”" is direct)."""
     used = {c.cue for c in found if c.cue is not None}
     taken = [f for c in found for f in c.content]
     out: list[Candidate] = []
@@ -97,14 +112,14 @@ def cue_object_contents(
         span = _trimmed_subtree(doc, obj, cue.tok_end) if obj is not None else None
         if span is None:
             continue
-        content = _prediction(par, cue.par, "content", span[0], span[1], cue.confidence)
+        content = _whole_quotation(par, _prediction(par, cue.par, "content", span[0], span[1], cue.confidence), quotes)
         if _overlaps_any(content.start, content.end, taken):
             continue
         source = find_source(cue, [content])
         if source is None or min(cue.confidence, source.confidence) < min_confidence:
             continue
         tagged = {"cue": cue.confidence, "source": source.confidence}
-        out.append(_candidate(paragraphs, content, cue, source, "indirect", tagged))
+        out.append(_candidate(paragraphs, content, cue, source, kind_of(content), tagged))
         taken.append((content.start, content.end))
     return out
 
