@@ -7,6 +7,7 @@ import csv
 import json
 import re
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,16 @@ def test_a_translation_is_listed_but_counted_once(store: Path) -> None:
         assert {s["article"]["id"] for s in originals} == {ids["ru"]}
     finally:
         c.close()
+    # The actor's page says how many statements the translations hold besides the counted ones.
+    pytest.importorskip("fastapi")
+    from saywho.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note about httpx versions
+        from fastapi.testclient import TestClient
+
+    page = TestClient(create_app(store)).get(f"/actors/{actor_id}")
+    assert page.status_code == 200 and f"+ {in_en} in translations" in page.text
 
 
 def test_articles_command_lists_the_links(store: Path) -> None:
