@@ -56,6 +56,14 @@ def analyze(
         str | None,
         typer.Option(help="Issue taxonomy: a YAML file or a packaged name (default, russia-japan)."),
     ] = None,
+    accurate: Annotated[
+        bool,
+        typer.Option(
+            "--accurate",
+            help="Also run the fine-tuned encoder (better English attributions, about 2x slower; needs "
+            'pip install "saywho[accurate]").',
+        ),
+    ] = False,
 ) -> None:
     """Find every attribution (source, cue, content) and its resolved speaker in each article."""
     from saywho.pipeline import Pipeline
@@ -65,7 +73,7 @@ def analyze(
     fmt = output_format or (OutputFormat.text if sys.stdout.isatty() and output_dir is None else OutputFormat.json)
     limit = max_bytes or DEFAULT_MAX_BYTES
     try:
-        pipeline = Pipeline(model=model, taxonomy=taxonomy)
+        pipeline = Pipeline(model=model, taxonomy=taxonomy, accurate=accurate)
     except SaywhoError as exc:
         _error(err, "model", str(exc))
         raise typer.Exit(2) from exc

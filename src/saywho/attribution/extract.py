@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
 from saywho.attribution.learned import merged_candidates
@@ -25,14 +27,15 @@ TRANSLATED_MIN_CONFIDENCE = 0.75
 
 
 def extract_candidates(
-    quotes: list[Quotation], paragraphs: list[Paragraph], *, translated: bool = False
+    quotes: list[Quotation], paragraphs: list[Paragraph], *, translated: bool = False, encoder: Any = None
 ) -> list[Candidate]:
-    """Every attribution candidate of an article: the rules' and the trained CRF's additions."""
+    """Every attribution candidate of an article: the rules' and the trained CRF's additions (mixed with the
+    accurate mode's `encoder.EncoderTagger` when one is given)."""
     rules = rule_candidates(quotes, paragraphs)
     # The trained CRF (models/attribution-crf) reads the rule candidates as features and its attributions are
     # merged with them; on translated text the rules win and only confident learned additions are kept.
     return merged_candidates(
-        paragraphs, quotes, rules, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None
+        paragraphs, quotes, rules, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None, encoder=encoder
     )
 
 

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from saywho.errors import SaywhoError
 from saywho.eval.brat import AttributionFrags, gold_doc_names, read_gold
 from saywho.eval.metrics import GROUPS, METRICS, load_predictions, normalize, score, summary_line
 
@@ -30,11 +31,17 @@ def _group() -> None:
 
 
 def run_pipeline(
-    gold_root: Path, docs: list[str], output_dir: Path | None, err: Console
+    gold_root: Path, docs: list[str], output_dir: Path | None, err: Console, accurate: bool = False
 ) -> tuple[dict[str, list[AttributionFrags]], list[tuple[str, str]], float]:
-    """Analyse GOLD/text/<doc>.txt for every doc; returns predictions, failures and seconds spent."""
+    """Analyse GOLD/text/<doc>.txt for every doc; returns predictions, failures and seconds spent (model
+    loading excluded)."""
     # Imported here: the pipeline loads models and is developed separately; scoring must not depend on it.
     from saywho.pipeline import analyze_path
+
+    if accurate:
+        from saywho.pipeline import Pipeline
+
+        analyze_path = Pipeline(accurate=True).analyze_path
 
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -131,6 +138,7 @@ def polnear(
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N gold docs.")] = None,
     errors: Annotated[int, typer.Option("--errors", min=0, help="Error examples per category.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Run saywho in the accurate mode.")] = False,
 ) -> None:
     """Score saywho on a PolNeAR-layout gold directory (numbers identical to attrscore.py)."""
     err = Console(stderr=True)
@@ -156,7 +164,11 @@ def polnear(
             err.print(f"error: {e}", markup=False)
             raise typer.Exit(2) from e
     else:
-        preds, failures, seconds = run_pipeline(gold_dir, docs, output_dir, err)
+        try:
+            preds, failures, seconds = run_pipeline(gold_dir, docs, output_dir, err, accurate)
+        except SaywhoError as e:
+            err.print(f"error: {e}", markup=False)
+            raise typer.Exit(2) from e
         words = sum(len(gold[d].text.split()) for d in preds)
         rate = 1 / seconds if seconds else 0.0
         err.print(

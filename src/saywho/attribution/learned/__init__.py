@@ -37,9 +37,11 @@ def learned_attributions(
     quotes: Sequence[Quotation],
     tagger: AttributionTagger,
     rules: Sequence[Candidate] = (),
+    encoder: Any = None,
 ) -> list[Candidate]:
-    """Everything the learned model finds (tagged with the rule candidates as features, then linked)."""
-    spans = tagger.tag(paragraphs, quotes, rules)
+    """Everything the learned model finds (tagged with the rule candidates as features, then linked); with the
+    accurate mode's `encoder`, its probabilities are mixed with the CRFs'."""
+    spans = tagger.tag(paragraphs, quotes, rules, encoder=encoder)
     return link(paragraphs, spans, quotes, tagger.config.get("linker"))
 
 
@@ -49,6 +51,7 @@ def _found(
     rule_candidates: Sequence[Candidate],
     tagger: AttributionTagger | None,
     min_confidence: float | None,
+    encoder: Any = None,
 ) -> tuple[list[Candidate], dict[str, Any]] | None:
     """The learned attributions and the merge settings (with the confidence floor); None without a model."""
     tagger = tagger if tagger is not None else load_tagger()
@@ -57,7 +60,7 @@ def _found(
     cfg = dict(tagger.config.get("merge") or {})
     if min_confidence is not None:
         cfg["min_confidence"] = max(min_confidence, cfg.get("min_confidence", 0.0))
-    return learned_attributions(paragraphs, quotes, tagger, rule_candidates), cfg
+    return learned_attributions(paragraphs, quotes, tagger, rule_candidates, encoder), cfg
 
 
 def merged_candidates(
@@ -66,13 +69,14 @@ def merged_candidates(
     rule_candidates: Sequence[Candidate],
     tagger: AttributionTagger | None = None,
     min_confidence: float | None = None,
+    encoder: Any = None,
 ) -> list[Candidate]:
     """The article's candidates: learned and rule attributions merged as the model's config says.
 
     With `min_confidence` (the pipeline sets it for machine-translated text) the rules win every conflict and only
     learned attributions at least that confident are added, whatever the config prefers.
     """
-    found = _found(paragraphs, quotes, rule_candidates, tagger, min_confidence)
+    found = _found(paragraphs, quotes, rule_candidates, tagger, min_confidence, encoder)
     if found is None:
         return sorted(rule_candidates, key=lambda c: (c.content_start, c.content_end))
     learned, cfg = found

