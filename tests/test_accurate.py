@@ -54,6 +54,25 @@ def test_the_mix_takes_the_most_probable_label_and_keeps_bio_valid() -> None:
     assert _mixed_labels(crf, encoder, crf_weight=1.0)[0][:2] == ["O", "O"]
 
 
+def test_stored_weights_round_trip_within_a_quantisation_step() -> None:
+    from saywho.attribution.learned.encoder import dequantized, quantized
+
+    rng = np.random.default_rng(0)
+    state = {"w": rng.normal(size=(4, 6)).astype(np.float32), "b": rng.normal(size=6).astype(np.float32)}
+    state["zero"] = np.zeros((2, 3), dtype=np.float32)
+    back = dequantized(_NpzLike(quantized(state)))
+    assert set(back) == set(state)
+    step = np.abs(state["w"]).max(axis=1, keepdims=True) / 127
+    assert np.all(np.abs(back["w"] - state["w"]) <= step / 2 + 1e-7)
+    assert np.allclose(back["b"], state["b"], atol=1e-3) and not back["zero"].any()
+
+
+class _NpzLike(dict):
+    @property
+    def files(self) -> list[str]:
+        return list(self)
+
+
 def test_casing_and_label_orders() -> None:
     assert [casing(w) for w in ("—", "said", "Moscow", "NATO", "iPhone")] == [0, 1, 2, 3, 4]
     assert CONTENT_LABELS[0] == SRCCUE_LABELS[0] == "O"
@@ -130,6 +149,7 @@ def test_the_encoder_train_command_end_to_end(tmp_path: Path, monkeypatch: pytes
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert 0 <= metrics["dev"]["attributed_quote"]["f1"] <= 1
     with np.load(out / "encoder.npz") as weights:
-        assert "word.weight" not in weights.files  # the frozen embeddings come from the base package
-        assert all(weights[k].dtype == np.float16 for k in weights.files)
+        assert not any(k.startswith("word.") for k in weights.files)  # frozen: they come from the base package
+        dtypes = {k.split("::")[-1] if "::" in k else "vector": weights[k].dtype for k in weights.files}
+        assert dtypes == {"int8": np.int8, "scale": np.float32, "vector": np.float16}
     assert load_encoder(out).weight == 0.3

@@ -289,14 +289,46 @@ def as_tensors(batch: Sequence[Window], pieces: WordPieces) -> dict[str, Any]:
     return out
 
 
-# Fine-tuned weights are stored as float16 .npz (half the size, no pickle); the frozen word embeddings are not
-# stored at all: they come from the base package.
+# Fine-tuned weights are stored in a .npz (no pickle): matrices as int8 with a float32 scale per row (a quarter of
+# float32; the scores on dev did not move), vectors as float16. The frozen word embeddings and the token-type
+# embedding are not stored at all: they come from the base package.
 FROZEN = ("word.weight", "token_type")
+_INT8, _SCALE = "::int8", "::scale"
+
+
+def quantized(state: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays to store for a state dict of float arrays."""
+    out: dict[str, np.ndarray] = {}
+    for name, w in state.items():
+        if name in FROZEN:
+            continue
+        w = np.asarray(w, dtype=np.float32)
+        if w.ndim == 2:
+            scale = np.abs(w).max(axis=1) / 127.0
+            scale[scale == 0] = 1.0
+            out[name + _INT8] = np.round(w / scale[:, None]).astype(np.int8)
+            out[name + _SCALE] = scale.astype(np.float32)
+        else:
+            out[name] = w.astype(np.float16)
+    return out
+
+
+def dequantized(stored: Any) -> dict[str, np.ndarray]:
+    """The float32 arrays of a stored .npz (see `quantized`)."""
+    out: dict[str, np.ndarray] = {}
+    for name in stored.files:
+        if name.endswith(_SCALE):
+            continue
+        if name.endswith(_INT8):
+            base = name[: -len(_INT8)]
+            out[base] = stored[name].astype(np.float32) * stored[base + _SCALE][:, None]
+        else:
+            out[name] = stored[name].astype(np.float32)
+    return out
 
 
 def save_weights(model: Any, path: Path) -> None:
-    state = {k: v.detach().numpy().astype(np.float16) for k, v in model.state_dict().items() if k not in FROZEN}
-    np.savez(path, **state)
+    np.savez(path, **quantized({k: v.detach().numpy() for k, v in model.state_dict().items()}))
 
 
 class EncoderTagger:
@@ -311,7 +343,7 @@ class EncoderTagger:
         self.pieces = WordPieces(base_dir / "vocab.txt")
         self.model = build_model(read_safetensors(base_dir / "model.safetensors"))
         with np.load(self.directory / self.config.get("weights", "encoder.npz")) as tuned:
-            state = {k: torch.from_numpy(tuned[k].astype(np.float32)) for k in tuned.files}
+            state = {k: torch.from_numpy(v) for k, v in dequantized(tuned).items()}
         state.update({k: v for k, v in self.model.state_dict().items() if k in FROZEN})
         self.model.load_state_dict(state)
         self.model.eval()
