@@ -153,3 +153,18 @@ def test_the_encoder_train_command_end_to_end(tmp_path: Path, monkeypatch: pytes
         dtypes = {k.split("::")[-1] if "::" in k else "vector": weights[k].dtype for k in weights.files}
         assert dtypes == {"int8": np.int8, "scale": np.float32, "vector": np.float16}
     assert load_encoder(out).weight == 0.3
+
+
+def test_accurate_ingest_runs_in_one_process(tmp_path: Path) -> None:
+    from saywho.cli import app
+
+    path = tmp_path / "a.txt"
+    path.write_text("The senator said the plan would fail.\n", encoding="utf-8")
+    args = ["ingest", str(path), "--db", str(tmp_path / "s.db"), "--accurate", "--quiet"]
+    result = CliRunner().invoke(app, [*args, "--workers", "2"])
+    assert result.exit_code == 1 and "one process" in result.output
+    if not HAVE_EXTRA:
+        return
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stored"] == 1

@@ -121,6 +121,13 @@ def ingest(
         Path | None, typer.Option(help="Alias file (YAML or TSV) to apply now and on every later ingest.")
     ] = None,
     reanalyze: Annotated[bool, typer.Option(help="Analyse stored articles again and replace them.")] = False,
+    accurate: Annotated[
+        bool,
+        typer.Option(
+            "--accurate",
+            help="Analyse in the accurate mode (one process: the encoder uses every core; saywho[accurate]).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -128,6 +135,17 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from saywho.store.ingest import ingest as run_ingest
+
+    pipeline = None
+    if accurate:
+        if workers > 1:
+            raise _fail("--accurate analyses in one process (its encoder already uses every core): drop --workers")
+        from saywho.pipeline import Pipeline
+
+        try:
+            pipeline = Pipeline(model=model, accurate=True)
+        except SaywhoError as err:
+            raise _fail(str(err)) from None
 
     started = time.perf_counter()
     progress = Progress(
@@ -158,6 +176,7 @@ def ingest(
                 model=model,
                 reanalyze=reanalyze,
                 aliases=aliases,
+                pipeline=pipeline,
                 on_start=lambda total: progress.update(task, total=total),
                 on_result=on_result,
             )
