@@ -130,17 +130,10 @@ def test_accurate_analysis_of_an_article(tmp_path: Path) -> None:
 @needs_extra
 def test_the_encoder_train_command_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from saywho.attribution.learned.command import train_app
-    from test_learned import _ann, _mini_split
+    from test_learned import mini_corpus
 
     monkeypatch.setenv("SAYWHO_CACHE_DIR", str(tmp_path / "cache"))
-    texts = [
-        ("The senator said the plan would fail.", "The senator", "said", "the plan would fail"),
-        ("Critics argued that taxes will rise.", "Critics", "argued", "that taxes will rise"),
-        ("Officials believe the deal is fragile.", "Officials", "believe", "the deal is fragile"),
-    ]
-    docs = {f"doc{n}": (t, _ann(t, *roles)) for n, (t, *roles) in enumerate(texts)}
-    _mini_split(tmp_path / "corpus" / "train", dict(list(docs.items())[:2]))
-    _mini_split(tmp_path / "corpus" / "dev", dict(list(docs.items())[2:]))
+    mini_corpus(tmp_path / "corpus")
     out = tmp_path / "encoder"
     args = ["encoder", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--epochs", "2"]
     result = CliRunner().invoke(train_app, args)

@@ -291,6 +291,18 @@ def _ann(text, source, cue, content):
     return "\n".join(lines) + "\n"
 
 
+def mini_corpus(root):
+    """A PolNeAR-layout corpus of three one-sentence reports: two in train/, one in dev/."""
+    texts = [
+        ("The senator said the plan would fail.", "The senator", "said", "the plan would fail"),
+        ("Critics argued that taxes will rise.", "Critics", "argued", "that taxes will rise"),
+        ("Officials believe the deal is fragile.", "Officials", "believe", "the deal is fragile"),
+    ]
+    docs = {f"doc{n}": (t, _ann(t, *roles)) for n, (t, *roles) in enumerate(texts)}
+    _mini_split(root / "train", dict(list(docs.items())[:2]))
+    _mini_split(root / "dev", dict(list(docs.items())[2:]))
+
+
 @pytest.mark.parametrize("stack", [[], ["--stack", "content=srccue"]])
 def test_the_train_command_end_to_end(tmp_path, monkeypatch, stack):
     from typer.testing import CliRunner
@@ -298,14 +310,7 @@ def test_the_train_command_end_to_end(tmp_path, monkeypatch, stack):
     from saywho.attribution.learned.command import train_app
 
     monkeypatch.setenv("SAYWHO_CACHE_DIR", str(tmp_path / "cache"))
-    texts = [
-        ("The senator said the plan would fail.", "The senator", "said", "the plan would fail"),
-        ("Critics argued that taxes will rise.", "Critics", "argued", "that taxes will rise"),
-        ("Officials believe the deal is fragile.", "Officials", "believe", "the deal is fragile"),
-    ]
-    docs = {f"doc{n}": (t, _ann(t, *roles)) for n, (t, *roles) in enumerate(texts)}
-    _mini_split(tmp_path / "corpus" / "train", dict(list(docs.items())[:2]))
-    _mini_split(tmp_path / "corpus" / "dev", dict(list(docs.items())[2:]))
+    mini_corpus(tmp_path / "corpus")
     out = tmp_path / "model"
     result = CliRunner().invoke(
         train_app, ["attribution", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--seed", "0", *stack]
