@@ -161,3 +161,30 @@ def test_accurate_ingest_runs_in_one_process(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stored"] == 1
+
+
+def test_serve_accurate_loads_the_encoder_at_start_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from saywho.cli import app
+    from saywho.store import connect
+
+    connect(str(tmp_path / "s.db")).close()
+    served: list = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **kw: served.append(web_app))
+    args = ["serve", "--db", str(tmp_path / "s.db"), "--accurate"]
+    if not HAVE_EXTRA:
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2 and "accurate" in result.output and not served
+        return
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "accurate mode" in result.output
+    analyzer = served[0].state.saywho.analyzer
+    assert analyzer.loaded and analyzer._pipeline.encoder is not None
+    # The encoder runs on what the server analyses.
+    from fastapi.testclient import TestClient
+
+    response = TestClient(served[0]).post("/api/analyze", json={"text": "The senator said the plan would fail."})
+    assert response.status_code == 200, response.text
+    assert response.json()["attributions"]

@@ -42,6 +42,14 @@ def serve(
     max_upload_bytes: Annotated[
         int, typer.Option(help="Largest article text or file accepted by /analyze and /api/ingest.", min=1)
     ] = DEFAULT_MAX_UPLOAD_BYTES,
+    accurate: Annotated[
+        bool,
+        typer.Option(
+            "--accurate",
+            help="Analyse posted articles in the accurate mode (the fine-tuned encoder; needs "
+            'pip install "saywho[accurate]"). Loads the pipeline at start-up.',
+        ),
+    ] = False,
 ) -> None:
     """Serve the store as web pages (article, actor, issue, search, analyze) and a JSON API (/api, /openapi.json)."""
     try:
@@ -57,18 +65,29 @@ def serve(
     if token is not None and len(token) < 12:
         raise _fail("the token must be at least 12 characters long")
     try:
-        app = create_app(db, allow_writes=allow_writes, token=token, max_upload_bytes=max_upload_bytes)
+        # The accurate pipeline is loaded now, so that a missing extra fails here and not on the first request.
+        pipeline = _accurate_pipeline() if accurate else None
+        app = create_app(
+            db, allow_writes=allow_writes, token=token, max_upload_bytes=max_upload_bytes, pipeline=pipeline
+        )
     except SaywhoError as err:
         raise _fail(str(err)) from None
     state = app.state.saywho
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"saywho: serving {db} at http://{shown}:{port}/ ({'writes allowed' if allow_writes else 'read-only'})")
+    mode = ("writes allowed" if allow_writes else "read-only") + (", accurate mode" if accurate else "")
+    typer.echo(f"saywho: serving {db} at http://{shown}:{port}/ ({mode})")
     if allow_writes:
         if token is None:
             typer.echo(f"saywho: write token (send as 'Authorization: Bearer <token>'): {state.token}")
         if not _loopback(host):
             typer.echo("saywho: warning: writes allowed on a non-local interface; the token travels in clear", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+
+
+def _accurate_pipeline() -> object:
+    from saywho.pipeline import Pipeline
+
+    return Pipeline(accurate=True)
 
 
 def register(app: typer.Typer) -> None:

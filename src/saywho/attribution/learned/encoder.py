@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from saywho.attribution.learned.features import _quote_states, _rule_states, _Tokens
+from saywho.attribution.learned.features import TokenColumns, quote_states, rule_states
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.errors import SaywhoError
@@ -150,9 +150,9 @@ def paragraph_windows(
     labels: dict[str, list[str]] | None = None,
 ) -> list[Window]:
     """The windows of a paragraph; with `labels` (BIO per token for "content" and "srccue") for training."""
-    toks = _Tokens.of(par.doc)
-    quote_state = _quote_states(par, toks, quotes)
-    role_state = _rule_states(par, toks, rules)
+    toks = TokenColumns.of(par.doc)
+    quote_state = quote_states(par, toks, quotes)
+    role_state = rule_states(par, toks, rules)
     names = {"content": CONTENT_LABELS, "srccue": SRCCUE_LABELS}
     out: list[Window] = []
     window = Window(index)

@@ -86,7 +86,7 @@ def _bucket(n: int) -> str:
 
 
 @dataclass
-class _Tokens:
+class TokenColumns:
     """The token attributes the features read, as plain lists.
 
     Reading an attribute of a spaCy token builds a Token object each time; the features read every token and
@@ -108,7 +108,7 @@ class _Tokens:
     is_punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc) -> _Tokens:
+    def of(cls, doc: Doc) -> TokenColumns:
         n = len(doc)
         cols: tuple[list, ...] = tuple([] for _ in range(12))
         (text, lower, lemma, pos, tag, dep, head, ent_type, ent_iob, idx, is_title, is_punct) = cols
@@ -137,7 +137,7 @@ def _is_trigger(lemma: str, pos: str) -> bool:
     return (pos in ("VERB", "AUX") and lemma in TRIGGER_LEMMAS) or (pos == "ADJ" and lemma in BELIEF_ADJECTIVES)
 
 
-def _quote_states(par: Paragraph, toks: _Tokens, quotes: Iterable[Quotation]) -> list[str]:
+def quote_states(par: Paragraph, toks: TokenColumns, quotes: Iterable[Quotation]) -> list[str]:
     """Per token: "" (outside), "mark" (a quotation mark of a quotation), "in-direct" or "in-embedded"."""
     n = len(toks.text)
     states = [""] * n
@@ -157,7 +157,7 @@ def _quote_states(par: Paragraph, toks: _Tokens, quotes: Iterable[Quotation]) ->
     return states
 
 
-def _rule_states(par: Paragraph, toks: _Tokens, rules: Iterable[Candidate]) -> list[tuple[str, str, str]]:
+def rule_states(par: Paragraph, toks: TokenColumns, rules: Iterable[Candidate]) -> list[tuple[str, str, str]]:
     """Per token: (role the rules gave it, boundary mark, rule method); "" where the rules have nothing.
 
     Roles are "C:<kind>" (content of a direct / indirect / mixed attribution), "S" (source) and "Q" (cue).
@@ -185,7 +185,7 @@ def _rule_states(par: Paragraph, toks: _Tokens, rules: Iterable[Candidate]) -> l
     return states
 
 
-def _base(toks: _Tokens, i: int, trigger: bool) -> list[str]:
+def _base(toks: TokenColumns, i: int, trigger: bool) -> list[str]:
     lemma, pos = toks.lemma[i], toks.pos[i]
     return [
         "w=" + toks.lower[i],
@@ -207,12 +207,12 @@ def paragraph_features(
     n = len(doc)
     if n == 0:
         return []
-    toks = _Tokens.of(doc)
+    toks = TokenColumns.of(doc)
     lemma, pos, dep, lower, heads = toks.lemma, toks.pos, toks.dep, toks.lower, toks.head
     triggers = [_is_trigger(lemma[i], pos[i]) for i in range(n)]
     base = [_base(toks, i, triggers[i]) for i in range(n)]
-    qstate = _quote_states(par, toks, quotes)
-    rstate = _rule_states(par, toks, rules)
+    qstate = quote_states(par, toks, quotes)
+    rstate = rule_states(par, toks, rules)
     sent_of: list[tuple[int, int, int]] = [(0, 0, 0)] * n  # (sentence index, start, end)
     for k, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -284,7 +284,7 @@ def paragraph_features(
     return feats
 
 
-def _ancestor_features(toks: _Tokens, i: int, triggers: list[bool]) -> list[str]:
+def _ancestor_features(toks: TokenColumns, i: int, triggers: list[bool]) -> list[str]:
     """How the token hangs off the nearest reporting word above it, and off the nearest verb above it."""
     out: list[str] = []
     child, anc, depth = i, toks.head[i], 1
@@ -316,7 +316,7 @@ _HEAD_CHILD_DEPS = frozenset(("ccomp", "xcomp", "dobj", "parataxis"))
 _UNDER_DEPS = frozenset("ccomp xcomp parataxis advcl relcl acl pcomp pobj csubj conj appos".split())
 
 
-def _structure_features(toks: _Tokens, i: int) -> list[str]:
+def _structure_features(toks: TokenColumns, i: int) -> list[str]:
     """What hangs off the token and off its head (a reporting verb has a subject and a clause), and which
     kinds of clause the token sits in, with the word that governs the nearest one."""
     dep = toks.dep
@@ -346,7 +346,7 @@ def _structure_features(toks: _Tokens, i: int) -> list[str]:
     return out
 
 
-def _sentence_features(toks: _Tokens, i: int, sent: tuple[int, int, int], triggers: list[int]) -> list[str]:
+def _sentence_features(toks: TokenColumns, i: int, sent: tuple[int, int, int], triggers: list[int]) -> list[str]:
     k, start, end = sent
     out = ["si=" + _bucket(k)]
     if i == start:
