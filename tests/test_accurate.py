@@ -35,23 +35,59 @@ class FakeCrf:
         return self.marginals[t][label]
 
 
-def test_the_mix_takes_the_most_probable_label_and_keeps_bio_valid() -> None:
+def test_the_mix_takes_the_most_probable_valid_bio_sequence() -> None:
     crf = FakeCrf(
         [
             {"O": 0.9, "B-C": 0.05, "I-C": 0.05},
+            {"O": 0.2, "B-C": 0.7, "I-C": 0.1},
             {"O": 0.6, "B-C": 0.1, "I-C": 0.3},
             {"O": 0.5, "B-C": 0.0, "I-C": 0.5},
         ]
     )
-    # The encoder is sure tokens 1 and 2 are inside a content; token 2's row is NaN (a space): the CRF decides.
-    encoder = np.array([[0.9, 0.05, 0.05], [0.0, 0.0, 1.0], [np.nan] * 3])
+    # The encoder is sure tokens 1-2 are a content; token 3's row is NaN (a space): the CRF decides there.
+    encoder = np.array([[0.9, 0.05, 0.05], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [np.nan] * 3])
     labels, probs = _mixed_labels(crf, encoder, crf_weight=0.3)
-    # Token 1: 0.3 x 0.3 + 0.7 x 1.0 for I-C, after an O: it starts the chunk.
-    assert labels[:2] == ["O", "B-C"]
-    assert probs[1]["I-C"] == pytest.approx(0.79)
-    assert probs[2] == crf.marginals[2]
-    # With the CRF alone the first two tokens stay outside.
-    assert _mixed_labels(crf, encoder, crf_weight=1.0)[0][:2] == ["O", "O"]
+    # Token 2: 0.3 x 0.3 + 0.7 x 1.0 for I-C.
+    assert probs[2]["I-C"] == pytest.approx(0.79)
+    assert probs[3] == crf.marginals[3]
+    assert labels[:3] == ["O", "B-C", "I-C"]
+    # With the CRF alone token 2 stays outside.
+    assert _mixed_labels(crf, encoder, crf_weight=1.0)[0][:3] == ["O", "B-C", "O"]
+
+
+def test_the_best_sequence_is_the_most_probable_valid_one() -> None:
+    """Against brute force: every valid BIO sequence, scored by the product of its tokens' probabilities."""
+    import itertools
+
+    from saywho.attribution.learned.tagger import best_bio_sequence
+
+    names = ["O", "B-S", "I-S", "B-Q", "I-Q"]
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        rows = rng.dirichlet(np.ones(len(names)) * 0.5, size=int(rng.integers(1, 6)))
+        probs = [dict(zip(names, map(float, r), strict=True)) for r in rows]
+
+        def valid(seq: tuple[str, ...]) -> bool:
+            return all(
+                not b.startswith("I-") or (a is not None and a[2:] == b[2:] and a != "O")
+                for a, b in zip((None, *seq), seq, strict=False)
+            )
+
+        def prob(seq: tuple[str, ...], probs: list[dict[str, float]] = probs) -> float:
+            return float(np.prod([p[label] for p, label in zip(probs, seq, strict=True)]))
+
+        best = max((s for s in itertools.product(names, repeat=len(probs)) if valid(s)), key=prob)
+        found = best_bio_sequence(names, probs)
+        assert valid(tuple(found))
+        assert prob(tuple(found)) == pytest.approx(prob(best))
+    assert best_bio_sequence(names, []) == []
+    # An I- the model prefers after O is not allowed: the sequence starts the span, or stays outside.
+    assert best_bio_sequence(
+        ["O", "B-C", "I-C"], [{"O": 1.0, "B-C": 0, "I-C": 0}, {"O": 0.2, "B-C": 0.3, "I-C": 0.5}]
+    ) == [
+        "O",
+        "B-C",
+    ]
 
 
 def test_stored_weights_round_trip_within_a_quantisation_step() -> None:

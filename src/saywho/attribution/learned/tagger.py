@@ -157,25 +157,49 @@ def touches_paragraph(cand: Candidate, par: Paragraph) -> bool:
 
 
 def _mixed_labels(tagger: Any, encoder_probs: Any, crf_weight: float) -> tuple[list[str], list[dict[str, float]]]:
-    """Per token, the label of highest mixed probability (BIO made valid: an I- after anything else starts a
-    chunk), and the mixed probability of every label. Tokens the encoder has no row for keep the CRF's."""
+    """The mixed probability of every label per token (crf_weight x the CRF's marginal + the rest x the
+    encoder's; tokens the encoder has no row for keep the CRF's), and the label sequence of highest mixed
+    probability among the valid BIO ones (an I- only after a B- or I- of its role).
+
+    The best valid sequence, not each token's best label: per-token choices broke spans in two where the
+    encoder was unsure of a word in the middle, and the sequence raised exact span F1 on dev by 0.01-0.02.
+    """
     from saywho.attribution.learned.encoder import CONTENT_LABELS, SRCCUE_LABELS
 
     names = tagger.labels()
     order = CONTENT_LABELS if len(encoder_probs[0]) == len(CONTENT_LABELS) else SRCCUE_LABELS
     column = {label: order.index(label) for label in names}
-    labels: list[str] = []
     probs: list[dict[str, float]] = []
     for t, row in enumerate(encoder_probs):
         mine = {label: tagger.marginal(label, t) for label in names}
         if row[0] == row[0]:  # not NaN
             mine = {label: crf_weight * p + (1 - crf_weight) * float(row[column[label]]) for label, p in mine.items()}
-        best = max(names, key=mine.__getitem__)
-        if best.startswith("I-") and (not labels or labels[-1][2:] != best[2:]):
-            best = "B-" + best[2:]
-        labels.append(best)
         probs.append(mine)
-    return labels, probs
+    return best_bio_sequence(names, probs), probs
+
+
+def _may_follow(before: str | None, label: str) -> bool:
+    return not label.startswith("I-") or (before is not None and before != "O" and before[2:] == label[2:])
+
+
+def best_bio_sequence(names: Sequence[str], probs: Sequence[Mapping[str, float]]) -> list[str]:
+    """The valid BIO sequence over `names` with the highest product of per-token probabilities (Viterbi)."""
+    import numpy as np
+
+    if not probs:
+        return []
+    logp = np.log(np.maximum(np.array([[p[label] for label in names] for p in probs], dtype=float), 1e-12))
+    trans = np.array([[0.0 if _may_follow(a, b) else -np.inf for b in names] for a in names])
+    score = np.array([0.0 if _may_follow(None, b) else -np.inf for b in names]) + logp[0]
+    back = np.zeros(logp.shape, dtype=int)
+    for t in range(1, len(probs)):
+        step = score[:, None] + trans  # [previous label, label]
+        back[t] = step.argmax(axis=0)
+        score = step.max(axis=0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(len(probs) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return [names[i] for i in reversed(path)]
 
 
 def _chunks(par: Paragraph, index: int, labels: list[str], prob: Any) -> list[SpanPrediction]:
