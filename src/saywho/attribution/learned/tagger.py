@@ -124,6 +124,7 @@ class AttributionTagger:
                 labels_of[name] = labels = tagger.tag()
                 if mixed is not None and name in mixed:
                     labels, probs = _mixed_labels(tagger, mixed[name], crf_weight)
+                    labels_of[name] = labels  # a stacked tagger reads the labels the paragraph got
                     out.extend(_chunks(par, index, labels, lambda label, t, probs=probs: probs[t][label]))
                 else:
                     out.extend(_chunks(par, index, labels, tagger.marginal))
