@@ -224,3 +224,37 @@ def test_serve_accurate_loads_the_encoder_at_start_up(tmp_path: Path, monkeypatc
     response = TestClient(served[0]).post("/api/analyze", json={"text": "The senator said the plan would fail."})
     assert response.status_code == 200, response.text
     assert response.json()["attributions"]
+
+
+def test_an_unknown_precision_is_a_clear_error() -> None:
+    if not HAVE_EXTRA:
+        pytest.skip('needs pip install "saywho[accurate]"')
+    with pytest.raises(SaywhoError, match="unknown encoder precision"):
+        load_encoder(precision="float8")
+
+
+@needs_extra
+def test_bfloat16_and_float32_give_the_same_labels() -> None:
+    """bfloat16 is only a faster way to the same answer: the two precisions agree on nearly every token."""
+    from saywho.attribution.extract import rule_candidates
+    from saywho.attribution.quotes import find_quotations, paragraphs
+    from saywho.nlp.english import load_english, parse_paragraphs
+
+    text = (
+        "The senator said on Tuesday that the plan would fail. “It is a disaster,” she told reporters.\n\n"
+        "Critics of the bill argue it hurts farmers, according to a report by the budget office."
+    )
+    quotes = find_quotations(text, 0, len(text))
+    parsed = parse_paragraphs(load_english(), text, paragraphs(text, 0, len(text)))
+    rules = rule_candidates(quotes, parsed)
+    f32 = load_encoder(precision="float32")
+    b16 = load_encoder(precision="bfloat16")
+    assert not f32.bfloat16 and b16.bfloat16
+    a, b = f32.probabilities(parsed, quotes, rules), b16.probabilities(parsed, quotes, rules)
+    assert a.keys() == b.keys() and a
+    for k in a:
+        for head in ("content", "srccue"):
+            rows = ~np.isnan(a[k][head][:, 0])
+            assert np.abs(a[k][head][rows] - b[k][head][rows]).max() < 0.1
+            agree = (a[k][head][rows].argmax(1) == b[k][head][rows].argmax(1)).mean()
+            assert agree >= 0.95
