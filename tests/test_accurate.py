@@ -153,6 +153,10 @@ def test_accurate_analysis_of_an_article(tmp_path: Path) -> None:
     said = {a.content[0].text for a in accurate.attributions}
     assert any("plan would fail" in c for c in said) and any("We will not vote" in c for c in said)
     assert {a.content[0].text for a in fast.attributions} & said
+    # Each statement says which model found it.
+    assert "learned:encoder" in {a.method for a in accurate.attributions}
+    assert not {a.method for a in accurate.attributions} & {"learned:crf"}
+    assert "learned:encoder" not in {a.method for a in fast.attributions}
     # Through the CLI.
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ installed).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,9 +41,13 @@ def learned_attributions(
     encoder: Any = None,
 ) -> list[Candidate]:
     """Everything the learned model finds (tagged with the rule candidates as features, then linked); with the
-    accurate mode's `encoder`, its probabilities are mixed with the CRFs'."""
+    accurate mode's `encoder`, its probabilities are mixed with the CRFs', and what the tagged spans make is
+    marked `learned:encoder` instead of `learned:crf`, so that a statement says which model found it."""
     spans = tagger.tag(paragraphs, quotes, rules, encoder=encoder)
-    return link(paragraphs, spans, quotes, tagger.config.get("linker"))
+    found = link(paragraphs, spans, quotes, tagger.config.get("linker"))
+    if encoder is None:
+        return found
+    return [dataclasses.replace(c, method="learned:encoder") if c.method == "learned:crf" else c for c in found]
 
 
 def _found(
