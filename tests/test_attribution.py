@@ -40,6 +40,28 @@ def test_direct_subject_before_verb_after_quotation(analyze):
     assert a.content[0].text == '"We will repair it within a month,"'
 
 
+def test_short_quotations_with_a_speech_verb_right_after_are_speech(analyze):
+    text = (
+        'The vote was delayed again. "No," the senator said. "When?" asked a reporter. '
+        '"Never!" shouted the protesters outside. "Absolutely," Mary Stone told reporters.'
+    )
+    article = analyze(text)
+    found = {a.content[0].text: (a.source.text, a.cue.text, a.kind) for a in article.attributions}
+    assert found == {
+        '"No,"': ("the senator", "said", "direct"),
+        '"When?"': ("a reporter", "asked", "direct"),
+        '"Never!"': ("the protesters", "shouted", "direct"),
+        '"Absolutely,"': ("Mary Stone", "told", "direct"),
+    }
+
+
+def test_short_quotations_elsewhere_stay_titles_or_scare_quotes(analyze):
+    text = (
+        'He watched "Frontline" on Monday. The "reform" he said was needed has failed. She called it "fake" and left.'
+    )
+    assert not [a for a in analyze(text).attributions if a.kind == "direct"]
+
+
 def test_direct_cue_before_quotation_with_colon(analyze):
     text = 'Senator Robert Hale said: "We will not support this budget under any circumstances."'
     a = one(analyze(text))

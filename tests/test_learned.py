@@ -420,6 +420,23 @@ def test_a_cue_and_source_without_content_take_the_cue_object(nlp):
     assert link(pars, spans, quotes, {"cue_object_min_confidence": 0.75}) == []
 
 
+def test_the_person_told_is_not_what_was_said(nlp):
+    text = "The governor told reporters. The governor denied the report."
+    pars, quotes = parse(nlp, text)
+    spans = [
+        _span(pars, "source", text, "The governor", confidence=0.8),
+        _span(pars, "cue", text, "told", confidence=0.7),
+    ]
+    assert link(pars, spans, quotes) == []  # "reporters" were told, not said
+    second = text.index("The governor denied")
+    spans = [
+        _span(pars, "source", text, "The governor", after=second, confidence=0.8),
+        _span(pars, "cue", text, "denied", confidence=0.7),
+    ]
+    (cand,) = link(pars, spans, quotes)
+    assert [text[a:b] for a, b in cand.content] == ["the report"]
+
+
 def test_a_quotation_taken_as_the_cue_object_keeps_its_marks(nlp):
     text = 'The crowd chanted "Four more years!" Smith nodded.'
     pars, quotes = parse(nlp, text)

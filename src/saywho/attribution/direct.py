@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
-from saywho.attribution.lexicon import SPEECH_VERBS
+from saywho.attribution.lexicon import QUOTE_VERBS, SPEECH_VERBS
 from saywho.attribution.quotes import DASHES, Quotation
 from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens
 from saywho.nlp.english import Paragraph
 
 MIN_DIRECT_WORDS = 3
+_QUOTING_VERBS = SPEECH_VERBS | QUOTE_VERBS
 _SENTENCE_END = {".", "!", "?", "…"}
 # A reporting clause after a quotation is short: `," said Pavel Sidorov, the press secretary of ...` at most.
 MAX_CLAUSE_TOKENS = 60
@@ -72,7 +73,7 @@ def _clause_after(par: Paragraph, quote_end: int) -> list[Token]:
 def _reporting_clause(tokens: list[Token], allow_any_verb: bool) -> tuple[list[Token], Token | None] | None:
     """The cue and subject of a reporting clause among `tokens` (a speech verb; any verb if the clause is short)."""
     ids = {t.i for t in tokens}
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _QUOTING_VERBS]
     if not verbs and allow_any_verb:
         verbs = [t for t in tokens if t.pos_ == "VERB"]
     for verb in verbs:
@@ -139,7 +140,13 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
             previous.content.append(_content_span(q))
             previous_end = q.end
             continue
-        if not q.standalone or q.words < MIN_DIRECT_WORDS:
+        if not q.standalone:
+            continue
+        if q.words < MIN_DIRECT_WORDS:
+            cand = _attach_short(q, par)
+            if cand is not None:
+                previous, previous_end = cand, q.end
+                yield cand
             continue
         # An interrupted quotation: `"…," X said. "…"` — the second part joins the first attribution.
         if previous is not None and previous.cue and previous_end <= q.start and previous.cue[1] <= q.start:
@@ -157,6 +164,43 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
             yield cand
         else:
             previous = None
+
+
+_SHORT_SPEECH_ENDS = (",", "?", "!", "…")
+
+
+def _attach_short(q: Quotation, par: Paragraph) -> Candidate | None:
+    """A quotation of one or two words is speech only in the plainest form: ended by a comma, question or
+    exclamation mark and followed at once by a speech verb and its speaker (`"No," he said.`, `"When?" asked the
+    reporter.`). Elsewhere a short quotation is mostly a title or a scare quote."""
+    inner = q.text_slice.rstrip()
+    end = q.end - par.offset
+    if not (inner.endswith(_SHORT_SPEECH_ENDS) or par.text[end : end + 1] == ","):
+        return None
+    after = _clause_after(par, q.end)
+    found = _reporting_clause(after, allow_any_verb=False) if after else None
+    if found is None:
+        return None
+    cue, subject = found
+    cue_ids = {t.i for t in cue}
+    first = next((t for t in after if not t.is_punct and not t.is_space), None)
+    if subject is None and first is not None and first.i in cue_ids:
+        # `"When?" asked the reporter.`: the parser takes the speaker after the verb for its object.
+        subject = next(
+            (t for t in after if t.i > first.i and t.pos_ in ("PROPN", "NOUN") and t.head.i in cue_ids), None
+        )
+    if subject is None:
+        return None
+    src = source_tokens(subject)
+    return Candidate(
+        content=[_content_span(q)],
+        source=char_range(src, par.offset),
+        cue=char_range(cue, par.offset),
+        kind="direct",
+        confidence=0.9,
+        method="direct:clause",
+        source_head=char_range([subject], par.offset),
+    )
 
 
 def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Candidate | None:

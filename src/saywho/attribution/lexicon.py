@@ -19,6 +19,18 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that introduce a quotation but not reported speech in a clause: `"Why?" asked the reporter`,
+# `"Never!" they shouted`. Kept apart from SPEECH_VERBS, which the learned model reads as a feature.
+QUOTE_VERBS = frozenset(
+    "ask shout yell scream exclaim cry whisper murmur mutter snap sigh chant inquire enquire interject interrupt "
+    "demand plead beg".split()
+)
+
+# Verbs whose direct object is the person spoken to, not what was said: "told reporters", "assured voters".
+ADDRESSEE_VERBS = frozenset(
+    "tell ask inform assure reassure warn remind notify brief urge advise persuade convince thank".split()
+)
+
 # Verbs that report speech only when they take a clause, never on their own with a noun object
 # ("know", "feel", "find", "show" are too common otherwise).
 CLAUSE_ONLY_VERBS = frozenset("know feel find show think continue expect add hope worry fear repeat".split())

@@ -19,6 +19,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from saywho.attribution.learned.parse_links import PARSE_METHOD
 from saywho.attribution.spans import Candidate
 
 MERGE_DEFAULTS: dict[str, Any] = {
@@ -83,6 +84,10 @@ def merge(
     cfg = {**MERGE_DEFAULTS, **(params or {})}
     if cfg["prefer"] == "learned":
         kept = new_candidates(learned, [], cfg)  # the learned side's own filters (source, nesting, confidence)
+        # A report the parse completed is the weakest guess: a rule quotation with the same cue is what was said
+        # (`"Never!" shouted the crowd`: the verb's object, or a noun the parser took for it, is not).
+        quoted = [r.cue for r in rules if r.kind == "direct" and r.cue]
+        kept = [c for c in kept if c.method != PARSE_METHOD or not any(_overlap(c.cue, q) for q in quoted)]
         kept = _quote_contents(kept, rules, tuple(cfg["quote_contents_from_rules"] or ()))
         extra = new_candidates(
             rules,

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from saywho.attribution.learned.tagger import SpanPrediction
+from saywho.attribution.lexicon import ADDRESSEE_VERBS
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.nlp.english import Paragraph
@@ -31,6 +32,7 @@ PARSE_CONFIDENCE = 0.6
 # The cue's dependents that are its content ("despised them", "said that …", "vowed to …"). On dev the direct
 # object gives most of the gain; "attr", "oprd" and "dative" changed nothing, and prepositional objects
 # ("complained about X") cost more precision than they gave recall.
+PARSE_METHOD = "learned:parse"
 OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 # How a content hangs off the verb that reports it; "pobj": "complained about X" (the cue is then "complained
 # about").
@@ -58,9 +60,11 @@ def _is_span_root(tok: Token, start: int, end: int) -> bool:
 
 
 def _object_of(cue_head: Token) -> Token | None:
-    """The first dependent after the cue that is its object or complement."""
+    """The first dependent after the cue that is its object or complement; not the direct object of a verb
+    whose object is the person spoken to ("told *reporters*")."""
+    addressee = cue_head.lemma_.lower() in ADDRESSEE_VERBS
     for child in cue_head.children:
-        if child.i > cue_head.i and child.dep_ in OBJECT_DEPS:
+        if child.i > cue_head.i and child.dep_ in OBJECT_DEPS and not (addressee and child.dep_ == "dobj"):
             return child
     return None
 
@@ -176,7 +180,7 @@ def _candidate(
         cue=(cue.start, cue.end),
         kind=kind,
         confidence=round(min(content.confidence, cue.confidence, source.confidence) * PARSE_CONFIDENCE, 4),
-        method="learned:parse",
+        method=PARSE_METHOD,
         source_head=source.head(paragraphs[source.par]),
         span_confidence=tagged,
     )
