@@ -189,22 +189,10 @@ def _attach_short(q: Quotation, par: Paragraph) -> Candidate | None:
         subject = next(
             (t for t in after if t.i > first.i and t.pos_ in ("PROPN", "NOUN") and t.head.i in cue_ids), None
         )
-    if subject is None:
-        return None
-    src = source_tokens(subject)
-    return Candidate(
-        content=[_content_span(q)],
-        source=char_range(src, par.offset),
-        cue=char_range(cue, par.offset),
-        kind="direct",
-        confidence=0.9,
-        method="direct:clause",
-        source_head=char_range([subject], par.offset),
-    )
+    return _quotation_with_clause(q, par, cue, subject) if subject is not None else None
 
 
 def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Candidate | None:
-    content = [_content_span(q)]
     found = None
     before = _clause_before(par, q.start)
     introduced = bool(before) and before[-1].doc[before[-1].i + 1].text == ":"
@@ -225,11 +213,17 @@ def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Cand
     if found is None:
         if q.words < 6:
             return None
-        return Candidate(content=content, source=None, cue=None, kind="direct", confidence=0.35, method="direct:bare")
-    cue, subject = found
+        return Candidate(
+            content=[_content_span(q)], source=None, cue=None, kind="direct", confidence=0.35, method="direct:bare"
+        )
+    return _quotation_with_clause(q, par, *found)
+
+
+def _quotation_with_clause(q: Quotation, par: Paragraph, cue: list[Token], subject: Token | None) -> Candidate:
+    """A direct attribution of quotation `q` to the reporting clause (cue, subject) found in paragraph `par`."""
     src = source_tokens(subject) if subject is not None else []
     return Candidate(
-        content=content,
+        content=[_content_span(q)],
         source=char_range(src, par.offset) if src else None,
         cue=char_range(cue, par.offset),
         kind="direct",
