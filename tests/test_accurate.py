@@ -91,7 +91,7 @@ def test_the_best_sequence_is_the_most_probable_valid_one() -> None:
 
 
 def test_stored_weights_round_trip_within_a_quantisation_step() -> None:
-    from saywho.attribution.learned.encoder import dequantized, quantized
+    from saywho.attribution.learned.encoder_model import dequantized, quantized
 
     rng = np.random.default_rng(0)
     state = {"w": rng.normal(size=(4, 6)).astype(np.float32), "b": rng.normal(size=6).astype(np.float32)}
@@ -188,6 +188,23 @@ def test_the_encoder_train_command_end_to_end(tmp_path: Path, monkeypatch: pytes
     assert load_encoder(out).weight == 0.3
 
 
+@needs_extra
+def test_the_encoder_train_command_refuses_a_device_torch_cannot_use(tmp_path: Path) -> None:
+    import torch
+
+    from saywho.attribution.learned.command import train_app
+    from test_learned import mini_corpus
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is visible here: cuda is a device torch can use")
+    mini_corpus(tmp_path / "corpus")
+    for device in ("cuda", "tpu"):
+        args = ["encoder", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "x"), "--device", device]
+        result = CliRunner().invoke(train_app, args)
+        assert result.exit_code == 2 and f"cannot train on '{device}'" in result.output
+    assert not (tmp_path / "x").exists()
+
+
 def test_accurate_ingest_runs_in_one_process(tmp_path: Path) -> None:
     from saywho.cli import app
 
@@ -262,3 +279,79 @@ def test_bfloat16_and_float32_give_the_same_labels() -> None:
             assert np.abs(a[k][head][rows] - b[k][head][rows]).max() < 0.1
             agree = (a[k][head][rows].argmax(1) == b[k][head][rows].argmax(1)).mean()
             assert agree >= 0.95
+
+
+def _toy_windows() -> list:
+    """Four labelled windows in which a piece id decides the label: learnable in a few steps."""
+    from saywho.attribution.learned.encoder_model import Window
+
+    out = []
+    for n in range(4):
+        w = Window(n)
+        w.ids = [2000 + (n + i) % 5 for i in range(8)]
+        w.role, w.quote, w.case = [0] * 8, [0] * 8, [1] * 8
+        w.token = list(range(8))
+        w.labels = {
+            "content": [1 if i == 2001 else 0 for i in w.ids],
+            "srccue": [3 if i == 2003 else 0 for i in w.ids],
+        }
+        out.append(w)
+    return out
+
+
+def _toy_loss(model, windows, pieces) -> float:  # noqa: ANN001
+    import torch
+    from torch.nn import functional as F  # noqa: N812
+
+    from saywho.attribution.learned.encoder_model import as_tensors
+
+    x = as_tensors(windows, pieces)
+    with torch.no_grad():
+        content, srccue = model(x["ids"], x["role"], x["quote"], x["case"], x["mask"])
+        return float(
+            F.cross_entropy(content.reshape(-1, 3), x["content"].reshape(-1))
+            + F.cross_entropy(srccue.reshape(-1, 5), x["srccue"].reshape(-1))
+        )
+
+
+@needs_extra
+def test_the_training_loop_learns_and_is_deterministic() -> None:
+    import torch
+
+    from saywho.attribution.learned.encoder import WordPieces, base_model_dir, read_safetensors
+    from saywho.attribution.learned.encoder_model import build_model, fit
+
+    base = read_safetensors(base_model_dir() / "model.safetensors")
+    pieces = WordPieces(base_model_dir() / "vocab.txt")
+    params = {"epochs": 15, "lr_encoder": 1e-4, "lr_new": 1e-2, "weight_decay": 0.01, "warmup_steps": 1}
+    params["batch_pieces"] = 20
+    states, losses = [], []
+    for _ in range(2):
+        torch.manual_seed(0)
+        model = build_model(base)
+        before = _toy_loss(model, _toy_windows(), pieces)
+        steps = fit(model, _toy_windows(), pieces, params, seed=0, log=lambda m: None)
+        losses.append((before, _toy_loss(model, _toy_windows(), pieces)))
+        states.append({k: v.clone() for k, v in model.state_dict().items()})
+    assert steps == 30  # 2 batches of 2 windows (10 pieces padded, at most 20) x 15 epochs
+    assert losses[0][1] < losses[0][0] / 4
+    assert all(torch.equal(states[0][k], states[1][k]) for k in states[0])
+    assert torch.equal(states[0]["word.weight"], torch.from_numpy(base["embeddings.word_embeddings.weight"]))
+
+
+@needs_extra
+def test_layer_decay_gives_lower_layers_smaller_steps() -> None:
+    from saywho.attribution.learned.encoder import base_model_dir, read_safetensors
+    from saywho.attribution.learned.encoder_model import build_model, parameter_groups
+
+    model = build_model(read_safetensors(base_model_dir() / "model.safetensors"))
+    params = {"lr_encoder": 1e-4, "lr_new": 1e-3}
+    flat = parameter_groups(model, params)
+    decayed = parameter_groups(model, {**params, "layer_decay": 0.5})
+    trainable = {id(q) for q in model.parameters() if q.requires_grad}
+    for groups in (flat, decayed):
+        ids = [id(q) for g in groups for q in g["params"]]
+        assert len(ids) == len(set(ids)) and set(ids) == trainable
+    assert [g["lr"] for g in flat] == [1e-4, 1e-3]
+    lrs = [g["lr"] for g in decayed]
+    assert lrs[5] == 1e-4 and lrs[0] == 1e-4 * 0.5**5 and lrs[6] == 1e-4 * 0.5**6 and lrs[7] == 1e-3

