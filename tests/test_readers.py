@@ -82,6 +82,20 @@ def test_crlf_and_bom_are_kept_so_offsets_are_file_offsets(tmp_path: Path) -> No
     assert article.meta.title == "Talks to resume"
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ('"The sanctions have failed": an interview with the ambassador', True),
+        ("\u00abWe are ready\u00bb \u2014 the Kremlin on the talks", True),
+        ('"We are ready to host the negotiations, and we will," the ambassador said.', False),
+        ('"We are ready to host the negotiations', False),
+    ],
+)
+def test_a_headline_may_open_with_a_quotation(first_line: str, title: bool) -> None:
+    text = first_line + "\nThe ambassador spoke to reporters in Moscow on Tuesday about the talks.\n"
+    assert read_text(text, source_path="x.txt").meta.title == (first_line if title else None)
+
+
 def test_read_text_never_alters_the_text() -> None:
     text = "  Headline here\r\n\tHe said: \u201cunbalanced quotes are fine.\n\n"
     assert read_text(text, source_path="x.txt").text == text

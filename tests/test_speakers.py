@@ -178,6 +178,44 @@ def test_premodifier_role_is_attached_to_the_person(analyze):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The official representative of the Chinese Foreign Ministry Wang Lin noted that Beijing welcomed the deal.",
+            "Wang Lin",
+            Role("official representative", "Ministry of Foreign Affairs", "China"),
+        ),
+        (
+            "The director of the Institute of Energy Policy Sergei Orlov said that the plan would fail.",
+            "Sergei Orlov",
+            Role("director", "Institute of Energy Policy", None),
+        ),
+        (  # spaCy tags the organisation and the name after it as one ORG here
+            "Head of the Federal Customs Service Ivan Petrov said that imports fell by a third in March.",
+            "Ivan Petrov",
+            Role("Head", "Federal Customs Service", None),
+        ),
+        (
+            "The official representative of the Russian Foreign Ministry Maria Ivanovna Orlova said that it was late.",
+            "Maria Ivanovna Orlova",
+            Role("official representative", "Ministry of Foreign Affairs", "Russia"),
+        ),
+    ],
+)
+def test_title_of_an_organisation_right_before_the_name(analyze, sentence, name, role):
+    """A calque of Russian word order: the title and its organisation, then the name, with no comma."""
+    entity = analyze(sentence).speaker_of(analyze(sentence).attributions[0])
+    assert entity.name == name
+    assert role in entity.roles
+
+
+def test_no_role_from_an_organisation_that_is_not_a_title(analyze):
+    article = analyze("A customer of the National Bank Anna Berg said that the house was sold in May.")
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == "Anna Berg" and entity.roles == []
+
+
+@pytest.mark.parametrize(
     ("first", "later"),
     [("Dmitry Medvedev", "Dmitri Medvedev"), ("Volodymyr Zelensky", "Zelenskiy")],
 )
@@ -267,3 +305,30 @@ def test_entity_ids_are_unique_and_referenced(analyze):
     assert len(ids) == len(set(ids))
     assert all(a.speaker in ids for a in article.attributions)
     assert speakers(article) == ["Robert Hale", "analysts", "Robert Hale"]
+
+
+def test_draws_attention_of_without_the_article(analyze):
+    """Translators drop the article of the calque too: "..., draws attention of X" is still "X points out"."""
+    article = analyze(
+        "The project will take at least five years, draws attention of Pavel Sokolov, director of the "
+        "Institute of National Energy."
+    )
+    assert [a.cue.text for a in article.attributions] == ["draws attention of"]
+    a = article.attributions[0]
+    assert [c.text for c in a.content] == ["The project will take at least five years"]
+    entity = article.speaker_of(a)
+    assert entity.name == "Pavel Sokolov"
+    assert Role("director", "Institute of National Energy", None) in entity.roles
+
+
+def test_name_in_apposition_to_a_title_is_a_person_even_when_tagged_org(analyze):
+    """spaCy-sm tags "Magnus Brunner" ORG here; the title before it says it is a person, and "he" is him."""
+    article = analyze(
+        "The head of the European Commission's migration department, Magnus Brunner, called on both sides to "
+        "find a compromise.\n"
+        "\u201eWe need a European solution, not national ones\u201c, he stressed."
+    )
+    quote = next(a for a in article.attributions if a.source is not None and a.source.text == "he")
+    entity = article.speaker_of(quote)
+    assert entity.name == "Magnus Brunner" and entity.type == "PERSON"
+    assert any(r.title == "head" and "migration department" in (r.organization or "") for r in entity.roles)

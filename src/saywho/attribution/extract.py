@@ -6,6 +6,7 @@ from typing import Any
 
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
+from saywho.attribution.interview import find_interview_answers
 from saywho.attribution.learned import merged_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
@@ -34,9 +35,12 @@ def extract_candidates(
     rules = rule_candidates(quotes, paragraphs)
     # The trained CRF (models/attribution-crf) reads the rule candidates as features and its attributions are
     # merged with them; on translated text the rules win and only confident learned additions are kept.
-    return merged_candidates(
+    found = merged_candidates(
         paragraphs, quotes, rules, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None, encoder=encoder
     )
+    # Interview answers are found last: they are the turns nothing else explains, and the models never read them.
+    answers = find_interview_answers(quotes, paragraphs, found)
+    return sorted(found + answers, key=lambda c: (c.content_start, c.content_end)) if answers else found
 
 
 def rule_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:

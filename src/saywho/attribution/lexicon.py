@@ -71,6 +71,9 @@ CALQUED_SOURCE_AFTER_CUES: tuple[tuple[str, ...], ...] = (
     ("draws", "the", "attention", "of"),
     ("draw", "the", "attention", "of"),
     ("drew", "the", "attention", "of"),
+    ("draws", "attention", "of"),  # the translator may drop the article
+    ("draw", "attention", "of"),
+    ("drew", "attention", "of"),
     ("notes",),  # appears in "..., notes X" with the subject after the verb
     ("according", "to"),
     ("in", "the", "opinion", "of"),

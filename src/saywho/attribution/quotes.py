@@ -219,7 +219,8 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                 text_slice=text[inner_start:inner_end],
             )
             quotes.append(q)
-            previous_unclosed = closer == "" and outer_end == p_end
+            # A dash line always runs to its paragraph's end; only a quotation mark left open carries over.
+            previous_unclosed = closer == "" and outer_end == p_end and opener not in DASHES
             i = max(outer_end, i + 1)
         if not quotes or quotes[-1].end != p_end or quotes[-1].closer:
             previous_unclosed = previous_unclosed and bool(quotes) and quotes[-1].end == p_end

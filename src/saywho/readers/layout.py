@@ -39,6 +39,9 @@ _MAX_SECTION_WORDS = 4
 _MAX_SECTION_CHARS = 60
 # A last crumb of more words than this is the headline ("Home > World > Japan elects new leader").
 _MAX_TITLE_CRUMB_WORDS = 3
+_OPENING_QUOTES = "\"'«„“‘"
+# "'The sanctions have failed': an interview with ..." or "«We are ready» — the Kremlin".
+_QUOTED_HEADLINE = re.compile(r"""["'«„“‘][^"'»“”’\n]{3,}["'»“”’][:,]?\s+[—–-]?\s*\w""")
 _MAX_TITLE_WORDS = 30
 _MAX_TITLE_CHARS = 250
 
@@ -83,8 +86,10 @@ def is_headline(line: str) -> bool:
     if not words or len(words) > _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
         return False
     first = next((ch for ch in line if ch.isalnum()), "")
-    if not first or first.islower() or line[0] in "-–—\"'«„“‘(":
+    if not first or first.islower() or line[0] in "-–—(":
         return False
+    if line[0] in _OPENING_QUOTES and not _QUOTED_HEADLINE.match(line):
+        return False  # a quotation paragraph, unless the quotation closes and the headline goes on after it
     return not line.endswith((".", ",", ";", ":")) or line.endswith("...")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -10,7 +11,7 @@ from spacy.tokens import Token
 from saywho.document import Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.names import HONORIFICS, clean_name, name_words
-from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_premodifier_role
+from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_descriptor_role, parse_premodifier_role
 
 # Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
 _TITLE_LOWER = frozenset(
@@ -44,12 +45,49 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
     mentions: list[PersonMention] = []
     for par in paragraphs:
         for ent in par.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ == "ORG":
+                ent = _person_after_organisation(ent)
+            if ent is None or ent.label_ != "PERSON":
                 continue
             mention = _mention(ent, par.offset)
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+# Words that make a span an organisation's name ("the Institute of Energy Policy").
+_ORG_WORDS = frozenset(
+    "institute ministry service center centre university academy committee council agency bank fund company "
+    "corporation department office party foundation commission administration school union association "
+    "federation duma court embassy club society chamber".split()
+)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+
+
+def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
+    """The person spaCy tagged as (part of) an ORG, or None.
+
+    In "the director of the Institute of Energy Policy Ivan Orlov" spaCy often tags the organisation and the name
+    after it as one ORG: a translation keeps the Russian order, with no comma before the name. The last two
+    capitalised words (three with a patronymic) are then the person. A name in apposition to a title is one too."""
+    words = list(ent)
+    if 2 <= len(words) <= 3 and ent.root.dep_ == "appos" and ent.root.head.lower_ in _TITLE_LOWER:
+        # "The head of the department, Magnus Brunner, ...": a name in apposition to a title, tagged ORG.
+        if all(_name_word(t) for t in words):
+            return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+        return None
+    if len(words) < 4 or not any(t.lower_ in _ORG_WORDS for t in words[:-2]):
+        return None
+    n = 3 if _PATRONYMIC.search(words[-2].lower_) else 2
+    name = words[-n:]
+    before = words[-n - 1]
+    if not all(_name_word(t) for t in name) or before.lower_ in ("of", "the", "and", "for"):
+        return None
+    return SpacySpan(ent.doc, name[0].i, name[-1].i + 1, label="PERSON")
+
+
+def _name_word(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in _ORG_WORDS and t.lower_ not in COUNTRIES
 
 
 def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
@@ -81,8 +119,9 @@ def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
 
 
 def role_around(name: SpacySpan) -> Role | None:
-    """The role written before the name ("Russian Deputy Foreign Minister X") or after it in apposition."""
-    return _premodifier_role(name) or _apposition_role(name)
+    """The role written before the name ("Russian Deputy Foreign Minister X", "the official representative of
+    the Foreign Ministry X") or after it in apposition."""
+    return _premodifier_role(name) or _apposition_role(name) or _descriptor_of_role(name) or _title_before_role(name)
 
 
 def _premodifier_role(ent: SpacySpan) -> Role | None:
@@ -106,6 +145,49 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
     if not any(t.lower_ in _ROLE_HEADS for t in words):
         return None
     return parse_premodifier_role(" ".join(t.text for t in words))
+
+
+# Words an organisation's name may hold besides capitalised ones ("Ministry of Foreign Affairs of the X").
+_ORG_GLUE = frozenset("of the and for on".split())
+
+
+def _descriptor_of_role(ent: SpacySpan) -> Role | None:
+    """ "the official representative of the Chinese Foreign Ministry X", "Head of the Ministry of Finance X": a
+    title and its organisation written straight before the name, as translations from Russian put them."""
+    doc = ent.doc
+    org: list[Token] = []
+    i = ent.start - 1
+    while i > ent.sent.start and len(org) < 10:
+        t = doc[i]
+        if t.lower_ == "of" and doc[i - 1].lower_ in _ROLE_HEADS:
+            break
+        if not (t.text[:1].isupper() or t.lower_ in _ORG_GLUE) or t.ent_type_ == "PERSON" or t.is_punct:
+            return None
+        org.insert(0, t)
+        i -= 1
+    else:
+        return None
+    if not org or not org[-1].text[:1].isupper():
+        return None
+    head = doc[i - 1]
+    title = [head]
+    k = head.i - 1
+    while k >= ent.sent.start and doc[k].head == head and doc[k].dep_ in ("amod", "compound", "nmod"):
+        title.insert(0, doc[k])
+        k -= 1
+    return parse_descriptor_role(" ".join(t.text for t in title), " ".join(t.text for t in org))
+
+
+def _title_before_role(ent: SpacySpan) -> Role | None:
+    """ "The head of the Commission's migration department, Magnus Brunner, ...": the name in apposition to the
+    title before it."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.i >= ent.start or head.lower_ not in _TITLE_LOWER:
+        return None
+    toks = list(ent.doc[head.left_edge.i : ent.start])
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return parse_apposition_role(ent.doc[toks[0].i : toks[-1].i + 1].text) if toks else None
 
 
 def _apposition_role(ent: SpacySpan) -> Role | None:

@@ -63,6 +63,17 @@ TITLE_ORGANIZATIONS: tuple[tuple[str, str], ...] = (
     ("secretary of state", "Department of State"),
 )
 
+# One name for the ministries that translations call several ways.
+ORGANIZATION_NAMES: dict[str, str] = {
+    "foreign ministry": "Ministry of Foreign Affairs",
+    "foreign affairs ministry": "Ministry of Foreign Affairs",
+    "ministry of foreign affairs": "Ministry of Foreign Affairs",
+    "mfa": "Ministry of Foreign Affairs",
+    "defense ministry": "Ministry of Defence",
+    "defence ministry": "Ministry of Defence",
+    "finance ministry": "Ministry of Finance",
+}
+
 _ORG_PREPOSITION_RE = re.compile(r"\s+(?:at|of|with|from|for)\s+(?:the\s+)?(?=[A-Z])")
 _TITLE_WORDS = re.compile(r"[A-Za-z][\w.-]*")
 
@@ -143,6 +154,21 @@ def parse_apposition_role(apposition: str) -> Role | None:
         elif best is None and part.split()[0].lower() in COUNTRIES:
             best = parse_premodifier_role(part)  # "the French foreign minister"
     return best
+
+
+def parse_descriptor_role(title: str, organization: str) -> Role:
+    """ "official representative" + "the Chinese Foreign Ministry" -> title, "Ministry of Foreign Affairs", China."""
+    org = re.sub(r"^(?:the)\s+", "", organization.strip(), flags=re.I)
+    country = None
+    words = org.split()
+    for n in (2, 1):  # a leading demonym names the country: "the Chinese Foreign Ministry"
+        if len(words) > n and " ".join(words[:n]).lower() in COUNTRIES:
+            country, org = COUNTRIES[" ".join(words[:n]).lower()], " ".join(words[n:])
+            break
+    org = ORGANIZATION_NAMES.get(org.lower(), org)
+    role = _with_title_defaults(Role(title=title.strip() or None, organization=org or None, country=country))
+    role.country = role.country or country_of(organization)
+    return role
 
 
 def _with_title_defaults(role: Role) -> Role:

@@ -1,0 +1,59 @@
+"""Interviews printed as dialogue (a dash opens every turn): the answers are the interviewee's."""
+
+from __future__ import annotations
+
+INTRO = "The Ledger talked with the Ambassador of Hungary to Russia, Norbert Kovacs, about energy and the talks.\n"
+TURNS = (
+    "— Mr. Ambassador, how do you assess the relations between Budapest and Moscow?\n"
+    "— Our relations are pragmatic. We buy gas and oil, and we will continue to do so.\n"
+    "— Brussels criticizes you for this position.\n"
+    "— Brussels criticizes everyone who thinks differently. The sanctions have failed.\n"
+)
+
+
+def _interview(article):
+    return [a for a in article.attributions if a.method == "direct:interview"]
+
+
+def test_answers_go_to_the_interviewee_and_questions_to_nobody(analyze):
+    article = analyze(INTRO + TURNS)
+    answers = _interview(article)
+    assert [a.content[0].text for a in answers] == [
+        "Our relations are pragmatic. We buy gas and oil, and we will continue to do so.",
+        "Brussels criticizes everyone who thinks differently. The sanctions have failed.",
+    ]
+    for a in answers:
+        assert a.kind == "direct" and a.cue.text == "—" and a.source.text == "Norbert Kovacs"
+        assert article.speaker_of(a).name == "Norbert Kovacs"
+    # A statement can be a question too: the third turn follows an answer, so it is the interviewer's.
+    assert not any("criticizes you" in c.text for a in article.attributions for c in a.content)
+
+
+def test_dash_lines_that_are_not_an_interview_stay_unattributed(analyze):
+    no_question = INTRO + "— Our relations are pragmatic.\n— We will continue to buy gas.\n"
+    assert _interview(analyze(no_question)) == []
+    no_name = "The talks went on for hours.\n" + TURNS
+    assert _interview(analyze(no_name)) == []
+
+
+def test_a_turn_with_its_own_reporting_clause_is_ordinary_dialogue(analyze):
+    text = INTRO + "— How are the talks going?\n— They are going well, — the ambassador said.\n"
+    article = analyze(text)
+    assert _interview(article) == []
+    said = [a for a in article.attributions if a.cue is not None and a.cue.text == "said"]
+    assert len(said) == 1 and said[0].content[0].text.startswith("They are going well")
+
+
+def test_a_quotation_after_a_dash_line_is_not_its_continuation(analyze):
+    """A dash line runs to its paragraph's end by nature; the next paragraph's quotation starts afresh."""
+    article = analyze(
+        INTRO + TURNS + '"We are ready to host the negotiations," the ambassador added. "Budapest is a place of '
+        'dialogue.\n"Hungary will not send weapons."\n'
+    )
+    added = next(a for a in article.attributions if a.cue is not None and a.cue.text == "added")
+    assert [c.text for c in added.content] == [
+        '"We are ready to host the negotiations,"',
+        '"Budapest is a place of dialogue.',
+        '"Hungary will not send weapons."',
+    ]
+    assert article.speaker_of(added).name == "Norbert Kovacs"
