@@ -181,7 +181,7 @@ def test_premodifier_role_is_attached_to_the_person(analyze):
     ("sentence", "name", "role"),
     [
         (
-            "The official representative of the Chinese Foreign Ministry Wang Lin noted that Beijing welcomed the deal.",
+            "The official representative of the Chinese Foreign Ministry Wang Lin noted that Beijing welcomed it.",
             "Wang Lin",
             Role("official representative", "Ministry of Foreign Affairs", "China"),
         ),
@@ -332,3 +332,33 @@ def test_name_in_apposition_to_a_title_is_a_person_even_when_tagged_org(analyze)
     entity = article.speaker_of(quote)
     assert entity.name == "Magnus Brunner" and entity.type == "PERSON"
     assert any(r.title == "head" and "migration department" in (r.organization or "") for r in entity.roles)
+
+
+def test_ambassador_of_one_country_to_another(analyze):
+    """The post's country is the one he serves, not the host; spaCy-sm parses this apposition wrongly."""
+    article = analyze(
+        "Reporters talked with the Ambassador of Hungary to Russia, Norbert Kovacs, about energy.\n"
+        "He said that Hungary would keep buying gas."
+    )
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == "Norbert Kovacs"
+    assert Role("Ambassador", None, "Hungary") in entity.roles
+
+
+@pytest.mark.parametrize(
+    ("words", "country"),
+    [
+        ("Hungarian Foreign Minister", "Hungary"),
+        ("senior fellow at the Kenyan Institute of Public Policy", "Kenya"),
+        ("envoy to Vietnam", None),  # the host country only
+        ("economist at the Georgia Institute of Technology", None),  # a US state, not the country
+    ],
+)
+def test_country_of_knows_every_state_but_not_ambiguous_names(words, country):
+    assert country_of(words) == country
+
+
+def test_a_capital_stands_for_its_state(analyze):
+    article = analyze("Budapest insists that the pipeline must be finished by 2027.")
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == "Hungary" and "Budapest" in entity.aliases

@@ -181,13 +181,31 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
 def _title_before_role(ent: SpacySpan) -> Role | None:
     """ "The head of the Commission's migration department, Magnus Brunner, ...": the name in apposition to the
     title before it."""
-    head = ent.root.head
-    if ent.root.dep_ != "appos" or head.i >= ent.start or head.lower_ not in _TITLE_LOWER:
-        return None
-    toks = list(ent.doc[head.left_edge.i : ent.start])
+    doc = ent.doc
+    head = ent.root.head if ent.root.dep_ == "appos" else None
+    # The parser may hang the name on the last noun of the title ("the Ambassador of Hungary to Russia, X").
+    for _ in range(6):
+        if head is None or head.lower_ in _TITLE_LOWER or head.dep_ not in ("pobj", "prep"):
+            break
+        head = head.head
+    if head is not None and head.i < ent.start and head.lower_ in _TITLE_LOWER:
+        start = head.left_edge.i
+    else:
+        # Or parse it wrongly altogether: then the words themselves, back from the comma to a title word.
+        start = ent.start - 2
+        if ent.start < 2 or doc[ent.start - 1].text != ",":
+            return None
+        while start >= ent.sent.start and doc[start].lower_ not in _ROLE_HEADS:
+            t = doc[start]
+            if ent.start - start > 10 or not (t.text[:1].isupper() or t.lower_ in _ORG_GLUE or t.lower_ == "to"):
+                return None
+            start -= 1
+        if start < ent.sent.start:
+            return None
+    toks = list(doc[start : ent.start])
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
-    return parse_apposition_role(ent.doc[toks[0].i : toks[-1].i + 1].text) if toks else None
+    return parse_apposition_role(doc[toks[0].i : toks[-1].i + 1].text) if toks else None
 
 
 def _apposition_role(ent: SpacySpan) -> Role | None:

@@ -10,6 +10,7 @@ import functools
 import re
 
 from saywho.document import Role
+from saywho.speakers.world import CAPITALS, COUNTRY_NAMES
 
 # fmt: off
 # Demonym or country-name variants -> canonical country name.
@@ -51,6 +52,11 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
 }
 
 # fmt: on
+# Every other state, from the world table (the hand-written entries above win where both have a key).
+for _key, _country in COUNTRY_NAMES.items():
+    COUNTRIES.setdefault(_key, _country)
+for _key, _country in CAPITALS.items():
+    SEATS_OF_GOVERNMENT.setdefault(_key, _country)
 
 # Titles that imply their organisation.
 TITLE_ORGANIZATIONS: tuple[tuple[str, str], ...] = (
@@ -79,6 +85,8 @@ _TITLE_WORDS = re.compile(r"[A-Za-z][\w.-]*")
 
 
 _TOPIC_BEFORE = re.compile(r"(?:institute|center|centre|school|department|faculty)\s+(?:of|for)\s+(?:the\s+)?$")
+_DESTINATION_AFTER = re.compile(r"\s+to\s+(?:the\s+)?[A-Z].*$")
+_DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _TOPIC_AFTER = re.compile(r"\s+(?:studies|affairs\s+institute)\b")
 
 
@@ -94,6 +102,8 @@ def country_of(words: str) -> str | None:
         for m in _country_key(key).finditer(low):
             if _TOPIC_BEFORE.search(low[: m.start()]) or _TOPIC_AFTER.match(low[m.end() :]):
                 continue  # the subject an institution studies, not where it is
+            if _DESTINATION_BEFORE.search(low[: m.start()]):
+                continue  # "Ambassador of Hungary to Russia": the host country, not the employer
             rank = (m.start(), len(key), country)
             if best is None or rank[:2] > best[:2]:
                 best = rank
@@ -172,6 +182,9 @@ def parse_descriptor_role(title: str, organization: str) -> Role:
 
 
 def _with_title_defaults(role: Role) -> Role:
+    if role.organization and (m := _DESTINATION_AFTER.search(role.organization)):
+        # "Ambassador of Hungary to Russia": the part after "to" is where the post is, not the employer.
+        role.organization = role.organization[: m.start()].strip() or None
     if role.title and role.country is None:
         role.country = country_of(role.title)
     if role.organization and role.organization.lower() in COUNTRIES:
