@@ -76,6 +76,8 @@ def _reporting_clause(tokens: list[Token], allow_any_verb: bool) -> tuple[list[T
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _QUOTING_VERBS]
     if not verbs and allow_any_verb:
         verbs = [t for t in tokens if t.pos_ == "VERB"]
+    # A verb in a subordinate clause ("X, when asked about it, replied: …") is not the one reporting.
+    verbs.sort(key=lambda v: v.dep_ in ("relcl", "advcl", "acl"))
     for verb in verbs:
         subject = _subject(verb)
         if subject is None or subject.i not in ids or not _is_speaker(subject):

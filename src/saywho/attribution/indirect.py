@@ -51,6 +51,11 @@ def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
     for cand, cue_ids in _calqued_cues(sent, offset, words):
         claimed.update(cue_ids)
         yield cand
+    opener = _as_reported(tokens, offset)
+    if opener is not None:
+        cand, cue_ids = opener
+        claimed.update(cue_ids)
+        yield cand
     for k, tok in enumerate(tokens):
         if tok.i in claimed:
             continue
@@ -59,12 +64,89 @@ def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
             cand = _according_to(tok, offset)
         elif pos in ("VERB", "AUX") and tok.lemma_.lower() in _TRIGGER_VERBS:
             cand = _reporting_verb(tok, offset)
+            if (cand is None or cand.source is None) and tok.lemma_.lower() in SPEECH_VERBS:
+                cand = _trailing_report(tokens, k, offset) or cand
         elif pos == "ADJ" and tok.lemma_.lower() in BELIEF_ADJECTIVES:
             cand = _belief_adjective(tok, offset)
         else:
             cand = None
         if cand is not None:
             yield cand
+
+
+# At most this many words may follow the verb of a trailing report ("said on Friday in Tehran.").
+_TRAILING_TAIL = 6
+
+
+def _trailing_report(tokens: list[Token], k: int, offset: int) -> Candidate | None:
+    """ "CONTENT, the official representative of the X Ministry Y Z said on Friday.": the commonest sentence of
+    wire copy, which the parser often gets wrong when the source is long (it hangs the source on the content and
+    leaves the verb without a subject). Read it from the surface: a clause, a comma, a noun phrase without a verb,
+    then the speech verb and at most a short time or place phrase."""
+    verb = tokens[k]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    tail = [t for t in tokens[k + 1 :] if not t.is_punct]
+    if len(tail) > _TRAILING_TAIL or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    for c, comma in enumerate(tokens[:k]):
+        if comma.text != ",":
+            continue
+        content, source = tokens[:c], tokens[c + 1 : k]
+        if not source or len(source) > 20 or any(t.pos_ in ("VERB", "AUX") for t in source):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in source) or source[0].pos_ in ("CCONJ", "SCONJ"):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in content) or any(t.text in '"“”«»' for t in content):
+            return None  # no clause before the first comma; a quotation is the direct rules' business
+        cand = _make(trim_tokens(content, keep_quotes=True), None, [verb], offset, "indirect:trailing", 0.65)
+        if cand is None:
+            return None
+        source = trim_tokens(source)
+        cand.source = char_range(source, offset)
+        cand.source_head = char_range([_phrase_head(source)], offset)
+        cand.confidence = 0.65
+        return cand
+    return None
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]] | None:
+    """ "As noted by X, CONTENT." and "As X noted, CONTENT.": a report that opens the sentence, source first.
+
+    The source may hold an apposition with its own commas ("As noted by Y, an analyst at Z, the market ..."): the
+    content starts after the last comma with no verb before it."""
+    if len(tokens) < 6 or tokens[0].lower_ != "as":
+        return None
+    speech = [t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS for t in tokens]
+    boundary = None
+    if speech[1] and tokens[2].lower_ == "by":  # "As noted by X, ...": the last comma with no verb before it
+        cue, first = tokens[:3], 3
+        for i in range(first, len(tokens)):
+            if tokens[i].text == ",":
+                if any(t.tag_ in _FINITE for t in tokens[first:i]):  # "a leading analyst" is still the source
+                    break
+                boundary = i
+    else:  # "As X noted, ...": the verb right before the first comma
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None or comma < 3 or not speech[comma - 1] or tokens[comma - 1].tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        cue, first, boundary = [tokens[comma - 1]], 1, comma
+    if boundary is None:
+        return None
+    source = trim_tokens([t for t in tokens[first:boundary] if t.i not in {c.i for c in cue}])
+    content = trim_tokens(tokens[boundary + 1 :], keep_quotes=True)
+    if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    cand = _make(content, None, cue, offset, "indirect:as-reported", 0.7)
+    if cand is None:
+        return None
+    cand.source = char_range(source, offset)
+    cand.source_head = char_range([_phrase_head(source)], offset)
+    cand.confidence = 0.7
+    return cand, {t.i for t in cue}
 
 
 def _subject(verb: Token) -> Token | None:

@@ -270,7 +270,9 @@ class SpeakerResolver(ClusterBook):
             return True
 
         def titled_as(c: Cluster) -> bool:
-            return any(k in " ".join(c.titles()).lower() for k in keys)
+            # The organisation counts too: a representative of a foreign ministry is "the diplomat".
+            words = " ".join([*c.titles(), *(r.organization or "" for r in c.roles)]).lower()
+            return any(k in words for k in keys)
 
         titled = [c for c in candidates if compatible(c) and keys and titled_as(c)]
         untitled = [c for c in candidates if compatible(c) and not c.roles]
