@@ -240,3 +240,17 @@ def test_iter_input_files_expands_directories_in_sorted_order(tmp_path: Path) ->
         "sub/deeper/d.txt",
         "feed.jsonl",
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("MOSCOW, October 3. /TASS/. Iran will respond to the sanctions, the ministry said.", "TASS"),
+        ("LONDON, Oct 3 (Reuters) - Oil prices rose on Friday, traders said.", "Reuters"),
+        ("WASHINGTON (AP) — The Senate voted on Friday, officials said.", "AP"),
+        ("Moscow is ready for dialogue, the minister said.", None),
+    ],
+)
+def test_a_wire_dateline_names_the_publisher(opening: str, agency: str | None) -> None:
+    text = "Talks to resume in May\n" + opening + "\nThe talks will resume in May, the minister added.\n"
+    assert read_text(text, source_path="x.txt").meta.publisher == agency

@@ -1,6 +1,6 @@
 """Where an article comes from, read off its text: language, translation credit, section, title, publisher.
 
-Each fact has its own module (language, credits, layout, publisher); this one puts them together into an
+Each fact has its own module (language, credits, layout, publisher, dateline); this one puts them together into an
 `ArticleMeta` and gives the attribution stage the offsets of the lines it should not read as article prose.
 """
 
@@ -10,6 +10,7 @@ from dataclasses import fields
 
 from ..document import ArticleMeta
 from .credits import CreditLine, find_credit_line
+from .dateline import find_dateline
 from .language import detect_language
 from .layout import Layout, parse_layout
 from .publisher import detect_publisher
@@ -26,8 +27,21 @@ def detect_provenance(text: str) -> ArticleMeta:
         language=language,
         translated_from=_translated_from(credit, language),
         translator=credit.translator if credit else None,
-        publisher=detect_publisher(text),
+        publisher=detect_publisher(text) or _dateline_agency(text, layout),
     )
+
+
+def _dateline_agency(text: str, layout: Layout) -> str | None:
+    """The agency a wire dateline names ("MOSCOW, October 3. /TASS/."), when the text names no publisher else."""
+    start = layout.body_start
+    for _ in range(3):  # the dateline opens the first paragraph, which may follow the headline
+        dateline = find_dateline(text, start)
+        if dateline is not None:
+            return dateline.agency
+        start = text.find("\n", start) + 1
+        if start == 0:
+            break
+    return None
 
 
 def content_start(text: str) -> int:
