@@ -155,9 +155,10 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     """ "the official representative of the Chinese Foreign Ministry X", "Head of the Ministry of Finance X": a
     title and its organisation written straight before the name, as translations from Russian put them."""
     doc = ent.doc
+    sent_start = ent.sent.start  # spaCy finds the sentence anew at every reading
     org: list[Token] = []
     i = ent.start - 1
-    while i > ent.sent.start and len(org) < 10:
+    while i > sent_start and len(org) < 10:
         t = doc[i]
         if t.lower_ == "of" and doc[i - 1].lower_ in _ROLE_HEADS:
             break
@@ -172,7 +173,7 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     head = doc[i - 1]
     title = [head]
     k = head.i - 1
-    while k >= ent.sent.start and doc[k].head == head and doc[k].dep_ in ("amod", "compound", "nmod"):
+    while k >= sent_start and doc[k].head == head and doc[k].dep_ in ("amod", "compound", "nmod"):
         title.insert(0, doc[k])
         k -= 1
     return parse_descriptor_role(" ".join(t.text for t in title), " ".join(t.text for t in org))
@@ -192,15 +193,15 @@ def _title_before_role(ent: SpacySpan) -> Role | None:
         start = head.left_edge.i
     else:
         # Or parse it wrongly altogether: then the words themselves, back from the comma to a title word.
-        start = ent.start - 2
+        start, sent_start = ent.start - 2, ent.sent.start
         if ent.start < 2 or doc[ent.start - 1].text != ",":
             return None
-        while start >= ent.sent.start and doc[start].lower_ not in _ROLE_HEADS:
+        while start >= sent_start and doc[start].lower_ not in _ROLE_HEADS:
             t = doc[start]
             if ent.start - start > 10 or not (t.text[:1].isupper() or t.lower_ in _ORG_GLUE or t.lower_ == "to"):
                 return None
             start -= 1
-        if start < ent.sent.start:
+        if start < sent_start:
             return None
     toks = list(doc[start : ent.start])
     while toks and (toks[-1].is_punct or toks[-1].is_space):
