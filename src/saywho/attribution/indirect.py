@@ -99,14 +99,8 @@ def _trailing_report(tokens: list[Token], k: int, offset: int) -> Candidate | No
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in content) or any(t.text in '"“”«»' for t in content):
             return None  # no clause before the first comma; a quotation is the direct rules' business
-        cand = _make(trim_tokens(content, keep_quotes=True), None, [verb], offset, "indirect:trailing", 0.65)
-        if cand is None:
-            return None
-        source = trim_tokens(source)
-        cand.source = char_range(source, offset)
-        cand.source_head = char_range([_phrase_head(source)], offset)
-        cand.confidence = 0.65
-        return cand
+        content = trim_tokens(content, keep_quotes=True)
+        return _with_surface_source(content, trim_tokens(source), [verb], offset, "indirect:trailing", 0.65)
     return None
 
 
@@ -140,13 +134,21 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
     content = trim_tokens(tokens[boundary + 1 :], keep_quotes=True)
     if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
-    cand = _make(content, None, cue, offset, "indirect:as-reported", 0.7)
+    cand = _with_surface_source(content, source, cue, offset, "indirect:as-reported", 0.7)
+    return (cand, {t.i for t in cue}) if cand is not None else None
+
+
+def _with_surface_source(
+    content: list[Token], source: list[Token], cue: list[Token], offset: int, method: str, confidence: float
+) -> Candidate | None:
+    """A candidate whose source was read off the words, not the parse: the whole phrase, its head the name."""
+    cand = _make(content, None, cue, offset, method, confidence)
     if cand is None:
         return None
     cand.source = char_range(source, offset)
     cand.source_head = char_range([_phrase_head(source)], offset)
-    cand.confidence = 0.7
-    return cand, {t.i for t in cue}
+    cand.confidence = confidence  # _make discounts a candidate it was given no source for
+    return cand
 
 
 def _subject(verb: Token) -> Token | None:
@@ -454,13 +456,8 @@ def _calqued_cues(sent: SpacySpan, offset: int, words: list[str]) -> Iterator[tu
             source = trim_tokens([t for t in sent if t.i > cue[-1].i])
             if not source:
                 continue
-            head = _phrase_head(source)
             content = trim_tokens([t for t in sent if t.i < before.i], keep_quotes=True)
             # The source runs to the end of the sentence; the speaker's name is its first noun phrase.
-            cand = _make(content, None, cue, offset, "indirect:calque", 0.7)
-            if cand is None:
-                continue
-            cand.source = char_range(source, offset)
-            cand.source_head = char_range([head], offset)
-            cand.confidence = 0.7
-            yield cand, {t.i for t in cue}
+            cand = _with_surface_source(content, source, cue, offset, "indirect:calque", 0.7)
+            if cand is not None:
+                yield cand, {t.i for t in cue}
