@@ -200,6 +200,38 @@ def test_premodifier_role_is_attached_to_the_person(analyze):
             "Maria Ivanovna Orlova",
             Role("official representative", "Ministry of Foreign Affairs", "Russia"),
         ),
+        # The organisation in lower case; spaCy-sm tags these names ORG, tags the surname alone, or misses them.
+        (
+            "The chief of the general staff of the armed forces Valery Orlov said the exercises would continue.",
+            "Valery Orlov",
+            Role("chief", "general staff of the armed forces", None),
+        ),
+        (
+            "The head of the press service of the Kremlin Anna Sergeeva said the visit was planned.",
+            "Anna Sergeeva",
+            Role("head", "press service of the Kremlin", None),
+        ),
+        (
+            "The deputy chairman of the security council Igor Zotov said the sanctions had failed.",
+            "Igor Zotov",
+            Role("deputy chairman", "security council", None),
+        ),
+        (
+            "The spokeswoman of the ministry of foreign affairs Maria Volkova said the note was sent.",
+            "Maria Volkova",
+            Role("spokeswoman", "Ministry of Foreign Affairs", None),
+        ),
+        (
+            "The governor of the Kursk region Alexei Smirnov said the power was restored.",
+            "Alexei Smirnov",
+            Role("governor", "Kursk region", None),
+        ),
+        ("The mayor of the city Oleg Belov said the bridge would reopen.", "Oleg Belov", Role("mayor", None, None)),
+        (
+            "The head of European diplomacy Kaja Kallas said the talks would continue.",
+            "Kaja Kallas",
+            Role("head", "European diplomacy", "European Union"),
+        ),
     ],
 )
 def test_title_of_an_organisation_right_before_the_name(analyze, sentence, name, role):

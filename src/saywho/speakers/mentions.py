@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from saywho.document import Role
 from saywho.nlp.english import Paragraph
@@ -44,11 +44,16 @@ class PersonMention:
 def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
     mentions: list[PersonMention] = []
     for par in paragraphs:
+        persons: list[SpacySpan] = []
         for ent in par.doc.ents:
             if ent.label_ == "ORG":
                 ent = _person_after_organisation(ent)
-            if ent is None or ent.label_ != "PERSON":
-                continue
+            if ent is not None and ent.label_ == "PERSON":
+                persons.append(ent)
+        for name in _names_after_titles(par.doc):
+            # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
+            persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
+        for ent in sorted(persons, key=lambda e: e.start):
             mention = _mention(ent, par.offset)
             if mention is not None:
                 mentions.append(mention)
@@ -84,6 +89,42 @@ def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
     if not all(_name_word(t) for t in name) or before.lower_ in ("of", "the", "and", "for"):
         return None
     return SpacySpan(ent.doc, name[0].i, name[-1].i + 1, label="PERSON")
+
+
+def _names_after_titles(doc: Doc) -> list[SpacySpan]:
+    """Names that end a title phrase: "the governor of the Kursk region Alexei Smirnov said".
+
+    Translations from Russian write the title, its organisation and the name with no comma between them. spaCy-sm
+    then tags the name ORG, tags its surname alone, or misses it. The last two capitalised words (three with a
+    patronymic) before the verb or punctuation that ends the phrase are the person, when a word of the
+    organisation comes between them and "of"."""
+    names: list[SpacySpan] = []
+    for t in doc:
+        if t.lower_ not in _ROLE_HEADS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
+            continue
+        end = t.i + 2
+        while end < len(doc) and end - t.i < 16 and _in_title_phrase(doc[end]):
+            end += 1
+        if end - t.i >= 16:
+            continue
+        n = 3 if end - 2 > t.i and _PATRONYMIC.search(doc[end - 2].lower_) else 2
+        start = end - n
+        if start < t.i + 3:  # "of", at least one word of the organisation, the name
+            continue
+        before = doc[start - 1]
+        if before.lower_ in ("of", "the", "and", "for", "on", "in") or not all(_name_word(w) for w in doc[start:end]):
+            continue
+        if any(w.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for w in doc[start:end]):
+            continue
+        names.append(SpacySpan(doc, start, end, label="PERSON"))
+    return names
+
+
+def _in_title_phrase(t: Token) -> bool:
+    """A word that can sit in "the deputy chairman of the State Duma committee on X" before the name."""
+    if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "NUM"):
+        return False
+    return t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ") or t.lower_ in _ORG_GLUE
 
 
 def _name_word(t: Token) -> bool:
@@ -162,14 +203,21 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
         t = doc[i]
         if t.lower_ == "of" and doc[i - 1].lower_ in _ROLE_HEADS:
             break
-        if not (t.text[:1].isupper() or t.lower_ in _ORG_GLUE) or t.ent_type_ == "PERSON" or t.is_punct:
+        # Organisations in lower case count too ("the deputy chairman of the security council X"); the loop
+        # needs the title's "of" to end, so a sentence's ordinary words stop it.
+        lower_ok = (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ == "VBN") and not t.is_stop  # "the armed forces"
+        if not (t.text[:1].isupper() or t.lower_ in _ORG_GLUE or lower_ok) or t.ent_type_ == "PERSON" or t.is_punct:
             return None
         org.insert(0, t)
         i -= 1
     else:
         return None
-    if not org or not org[-1].text[:1].isupper():
+    while org and org[0].lower_ in ("the", "of"):
+        org = org[1:]
+    if not org or not (org[-1].text[:1].isupper() or org[-1].pos_ in ("NOUN", "PROPN")):
         return None
+    if len(org) == 1 and org[0].text.islower():
+        org = []  # "the mayor of the city X": no organisation worth naming
     head = doc[i - 1]
     title = [head]
     k = head.i - 1

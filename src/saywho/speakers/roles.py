@@ -173,7 +173,9 @@ def parse_descriptor_role(title: str, organization: str) -> Role:
     words = org.split()
     for n in (2, 1):  # a leading demonym names the country: "the Chinese Foreign Ministry"
         if len(words) > n and " ".join(words[:n]).lower() in COUNTRIES:
-            country, org = COUNTRIES[" ".join(words[:n]).lower()], " ".join(words[n:])
+            country, rest = COUNTRIES[" ".join(words[:n]).lower()], " ".join(words[n:])
+            # "the Chinese Foreign Ministry" is a ministry of China; "the Russian president" stays as written.
+            org = rest if not rest.islower() else org
             break
     org = ORGANIZATION_NAMES.get(org.lower(), org)
     role = _with_title_defaults(Role(title=title.strip() or None, organization=org or None, country=country))
