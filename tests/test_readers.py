@@ -249,6 +249,16 @@ def test_iter_input_files_expands_directories_in_sorted_order(tmp_path: Path) ->
         ("LONDON, Oct 3 (Reuters) - Oil prices rose on Friday, traders said.", "Reuters"),
         ("WASHINGTON (AP) — The Senate voted on Friday, officials said.", "AP"),
         ("Moscow is ready for dialogue, the minister said.", None),
+        ("МОСКВА, 14 ноября. /ТАСС/. Минфин предложил продлить программу.", "ТАСС"),
+        ("MOSCOW, Nov 14 - RIA Novosti. The duty will be cut, the ministry said.", "RIA Novosti"),
+        ("МОСКВА, 12 ноя — РИА Новости. Сербия готова продлить контракт.", "РИА Новости"),
+        ("Amman, June 12 (Petra) -- The minister stressed the need for talks.", "Petra"),
+        ("Mexico City, Jul 15 (EFE).- The Government will not accept quotas.", "EFE"),
+        (
+            "Xinhua News Agency, Beijing, March 14 (Reporters Li Na, Wu Bo) -- The spokesperson said so.",
+            "Xinhua News Agency",
+        ),
+        ("BERLIN, 3 March - The chancellor said. It was late.", None),
     ],
 )
 def test_a_wire_dateline_names_the_publisher(opening: str, agency: str | None) -> None:

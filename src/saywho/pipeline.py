@@ -77,7 +77,7 @@ class Pipeline:
         quotes = find_quotations(text, body_start, body_end)
         parsed = parse_paragraphs(self.nlp, text, paragraphs(text, body_start, body_end))
         candidates = extract_candidates(
-            quotes, parsed, translated=article.meta.translated_from is not None, encoder=self.encoder
+            quotes, parsed, translated=_machine_translated(article), encoder=self.encoder
         )
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
         publisher = frozenset({article.meta.publisher}) if article.meta.publisher else frozenset()
@@ -111,3 +111,9 @@ def analyze(text_or_path: str | Path) -> Article:
         except OSError:
             pass
     return analyze_text(text_or_path)
+
+
+def _machine_translated(article: Article) -> bool:
+    """A credit naming a translation service ("Translated by Google Translate") is enough, even without the
+    language it translated from: the text has translation's calques either way."""
+    return article.meta.translated_from is not None or article.meta.translator is not None

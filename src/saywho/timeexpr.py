@@ -337,6 +337,38 @@ def _day_word(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolve
 
 
 @_rule(
+    "day-before",
+    r"\b(?i:the day before|on the eve)\b(?!\s+(?i:yesterday|of|the|a|an|his|her|its|their)\b)",
+)
+def _day_before(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "the day before", "on the eve": translations of Russian «накануне», the day before the article."""
+    if anchor is None or anchor.date is None:
+        return None, "day"
+    return _day(anchor.date - timedelta(days=1)), "day"
+
+
+@_rule(
+    "ordinal-day",
+    r"\b(?i:on|by|until|till|since|from|before|after)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?i:of|century|anniversary|time|round|floor|day|place)\b)",
+    needs=_DIGIT,
+)
+def _ordinal_day(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "on the 14th": a day of the article's month, as Chinese and Japanese news translate dates; the month
+    before or after when the tense says the day has passed or is still to come."""
+    if anchor is None or anchor.date is None:
+        return None, "day"
+    day, today = int(m["d"]), anchor.date
+    year, month = today.year, today.month
+    if day > today.day and not _FUTURE.search(sentence):
+        year, month = _add_months(year, month, -1)
+    elif day < today.day and _FUTURE.search(sentence):
+        year, month = _add_months(year, month, 1)
+    found = _safe_date(year, month, day)
+    return (_day(found) if found else None), "day"
+
+
+@_rule(
     "relative-unit",
     r"\b(?P<mod>(?i:earlier this|later this|earlier last|later next|this|last|next|past|coming|current|previous))\s+"
     r"(?P<u>(?i:week|month|year|decade))\b",
@@ -410,7 +442,7 @@ def _year_for(month: int, day: int | None, anchor: Anchor, sentence: str, mod: s
     now = (anchor.month, anchor.day or (day or 0))
     if _FUTURE.search(sentence):
         return anchor.year if here >= now else anchor.year + 1
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or _IRREGULAR_PAST.search(sentence):
         return anchor.year if here <= now else anchor.year - 1
     months_ahead = (month - anchor.month) % 12
     if months_ahead == 0:
@@ -665,11 +697,19 @@ def _ru_relative_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) ->
     return _relative_unit(fake, anchor, sentence)
 
 
-@_rule("ru-day-word", r"\b(?:позавчера|послезавтра|сегодня|вчера|завтра)\b", re.I, needs=_CYRILLIC)
+@_rule(
+    "ru-day-word",
+    # «накануне» alone is the day before the article; «накануне выборов» is the eve of an event (not resolved).
+    r"\b(?:позавчера|послезавтра|сегодня|вчера|завтра)\b"
+    r"|\bнакануне\b(?=\s*[,.;:)—]|\s+(?:вечером|утром|днем|днём|ночью)\b|\s+\w+л[аи]?\b)",
+    re.I,
+    needs=_CYRILLIC,
+)
 def _ru_day_word(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.date is None:
         return None, "day"
-    shift = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}[m.group(0).lower()]
+    shifts = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+    shift = shifts[m.group(0).lower()]
     return _day(anchor.date + timedelta(days=shift)), "day"
 
 
@@ -759,7 +799,7 @@ def find_times(
             if index is None:
                 index = SentenceIndex(text, start, end)
             s_start, s_end = _sentence_around(index, m.start(), start, end)
-            resolved = rule.resolve(m, anchor, text[s_start:s_end])
+            resolved = rule.resolve(m, anchor, _tense_context(text, s_start, s_end, m.start(), m.end()))
             if resolved is None:
                 continue
             value, granularity = resolved
@@ -774,6 +814,29 @@ def find_times(
         if not any(c[0] < k[1] and k[0] < c[1] for k in kept):
             kept.append(c)
     return [c[3] for c in sorted(kept, key=lambda c: c[0])]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»„—–]")
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:said|told|spoke|wrote|met|held|took|gave|made|came|went|began|saw|found|left|sent|brought|became|won"
+    r"|lost|led|paid|fell|rose|grew|thought|knew|felt|chose|struck|signed)\b",
+    re.IGNORECASE,
+)
+
+
+def _tense_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The clause around an expression when its verb shows a tense, else the whole sentence.
+
+    In "The duty will be cut from January, the minister told reporters on Tuesday" the "will" belongs to the
+    reported clause; "on Tuesday" goes with "told", so it is the Tuesday before the article, not after."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, start)), default=s_start)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, s_end)), s_end)
+    clause = text[left:right]
+    if _FUTURE.search(clause) or _PAST.search(clause) or _IRREGULAR_PAST.search(clause):
+        return clause
+    if _CYRILLIC.search(clause) and (_RU_PAST.search(clause) or _RU_FUTURE.search(clause)):
+        return clause
+    return text[s_start:s_end]
 
 
 _PREPOSITION = re.compile(

@@ -1,11 +1,16 @@
 """The dateline that opens wire copy: where the story was filed and, when it is named there, the agency.
 
     MOSCOW, October 3. /TASS/. Iran will respond ...      (TASS, Interfax and their translations)
+    МОСКВА, 14 ноября. /ТАСС/. Министерство ...
+    MOSCOW, Nov 14 - RIA Novosti. The ministry ...        (RIA Novosti: the agency after a dash)
     LONDON, Oct 3 (Reuters) - Oil prices rose ...
+    Amman, June 12 (Petra) -- The minister ...
     WASHINGTON (AP) — The Senate voted ...
+    Xinhua News Agency, Beijing, March 14 (Reporters A, B) -- The spokesperson ...
 
-Only the opening of the body is read, and only these shapes: a place in capitals, an optional date, and the agency
-between slashes or parentheses. The agency's name is whatever the text puts there; none is built in.
+Only the opening of the body is read, and only these shapes: a place (in capitals, or capitalised words followed by
+a date), an optional date, and the agency between slashes, in parentheses, or after a dash. The agency's name is
+whatever the text puts there; none is built in.
 """
 
 from __future__ import annotations
@@ -13,12 +18,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PLACE = r"(?P<place>[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+){0,3})"
-_DATE = r"(?:,[ \t]+(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}))?"
-_AGENCY = r"(?P<agency>[A-Z][A-Za-z&.\- ]{1,30}?)"
+_UPPER = "A-ZА-ЯЁ"
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}.'\-]+(?:[ \t][{_UPPER}][{_UPPER}.'\-]+){{0,3}}"
+_TITLE_PLACE = rf"[{_UPPER}][a-zа-яё.'\-]+(?:[ \t][{_UPPER}][a-zа-яё.'\-]+){{0,2}}"
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+_DAY_MONTH = r"\d{1,2}[ \t]+(?:[A-Z][a-z]{2,8}|[а-яё]{3,8})\.?"
+_DATE = rf"(?P<date>{_MONTH_DAY}|{_DAY_MONTH})"
+_AGENCY = rf"[{_UPPER}][\w&.\- ]{{1,30}}?"
+# After a dash the agency's words are all capitalised: "- RIA Novosti." (not "- The chancellor said.").
+_NAME = rf"[{_UPPER}][\w&.\-]*(?:[ \t][{_UPPER}][\w&.\-]*){{0,2}}"
+_DASH = r"(?:-{1,2}|–|—|\.-)"
 _DATELINE = re.compile(
-    rf"{_PLACE}{_DATE}"
-    rf"(?:\.?[ \t]*/[ \t]*{_AGENCY}[ \t]*/\.?|[ \t]+\({_AGENCY.replace('agency', 'agency2')}\)[ \t]*[-–—])"
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,[ \t]+(?:{_MONTH_DAY}|{_DAY_MONTH})))(?:,[ \t]+{_DATE})?"
+    rf"(?:\.?[ \t]*/[ \t]*(?P<slashed>{_AGENCY})[ \t]*/\.?"  # . /TASS/.
+    rf"|[ \t]+\((?P<bracketed>{_AGENCY})\)\.?[ \t]*{_DASH}"  # (Reuters) -   (EFE).-
+    rf"|[ \t]+{_DASH}[ \t]+(?P<dashed>{_NAME})\.(?=[ \t]))"  # - RIA Novosti.
+)
+
+
+# "Xinhua News Agency, Beijing, March 14 (Reporters A, B) -- ...": the agency first, then place, date and bylines.
+_AGENCY_FIRST = re.compile(
+    rf"(?P<agency>[{_UPPER}][\w.\- ]{{1,40}}?(?:News Agency|Agency|агентство)),[ \t]+"
+    rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE}),[ \t]+{_DATE}"
+    rf"(?:[ \t]*\([^()\n]{{1,80}}\))?[ \t]*{_DASH}"
 )
 
 
@@ -37,8 +59,11 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
         start += 1
     m = _DATELINE.match(text, start)
     if m is None:
-        return None
-    agency = (m.group("agency") or m.group("agency2") or "").strip()
+        first = _AGENCY_FIRST.match(text, start)
+        if first is None:
+            return None
+        return Dateline(first.start(), first.end(), first["place"], first["date"], first["agency"].strip())
+    agency = (m["slashed"] or m["bracketed"] or m["dashed"] or "").strip()
     if not agency:
         return None
-    return Dateline(m.start(), m.end(), m.group("place"), m.group("date"), agency)
+    return Dateline(m.start(), m.end(), m["place"], m["date"], agency)

@@ -1,7 +1,8 @@
 """Where an article comes from, read off its text: language, translation credit, section, title, publisher.
 
-Each fact has its own module (language, credits, layout, publisher, dateline); this one puts them together into an
-`ArticleMeta` and gives the attribution stage the offsets of the lines it should not read as article prose.
+Each fact has its own module (language, credits, layout, publisher, published, dateline); this one puts them
+together into an `ArticleMeta` and gives the attribution stage the offsets of the lines it should not read as
+article prose.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from dataclasses import fields
 
 from ..document import ArticleMeta
 from .credits import CreditLine, find_credit_line
-from .dateline import find_dateline
+from .dateline import Dateline, find_dateline
 from .language import detect_language
 from .layout import Layout, parse_layout
+from .published import find_published
 from .publisher import detect_publisher
 
 
@@ -28,16 +30,23 @@ def detect_provenance(text: str) -> ArticleMeta:
         translated_from=_translated_from(credit, language),
         translator=credit.translator if credit else None,
         publisher=detect_publisher(text) or _dateline_agency(text, layout),
+        published=find_published(text),
     )
 
 
 def _dateline_agency(text: str, layout: Layout) -> str | None:
     """The agency a wire dateline names ("MOSCOW, October 3. /TASS/."), when the text names no publisher else."""
+    dateline = _opening_dateline(text, layout)
+    return dateline.agency if dateline else None
+
+
+def _opening_dateline(text: str, layout: Layout) -> Dateline | None:
+    """The dateline that opens the first paragraph, after the headline and the site's date and byline lines."""
     start = layout.body_start
-    for _ in range(3):  # the dateline opens the first paragraph, which may follow the headline
+    for _ in range(4):
         dateline = find_dateline(text, start)
         if dateline is not None:
-            return dateline.agency
+            return dateline
         start = text.find("\n", start) + 1
         if start == 0:
             break
@@ -45,8 +54,16 @@ def _dateline_agency(text: str, layout: Layout) -> str | None:
 
 
 def content_start(text: str) -> int:
-    """Offset where the article body begins: after a leading credit line, breadcrumbs and a repeated title."""
-    return _layout(text, find_credit_line(text)).body_start
+    """Offset where the article body begins: after a leading credit line, breadcrumbs, a repeated title and a
+    wire dateline with the date and byline lines above it (none of them is the article's prose)."""
+    layout = _layout(text, find_credit_line(text))
+    dateline = _opening_dateline(text, layout)
+    if dateline is None:
+        return layout.body_start
+    end = dateline.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
 
 
 def credit_line_span(text: str) -> tuple[int, int] | None:

@@ -1,0 +1,120 @@
+"""The publication date printed in a plain-text article's head: "14.11.2025 12:40", "Nov 20, 2025, 15:12",
+"Kommersant newspaper No. 209 dated 18.11.2025", "14 ноября 2025, 12:40", "Sport, 05 Dec 2025".
+
+Scraped and copy-pasted news keeps the site's date line between the headline and the body. Relative dates in the
+text ("on Tuesday", "last week") resolve against it (see timeexpr.py), so a wrong date is worse than none: only the
+short lines of the head are read, up to the first paragraph of prose, and only dates with a year. A dateline's
+"MOSCOW, October 3." has no year and is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .lines import Line, head_lines
+
+_EN_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# Russian month names in the genitive ("14 ноября") and their three-letter abbreviations ("12 ноя").
+_RU_MONTHS = {m: i for i, m in enumerate("янв фев мар апр ма июн июл авг сен окт ноя дек".split(), 1)}
+
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_DAY = r"(?P<d>[0-3]?\d)"
+_EN_MONTH = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_RU_MONTH = r"(?P<m>янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?"
+_DATES = [
+    re.compile(rf"(?<!\d){_DAY}\.(?P<mn>[01]?\d)\.{_YEAR}(?!\d)"),  # 14.11.2025
+    re.compile(rf"(?<!\d){_YEAR}-(?P<mn>[01]\d)-{_DAY}(?!\d)"),  # 2025-11-14
+    re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
+    re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
+    re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
+]
+# A later edit's date is not the publication date: "14.11.2025 12:40 (updated: 15.11.2025 09:00)".
+_UPDATED = re.compile(r"(?:updated|modified|edited|обновлено|изменено)\W*$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"published|опубликовано", re.IGNORECASE)
+
+# The head's date line is short; a line longer than this is prose, and the first such line ends the head.
+_MAX_DATE_LINE_WORDS = 16
+_PROSE_WORDS = 25
+_MAX_HEAD_LINES = 10
+
+
+# "12/06/2025": day first in most of the world, month first in the United States. Only a number above 12, or the
+# month and day a dateline spells out ("Amman, June 12 (Petra)"), tells which.
+_SLASHED = re.compile(rf"(?<![\d/])(?P<a>[01]?\d|[23]\d)/(?P<b>[01]?\d|[23]\d)/{_YEAR}(?![\d/])")
+_SPELLED_MONTH_DAY = (
+    re.compile(rf"\b{_EN_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH}", re.IGNORECASE),
+)
+
+
+def find_published(text: str) -> str | None:
+    """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there."""
+    found: list[tuple[bool, str]] = []
+    lines = head_lines(text, max_lines=_MAX_HEAD_LINES)
+    spelled = _spelled_month_days(lines)
+    for line in lines:
+        words = line.stripped.split()
+        if len(words) > _PROSE_WORDS:
+            break
+        if len(words) > _MAX_DATE_LINE_WORDS:
+            continue
+        iso = _first_date(line.stripped) or _slashed_date(line.stripped, spelled)
+        if iso is not None:
+            found.append((bool(_PUBLISHED.search(line.stripped)), iso))
+    if not found:
+        return None
+    # A line that says "Published" wins over an earlier one; otherwise the first date line.
+    return next((iso for published, iso in found if published), found[0][1])
+
+
+def _spelled_month_days(lines: list[Line]) -> set[tuple[int, int]]:
+    """(month, day) pairs written with the month's name in the head ("Amman, June 12 (Petra)")."""
+    found: set[tuple[int, int]] = set()
+    for line in lines:
+        for pattern in _SPELLED_MONTH_DAY:
+            for m in pattern.finditer(line.stripped):
+                found.add((_EN_MONTHS[m["m"][:3].lower()], int(m["d"])))
+    return found
+
+
+def _slashed_date(line: str, spelled: set[tuple[int, int]]) -> str | None:
+    m = _SLASHED.search(line)
+    if m is None or _UPDATED.search(line[: m.start()]):
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = [(month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31]
+    if len(set(readings)) > 1:
+        readings = [r for r in readings if r in spelled]
+    if len(set(readings)) != 1:
+        return None
+    try:
+        return date(year, *readings[0]).isoformat()
+    except ValueError:
+        return None
+
+
+def _first_date(line: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for pattern in _DATES:
+        for m in pattern.finditer(line):
+            if _UPDATED.search(line[: m.start()]):
+                continue
+            iso = _iso(m)
+            if iso is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+                break
+    return best[1] if best else None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    if groups.get("mn"):
+        month = int(groups["mn"])
+    else:
+        word = groups["m"].lower()
+        month = _EN_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:2], 0)
+    try:
+        return date(int(groups["y"]), month, int(groups["d"])).isoformat()
+    except ValueError:
+        return None  # "31.02.2025" or a version number, not a date

@@ -1,0 +1,94 @@
+"""The article's own date, read from a plain-text head, and the relative dates resolved against it."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.readers import read_text
+from saywho.readers.provenance import content_start
+from saywho.readers.published import find_published
+from saywho.timeexpr import find_times
+
+_BODY = "The ministry will cut the duty from January, the deputy minister told reporters on Tuesday. " * 2
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("14.11.2025 12:40 (updated: 15.11.2025 09:00)", "2025-11-14"),
+        ("Nov 20, 2025, 15:12", "2025-11-20"),
+        ("Kommersant newspaper No. 209 dated 18.11.2025, p. 7", "2025-11-18"),
+        ("Sport, 05 Dec 2025, 18:32", "2025-12-05"),
+        ("Gazeta.Ru | Politics | 23.09.2025, 10:47", "2025-09-23"),
+        ("2025-03-14 19:42:06  Source: Xinhuanet", "2025-03-14"),
+        ("Published on October 7, 2025", "2025-10-07"),
+        ("14 ноября 2025, 12:40", "2025-11-14"),
+        ("Газета «Коммерсантъ» №212 от 19.11.2025, стр. 9", "2025-11-19"),
+        ("15 мая 2024 г.", "2024-05-15"),
+        ("13/06/2025 16:20", "2025-06-13"),  # day first: 13 is no month
+        ("06/13/2025", "2025-06-13"),  # month first
+        ("12/06/2025 16:20", None),  # either reading; nothing in the head says which
+        ("Updated 5 March 2024", None),  # an edit's date, not the publication's
+        ("31.02.2025", None),
+    ],
+)
+def test_the_date_line_of_the_head(head: str, published: str | None) -> None:
+    assert find_published(f"Grain duty may fall\n{head}\n{_BODY}\n") == published
+
+
+def test_a_dateline_spelling_the_month_settles_a_slashed_date() -> None:
+    text = f"Talks on water\n12/06/2025 16:20:11\nAmman, June 12 (Petra) -- {_BODY}\n"
+    assert find_published(text) == "2025-06-12"
+
+
+def test_a_date_in_the_prose_is_not_the_articles() -> None:
+    text = f"Grain duty may fall\n{_BODY}\nThe decree of 3 March 2024 stays in force.\n"
+    assert find_published(text) is None
+
+
+def test_read_text_sets_published_and_relative_dates_resolve(analyze) -> None:
+    article = analyze(f"Grain duty may fall\n14.11.2025 12:40\n{_BODY}")
+    assert article.meta.published == "2025-11-14"
+    times = {t.span.text: t.value for a in article.attributions for t in a.times}
+    # The Tuesday goes with "told", not with the reported "will cut": the one before the article's Friday.
+    assert times["Tuesday"] == "2025-11-11" and times["January"] == "2026-01"
+
+
+def test_the_dateline_is_not_part_of_the_first_statement(analyze) -> None:
+    text = (
+        "Grain duty may fall\n14.11.2025 12:40\nMOSCOW, Nov 14 - RIA Novosti. The duty on wheat will be reduced "
+        "from January, Deputy Minister Ivan Petrov told reporters.\n"
+    )
+    assert text[content_start(text) :].startswith("The duty on wheat")
+    article = analyze(text)
+    assert [c.text for c in article.attributions[0].content] == ["The duty on wheat will be reduced from January"]
+    assert read_text(text).meta.publisher == "RIA Novosti"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The minister said the day before that it was over.", "the day before", "2025-11-13"),
+        ("The minister spoke on the eve, before the vote.", "the eve", "2025-11-13"),
+        ("The talks took place on the 12th in Beijing.", "the 12th", "2025-11-12"),
+        ("The talks took place on the 20th in Beijing.", "the 20th", "2025-10-20"),
+        ("The summit will open on the 20th.", "the 20th", "2025-11-20"),
+        ("The summit will open on the 3rd.", "the 3rd", "2025-12-03"),
+        ("Об этом накануне сообщил министр.", "накануне", "2025-11-13"),
+    ],
+)
+def test_translated_relative_days(sentence: str, expression: str, value: str) -> None:
+    found = {t.span.text: t.value for t in find_times(sentence, anchor="2025-11-14")}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It happened the day before the vote.",
+        "It was his 20th anniversary.",
+        "Накануне выборов он заявил, что всё решено.",
+    ],
+)
+def test_the_eve_of_an_event_is_not_the_day_before_the_article(sentence: str) -> None:
+    assert all(t.value is None for t in find_times(sentence, anchor="2025-11-14"))
