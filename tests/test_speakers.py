@@ -394,3 +394,66 @@ def test_a_capital_stands_for_its_state(analyze):
     article = analyze("Budapest insists that the pipeline must be finished by 2027.")
     entity = article.speaker_of(article.attributions[0])
     assert entity.name == "Hungary" and "Budapest" in entity.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (  # the complement names the post: not the think-tank head mentioned last
+            "President Ivan Sokolov signed the decree on Monday. Irina Sotnikova, head of the Center for Strategic "
+            "Studies, said the decree was late. The head of state emphasized that the grain would be exported.",
+            "The head of state",
+            "Ivan Sokolov",
+        ),
+        (
+            "Governor Alexei Smirnov spoke first. The lawyer Anna Malinovskaya said the case was weak. The head of "
+            "the region said the roads would be repaired.",
+            "The head of the region",
+            "Smirnov",
+        ),
+        (
+            "Kremlin spokesman Pavel Sazonov declined to comment. Oleg Bortnik, director of the shipping company, "
+            "said the route was closed. The press secretary of the president added that talks would continue.",
+            "The press secretary of the president",
+            "Pavel Sazonov",
+        ),
+        (  # "the expert" is who spoke last as one, not the earlier director
+            "Maxim Kremnyov, director of the Institute of Economics, said prices would rise. Pavel Dronov said the "
+            'market was oversupplied. "The ports are full," the expert says.',
+            "the expert",
+            "Dronov",
+        ),
+        (
+            "Natalia Orlova, the chairwoman of the election commission, reported the results. The political "
+            "scientist Kirill Zaslavsky called the turnout low. The head of the commission emphasized that no "
+            "violations were found.",
+            "The head of the commission",
+            "Natalia Orlova",
+        ),
+    ],
+)
+def test_a_role_noun_goes_to_the_person_its_words_describe(analyze, text, source, speaker):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    assert article.speaker_of(a).name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            'Prime Minister Kenji Sato spoke on Monday. A senior official of his office said, "It is a race."',
+            "A senior official of his office",
+        ),
+        (
+            "Foreign Ministry spokesperson Gao Ming said the measures were normal. A Dutch official said this was "
+            "a response to China.",
+            "A Dutch official",
+        ),
+    ],
+)
+def test_an_indefinite_role_noun_is_someone_new(analyze, text, source):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    speaker = article.speaker_of(a)
+    assert speaker.name not in ("Kenji Sato", "Gao Ming") and speaker.roles == []

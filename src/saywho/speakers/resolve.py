@@ -58,6 +58,29 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "director": ("director",),
     "head": ("head", "chief", "director"),
     "chief": ("chief", "head"),
+    # Calques and nouns of translated news.
+    "interlocutor": (),
+    "scientist": ("scientist", "researcher", "professor", "political scientist"),
+    "specialist": ("specialist", "expert", "analyst"),
+    "prosecutor": ("prosecutor",),
+    "judge": ("judge", "justice"),
+    "commissioner": ("commissioner",),
+    "negotiator": ("negotiator", "envoy"),
+    "envoy": ("envoy", "ambassador", "representative"),
+    "deputy": ("deputy", "lawmaker", "member of"),
+}
+_INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
+# Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
+_LOOSE_NOUNS = frozenset(["expert", "analyst", "scientist", "specialist", "interlocutor", "source", "observer"])
+# "the head of state", "the head of the region": the complement of a general role noun names the post.
+_COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
+    "state": ("president", "head of state", "king", "queen", "emir", "monarch"),
+    "government": ("prime minister", "premier", "head of government", "chancellor"),
+    "region": ("governor", "head of the region"),
+    "province": ("governor",),
+    "city": ("mayor",),
+    "diplomacy": ("foreign minister", "minister of foreign affairs", "foreign affairs", "high representative"),
+    "president": ("spokes", "press secretary", "press service"),
 }
 _FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "congresswoman", "businesswoman"])
 _MALE_NOUNS = frozenset(["spokesman", "chairman", "congressman", "businessman"])
@@ -258,7 +281,12 @@ class SpeakerResolver(ClusterBook):
 
     def _role_noun(self, head: Token, description: str, start: int, sentence_start: int) -> Cluster | None:
         noun = head.lower_ if head.lower_ in ROLE_NOUNS else head.lemma_.lower()
+        if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+            return None  # "a Dutch official said": someone not named before, never an earlier person
         keys = ROLE_NOUNS[noun]
+        complement = _complement_words(head)
+        # "the head of state" is the president, "the head of the region" the governor: the complement says which.
+        keys = next((k for word, k in _COMPLEMENT_TITLES.items() if word in complement), keys)
         country = country_of(" ".join(t.text for t in head.lefts))
         candidates = self.recent_persons(start, sentence_start)[:6]
 
@@ -269,14 +297,24 @@ class SpeakerResolver(ClusterBook):
                 return False
             return True
 
-        def titled_as(c: Cluster) -> bool:
+        def words_of(c: Cluster) -> str:
             # The organisation counts too: a representative of a foreign ministry is "the diplomat".
-            words = " ".join([*c.titles(), *(r.organization or "" for r in c.roles)]).lower()
-            return any(k in words for k in keys)
+            return " ".join([*c.titles(), *(r.organization or "" for r in c.roles)]).lower()
 
-        titled = [c for c in candidates if compatible(c) and keys and titled_as(c)]
-        untitled = [c for c in candidates if compatible(c) and not c.roles]
-        chosen = titled[0] if titled else (untitled[0] if untitled else None)
+        def titled_as(c: Cluster) -> bool:
+            return any(k in words_of(c) for k in keys)
+
+        pool = [c for c in candidates if compatible(c)]
+        # Evidence first, recency second: the named country ("the Syrian minister"), then the organisation the
+        # complement names ("the head of the commission"), then the title words.
+        own_country = [c for c in pool if country and country in c.countries() and (titled_as(c) or not keys)]
+        of_complement = [c for c in pool if complement and any(w in words_of(c) for w in complement)]
+        titled = [c for c in pool if keys and titled_as(c)]
+        untitled = [c for c in pool if not c.roles]
+        if noun in _LOOSE_NOUNS:
+            # "the expert" is whoever spoke last as one, titled or not: the title words only rule people out.
+            titled = [c for c in pool if not c.roles or titled_as(c)]
+        chosen = next((group[0] for group in (own_country, of_complement, titled, untitled) if group), None)
         if chosen is None and not keys and candidates:
             chosen = candidates[0]
         if chosen is not None:
@@ -334,6 +372,15 @@ class SpeakerResolver(ClusterBook):
             if t.i == run[0].i - 1:
                 run.insert(0, t)
         return head.doc[run[0].i : run[-1].i + 1].text
+
+
+def _complement_words(head: Token) -> list[str]:
+    """The nouns of a role noun's "of" phrase: "the head of the Federal Commission" -> ["commission", "federal"]."""
+    words: list[str] = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [t.lower_ for t in prep.subtree if t.pos_ in ("NOUN", "PROPN") and not t.is_stop]
+    return words
 
 
 def _looks_like_person(name: str) -> bool:
