@@ -226,3 +226,58 @@ def test_crlf_paragraphs():
         "Second quotation is here,",
     ]
     assert all("\r" not in text[q.start : q.end] for q in qs)
+
+
+# ---------------------------------------------------------------------- the typesetting of other languages
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_french_guillemets_with_spaces_inside(space):
+    text = f"«{space}France will not sign this text as it stands{space}», declared the minister."
+    (q,) = find_quotations(text)
+    assert (q.opener, q.closer, q.text_slice) == ("«", "»", "France will not sign this text as it stands")
+
+
+def test_japanese_brackets():
+    (q,) = find_quotations("The minister said, 「If prices fall, farmers will lose the will to continue.」")
+    assert (q.opener, q.closer) == ("「", "」") and q.text_slice.startswith("If prices fall")
+
+
+def test_spanish_dialogue_dash_glued_to_the_words():
+    text = "—It is an unjust decision, I say it very clearly —stated the president—."
+    (q,) = find_quotations(text)
+    assert q.text_slice == "It is an unjust decision, I say it very clearly"
+
+
+def test_a_hyphen_opens_dialogue_only_before_a_reporting_clause():
+    (q,) = find_quotations("- The situation is critical… - stressed Levchenko, the head of the union.")
+    assert q.text_slice == "The situation is critical…"
+    assert find_quotations("- Russia ready for talks\n- Ukraine asks for aid") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "« France will not sign this text as it stands », declared the minister on Tuesday.",
+            "the minister",
+            "declared",
+            "« France will not sign this text as it stands »",
+        ),
+        (
+            "—It is an unjust decision, I say it very clearly —stated the president—.",
+            "the president",
+            "stated",
+            "It is an unjust decision, I say it very clearly",
+        ),
+        (
+            "- The situation is critical… - stressed Levchenko, the head of the union.",
+            "Levchenko, the head of the union",
+            "stressed",
+            "The situation is critical…",
+        ),
+    ],
+)
+def test_attributions_of_other_typesetting(analyze, text, source, cue, content):
+    (a,) = analyze(text).attributions
+    assert (a.source.text, a.cue.text, [c.text for c in a.content]) == (source, cue, [content])

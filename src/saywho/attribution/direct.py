@@ -224,9 +224,24 @@ def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Cand
 def _quotation_with_clause(q: Quotation, par: Paragraph, cue: list[Token], subject: Token | None) -> Candidate:
     """A direct attribution of quotation `q` to the reporting clause (cue, subject) found in paragraph `par`."""
     src = source_tokens(subject) if subject is not None else []
+    # "- stressed Levchenko, …": the parser may hang the inverted verb on the name; "the president—.": Spanish
+    # typesetting closes the reporting clause with a dash. Neither belongs to the source.
+    cue_ids = {t.i for t in cue}
+    while src and (src[0].i in cue_ids or src[0].is_punct):
+        src = src[1:]
+    while src and (src[-1].is_punct or src[-1].text in DASHES):
+        src = src[:-1]
+    source = char_range(src, par.offset) if src else None
+    if source is not None:
+        # spaCy keeps "president—." as one token: the characters, not the tokens, are trimmed.
+        end = source[1]
+        while end > source[0] + 1 and par.text[end - par.offset - 1] in DASHES + ".,;:":
+            end -= 1
+        if any(ch in DASHES for ch in par.text[end - par.offset : source[1] - par.offset]):
+            source = (source[0], end)  # only a dash's run: "the U.S." keeps its period
     return Candidate(
         content=[_content_span(q)],
-        source=char_range(src, par.offset) if src else None,
+        source=source,
         cue=char_range(cue, par.offset),
         kind="direct",
         confidence=0.9 if src else 0.5,

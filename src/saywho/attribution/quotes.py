@@ -26,8 +26,13 @@ PAIRS: dict[str, str] = {
     "‘": "’",
     "``": "''",
     "''": "''",
+    "「": "」",  # Japanese brackets, kept by some translations
+    "『": "』",
 }
-OPENERS = ("``", "''", "“", "„", "«", "‹", '"', "”", "‘")
+OPENERS = ("``", "''", "“", "„", "«", "‹", '"', "”", "‘", "「", "『")
+# Marks whose direction is in their shape: French typesetting puts a (no-break) space inside them, « like this ».
+_SPACED_OPENERS = frozenset("«‹")
+_SPACED_CLOSERS = frozenset("»›")
 
 # A dash closes an open quotation when it is followed by a reporting clause: ",— Ivan Petrov told ..."
 _SPEECH_FORMS = {
@@ -88,12 +93,16 @@ def _opening_position(text: str, i: int, width: int, para_start: int) -> bool:
     """A mark opens when it is not glued to a word on its left and is followed by a word character."""
     before = text[i - 1] if i > para_start else " "
     after = text[i + width] if i + width < len(text) else " "
+    if after in " \u00a0\u202f" and text[i : i + width] in _SPACED_OPENERS:
+        after = text[i + width + 1] if i + width + 1 < len(text) else " "
     return not _is_word_char(before) and before not in ".,;:!?" and not after.isspace()
 
 
 def _closing_position(text: str, i: int, para_end: int) -> bool:
     before = text[i - 1]
     after = text[i + 1] if i + 1 < para_end else " "
+    if before in " \u00a0\u202f" and text[i] in _SPACED_CLOSERS:
+        before = text[i - 2] if i >= 2 else " "
     return not before.isspace() and not _is_word_char(after)
 
 
@@ -105,7 +114,9 @@ def _dash_closes(text: str, i: int, para_end: int, opener: str = "") -> bool:
     author's words.
     """
     before = text[:i].rstrip()
-    if not before or before[-1] not in ",.!?…":
+    # Spanish typesetting glues the dash to the reporting verb instead: "… subsidized —said the secretary—."
+    glued = i + 1 < para_end and text[i + 1].isalpha() and text[i - 1].isspace()
+    if not before or (before[-1] not in ",.!?…" and not glued):
         return False
     following = text[i + 1 : min(para_end, i + 160)]
     words = [w.lower() for w in _WORD_RE.findall(following)][:10]
@@ -131,7 +142,20 @@ def _mark_at(text: str, i: int) -> str | None:
     return None
 
 
-def _find_close(text: str, opener: str, i: int, para_end: int) -> tuple[int, int, str] | None:
+def _dialogue_dash(text: str, i: int, para_end: int) -> bool:
+    """A paragraph-opening dash of dialogue: "— Text", "—Text" (Spanish typesetting) or "- Text" (a hyphen
+    standing in for the dash, as plain-text copies of translated news have it)."""
+    if i + 1 >= para_end:
+        return False
+    nxt = text[i + 1]
+    if text[i] in DASHES:
+        return nxt.isspace() or nxt.isupper() or nxt in "¿¡"
+    return text[i] == "-" and nxt == " " and i + 2 < para_end and text[i + 2].isupper()
+
+
+def _find_close(
+    text: str, opener: str, i: int, para_end: int, hyphen: bool = False
+) -> tuple[int, int, str] | None:
     """Return (close_start, close_end, closer) of the quotation opened at i, inside its paragraph.
 
     A dash opener closes with a quotation mark (the mismatched pair of translated text) or with a dash before
@@ -161,7 +185,9 @@ def _find_close(text: str, opener: str, i: int, para_end: int) -> tuple[int, int
             if inner is not None and inner[2] not in DASHES:
                 j = inner[1]
                 continue
-        if ch in DASHES and dash_close is None and j > i + 1 and _dash_closes(text, j, para_end, opener):
+        spaced_hyphen = hyphen and ch == "-" and text[j - 1] == " " and text[j + 1 : j + 2] == " "
+        is_dash = ch in DASHES or spaced_hyphen
+        if is_dash and dash_close is None and j > i + 1 and _dash_closes(text, j, para_end, opener):
             dash_close = (j, j + 1, ch)
             if opener in DASHES:
                 return dash_close
@@ -178,8 +204,8 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
         first = True
         while i < p_end:
             opener = None
-            if first and text[i] in DASHES and i + 1 < p_end and text[i + 1].isspace():
-                opener = text[i]
+            if first and _dialogue_dash(text, i, p_end):
+                opener = "—" if text[i] == "-" else text[i]
             else:
                 mark = _mark_at(text, i)
                 if mark and _opening_position(text, i, len(mark), p_start):
@@ -190,8 +216,12 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                 hit = _MARK_START.search(text, i + 1, p_end)
                 i = hit.start() if hit is not None else p_end
                 continue
-            close = _find_close(text, opener, i, p_end)
-            inner_start = i + len(opener)
+            close = _find_close(text, opener, i, p_end, hyphen=text[i] == "-")
+            if text[i] == "-" and close is None:
+                # A hyphen opens dialogue only when a reporting clause closes it: else it is a list's bullet.
+                i += 1
+                continue
+            inner_start = i + 1 if opener in DASHES else i + len(opener)
             while inner_start < p_end and text[inner_start].isspace():
                 inner_start += 1
             if close is None:
