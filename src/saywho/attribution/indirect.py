@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from saywho.attribution.candidates import make_candidate, surface_candidate
 from saywho.attribution.lexicon import (
     BELIEF_ADJECTIVES,
     CALQUED_SOURCE_AFTER_CUES,
@@ -23,15 +24,12 @@ from saywho.attribution.lexicon import (
 )
 from saywho.attribution.spans import (
     Candidate,
-    char_range,
     cue_tokens,
-    source_tokens,
     subtree_tokens,
     trim_tokens,
 )
 from saywho.nlp.english import Paragraph
 
-MIN_CONTENT_TOKENS = 3
 _TRIGGER_VERBS = (
     SPEECH_VERBS | PREDICATIVE_VERBS | INFINITIVE_SPEECH_VERBS | NOUN_CONTENT_VERBS | {verb for verb, _ in PHRASAL_CUES}
 )
@@ -100,7 +98,7 @@ def _trailing_report(tokens: list[Token], k: int, offset: int) -> Candidate | No
         if not any(t.pos_ in ("VERB", "AUX") for t in content) or any(t.text in '"“”«»' for t in content):
             return None  # no clause before the first comma; a quotation is the direct rules' business
         content = trim_tokens(content, keep_quotes=True)
-        return _with_surface_source(content, trim_tokens(source), [verb], offset, "indirect:trailing", 0.65)
+        return surface_candidate(content, trim_tokens(source), [verb], offset, "indirect:trailing", 0.65)
     return None
 
 
@@ -134,21 +132,8 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
     content = trim_tokens(tokens[boundary + 1 :], keep_quotes=True)
     if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
-    cand = _with_surface_source(content, source, cue, offset, "indirect:as-reported", 0.7)
+    cand = surface_candidate(content, source, cue, offset, "indirect:as-reported", 0.7)
     return (cand, {t.i for t in cue}) if cand is not None else None
-
-
-def _with_surface_source(
-    content: list[Token], source: list[Token], cue: list[Token], offset: int, method: str, confidence: float
-) -> Candidate | None:
-    """A candidate whose source was read off the words, not the parse: the whole phrase, its head the name."""
-    cand = _make(content, None, cue, offset, method, confidence)
-    if cand is None:
-        return None
-    cand.source = char_range(source, offset)
-    cand.source_head = char_range([_phrase_head(source)], offset)
-    cand.confidence = confidence  # _make discounts a candidate it was given no source for
-    return cand
 
 
 def _subject(verb: Token) -> Token | None:
@@ -192,39 +177,6 @@ def _content_tokens(clause: Token, exclude: list[Token]) -> list[Token]:
     return trim_tokens(subtree_tokens(clause, exclude), keep_quotes=True)
 
 
-def _make(
-    content: list[Token],
-    source: Token | None,
-    cue: list[Token],
-    offset: int,
-    method: str,
-    confidence: float,
-    more: list[Token] | None = None,
-) -> Candidate | None:
-    """Build a candidate; `more` is a second content fragment ("A, X said, B")."""
-    fragments = [[t for t in frag if not t.is_space] for frag in (content, more or []) if frag]
-    tokens = [t for frag in fragments for t in frag]
-    if len([t for t in tokens if not t.is_punct]) < MIN_CONTENT_TOKENS:
-        return None
-    src = source_tokens(source) if source is not None else []
-    content_ids = {t.i for t in tokens}
-    if any(t.i in content_ids for t in cue) or any(t.i in content_ids for t in src):
-        return None
-    ranges = [r for r in (char_range(frag, offset) for frag in fragments) if r is not None]
-    if not ranges:
-        return None
-    quoted = sum(1 for t in tokens if t.text in '"“”«»„')
-    return Candidate(
-        content=ranges,
-        source=char_range(src, offset) if src else None,
-        cue=char_range(cue, offset),
-        kind="mixed" if quoted >= 2 and _quoted_words(tokens) >= 3 else "indirect",
-        confidence=confidence if src else confidence * 0.6,
-        method=method,
-        source_head=char_range([source], offset) if source is not None else None,
-    )
-
-
 def _parenthetical(verb: Token, cue: list[Token], subject: Token | None) -> tuple[list[Token], list[Token]] | None:
     """ "The latest test, North Korea said, was its biggest yet": a reporting clause set off by commas
     inside the content, which then has two fragments."""
@@ -250,16 +202,6 @@ def _parenthetical(verb: Token, cue: list[Token], subject: Token | None) -> tupl
     return before, after
 
 
-def _quoted_words(content: list[Token]) -> int:
-    inside, count = False, 0
-    for t in content:
-        if t.text in '"“”«»„':
-            inside = not inside
-        elif inside and not t.is_punct:
-            count += 1
-    return count
-
-
 def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
     lemma = verb.lemma_.lower()
     sent = verb.sent
@@ -274,12 +216,12 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
     after = verb.doc[cue[-1].i + 1] if cue[-1].i + 1 < sent.end else None
     if after is not None and after.text == ":":
         content = trim_tokens([t for t in sent if t.i > after.i], keep_quotes=True)
-        return _make(content, subject, cue, offset, "indirect:colon", 0.75)
+        return make_candidate(content, subject, cue, offset, "indirect:colon", 0.75)
 
     if lemma in SPEECH_VERBS:
         split = _parenthetical(verb, cue, subject)
         if split is not None:
-            return _make(split[0], subject, cue, offset, "indirect:parenthetical", 0.7, more=split[1])
+            return make_candidate(split[0], subject, cue, offset, "indirect:parenthetical", 0.7, more=split[1])
 
     # "X said (that) CONTENT" and "CONTENT, X said" (the parser makes CONTENT the verb's ccomp in both).
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
@@ -294,7 +236,7 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
         elif content:
             content = _to_sentence_end(content, verb)
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
-        return _make(content, subject, cue, offset, "indirect:clause", 0.75)
+        return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
 
     # "X urged Y to CONTENT", "X pledged to CONTENT": speech acts with an infinitive content.
     if lemma in INFINITIVE_SPEECH_VERBS:
@@ -303,7 +245,7 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
             first = obj.left_edge.i if obj is not None and lemma in ("urge", "ask", "call") else xcomp.left_edge.i
             content = trim_tokens([verb.doc[i] for i in range(first, xcomp.right_edge.i + 1)], keep_quotes=True)
-            return _make(content, subject, cue, offset, "indirect:infinitive", 0.6)
+            return make_candidate(content, subject, cue, offset, "indirect:infinitive", 0.6)
 
     # "CONTENT, X said" parsed as the verb hanging off the content clause (parataxis).
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and lemma in SPEECH_VERBS:
@@ -312,7 +254,9 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
         if any(t.text in ",—–" for t in between) and subject is not None and subject.i > head.i:
             content = trim_tokens(subtree_tokens(head, [verb]), keep_quotes=True)
             content = [t for t in content if t.i < min(cue[0].i, subject.left_edge.i)]
-            return _make(trim_tokens(content, keep_quotes=True), subject, cue, offset, "indirect:inverted", 0.7)
+            return make_candidate(
+                trim_tokens(content, keep_quotes=True), subject, cue, offset, "indirect:inverted", 0.7
+            )
 
     # "X called Y a top priority": object plus predicate.
     if lemma in PREDICATIVE_VERBS and subject is not None:
@@ -322,7 +266,7 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
         if obj is not None and pred is not None:
             end = max(t.i for t in pred.subtree)
             content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
-            return _make(content, subject, cue, offset, "indirect:predicative", 0.6)
+            return make_candidate(content, subject, cue, offset, "indirect:predicative", 0.6)
 
     # "X points to NP", "X called for NP".
     for prep in verb.children:
@@ -331,7 +275,7 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             if pobj is None or subject is None:
                 return None
             content = trim_tokens(list(pobj.subtree), keep_quotes=True)
-            return _make(content, subject, [*cue, prep], offset, "indirect:phrasal", 0.6)
+            return make_candidate(content, subject, [*cue, prep], offset, "indirect:phrasal", 0.6)
 
     # "X denied the allegations": a noun-phrase content for a few verbs.
     if lemma in NOUN_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS and subject is not None:
@@ -340,7 +284,7 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
             # "cited X as examples of Y": the verb's later modifiers belong to what was said.
             end = max(t.i for t in verb.subtree if t.i >= obj.i)
             content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
-            return _make(content, subject, cue, offset, "indirect:object", 0.5)
+            return make_candidate(content, subject, cue, offset, "indirect:object", 0.5)
     return None
 
 
@@ -402,7 +346,7 @@ def _belief_adjective(adj: Token, offset: int) -> Candidate | None:
     first = min([copula.i] + [c.i for c in copula.children if c.dep_ in ("aux", "neg") and c.i < adj.i])
     cue = [adj.doc[i] for i in range(first, adj.i + 1)]
     content = _content_tokens(clause, [])
-    return _make(content, subject, cue, offset, "indirect:belief", 0.65)
+    return make_candidate(content, subject, cue, offset, "indirect:belief", 0.65)
 
 
 def _according_to(according: Token, offset: int) -> Candidate | None:
@@ -419,21 +363,7 @@ def _according_to(according: Token, offset: int) -> Candidate | None:
     before = trim_tokens([t for t in rest if t.i < according.i], keep_quotes=True)
     after = trim_tokens([t for t in rest if t.i > max(phrase)], keep_quotes=True)
     content = after if len(after) >= len(before) else before
-    return _make(content, pobj, [according, to], offset, "indirect:according-to", 0.7)
-
-
-def _phrase_head(tokens: list[Token]) -> Token:
-    """The head word of a noun phrase ("Alexei Volkov, an analyst at ..." -> "Volkov")."""
-    ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head == t]
-    head = next((t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    if head is None:
-        first = next((t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON")), tokens[0])
-        head = first
-        # The last word of a run of proper names is the surname.
-        while head.i + 1 in ids and head.pos_ == "PROPN" and tokens[0].doc[head.i + 1].pos_ == "PROPN":
-            head = tokens[0].doc[head.i + 1]
-    return head
+    return make_candidate(content, pobj, [according, to], offset, "indirect:according-to", 0.7)
 
 
 def _calqued_cues(sent: SpacySpan, offset: int, words: list[str]) -> Iterator[tuple[Candidate, set[int]]]:
@@ -458,6 +388,6 @@ def _calqued_cues(sent: SpacySpan, offset: int, words: list[str]) -> Iterator[tu
                 continue
             content = trim_tokens([t for t in sent if t.i < before.i], keep_quotes=True)
             # The source runs to the end of the sentence; the speaker's name is its first noun phrase.
-            cand = _with_surface_source(content, source, cue, offset, "indirect:calque", 0.7)
+            cand = surface_candidate(content, source, cue, offset, "indirect:calque", 0.7)
             if cand is not None:
                 yield cand, {t.i for t in cue}
