@@ -63,3 +63,73 @@ def test_the_diplomat_is_the_foreign_ministry_official(analyze):
     )
     speakers = {article.speaker_of(a).name for a in article.attributions}
     assert speakers == {"Ali Rezaei"}
+
+
+# The literal renderings of Russian report shapes; each test article credits its translation, as such copy does.
+_CREDIT = "\nTranslated from Russian by Google Translate.\n"
+
+
+def _translated(analyze, body: str):
+    return analyze("Grain duty to fall\n" + body + _CREDIT)
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "cue", "content"),
+    [
+        (
+            "Ivan Petrov spoke to farmers on Monday. In his words, farmers in the south have already sold most "
+            "of the harvest.",
+            "his",
+            "In his words",
+            "farmers in the south have already sold most of the harvest",
+        ),
+        (
+            "In the opinion of the expert Oleg Sidorov, prices will rise by spring.",
+            "the expert Oleg Sidorov",
+            "In the opinion of",
+            "prices will rise by spring",
+        ),
+        (
+            "The route will be closed until spring. This was stated by Deputy Minister Oleg Ivanov in an "
+            "interview with the agency.",
+            "Deputy Minister Oleg Ivanov",
+            "was stated",
+            "The route will be closed until spring",
+        ),
+        (
+            "The export duty will be cut from January. This was announced on Monday by the chairman of the "
+            "committee Ivan Petrov.",
+            "the chairman of the committee Ivan Petrov",
+            "was announced",
+            "The export duty will be cut from January",
+        ),
+        (
+            "As Anna Berg told TASS, the court will consider the case in December.",
+            "Anna Berg",
+            "told",
+            "the court will consider the case in December",
+        ),
+        (
+            "Anna Berg also drew attention to the fact that the ports are overloaded.",
+            "Anna Berg",
+            "drew attention to the fact that",
+            "the ports are overloaded",
+        ),
+    ],
+)
+def test_report_shapes_of_russian_translations(analyze, body, source, cue, content):
+    article = _translated(analyze, body)
+    found = [
+        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
+    ]
+    assert (source, cue, [content]) in found, found
+
+
+def test_in_his_words_goes_to_the_person_before(analyze):
+    article = _translated(
+        analyze,
+        "Ivan Petrov spoke to farmers on Monday. In his words, farmers in the south have already sold most of "
+        "the harvest.",
+    )
+    (a,) = [a for a in article.attributions if a.cue and a.cue.text == "In his words"]
+    assert article.speaker_of(a).name == "Ivan Petrov"

@@ -11,6 +11,7 @@ from saywho.attribution.learned import merged_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.transcript import find_labelled
+from saywho.attribution.translated_forms import find_translated_forms
 from saywho.nlp.english import Paragraph
 
 
@@ -60,7 +61,7 @@ def rule_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> lis
 
     indirect: list[Candidate] = []
     for par in paragraphs:
-        for cand in find_indirect(par):
+        for cand in [*find_translated_forms(par), *find_indirect(par)]:
             if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
             if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):

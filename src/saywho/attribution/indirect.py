@@ -114,6 +114,7 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
         return None
     speech = [t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS for t in tokens]
     boundary = None
+    addressee: set[int] = set()
     if speech[1] and tokens[2].lower_ == "by":  # "As noted by X, ...": the last comma with no verb before it
         cue, first = tokens[:3], 3
         for i in range(first, len(tokens)):
@@ -121,14 +122,20 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
                 if any(t.tag_ in _FINITE for t in tokens[first:i]):  # "a leading analyst" is still the source
                     break
                 boundary = i
-    else:  # "As X noted, ...": the verb right before the first comma
+    else:  # "As X noted, ...": the verb before the first comma, perhaps with its addressee ("As X told TASS, ...")
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-        if comma is None or comma < 3 or not speech[comma - 1] or tokens[comma - 1].tag_ not in ("VBD", "VBZ", "VBP"):
+        if comma is None or comma < 3:
             return None
-        cue, first, boundary = [tokens[comma - 1]], 1, comma
+        v = comma - 1
+        while v > 1 and comma - v <= 3 and (tokens[v].pos_ in ("PROPN", "NOUN", "DET") or tokens[v].lower_ == "to"):
+            v -= 1  # "told TASS", "told reporters", "said to the newspaper"
+        if not speech[v] or tokens[v].tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        cue, first, boundary = [tokens[v]], 1, comma
+        addressee = {t.i for t in tokens[v + 1 : comma]}
     if boundary is None:
         return None
-    source = trim_tokens([t for t in tokens[first:boundary] if t.i not in {c.i for c in cue}])
+    source = trim_tokens([t for t in tokens[first:boundary] if t.i not in {c.i for c in cue} | addressee])
     content = trim_tokens(tokens[boundary + 1 :], keep_quotes=True)
     if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None

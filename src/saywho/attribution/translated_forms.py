@@ -1,0 +1,107 @@
+"""Report shapes of news machine-translated from Russian (and kin), read off the words of one paragraph.
+
+    In his words, farmers have sold most of the harvest.          «По его словам, …»
+    In the opinion of the expert, prices will rise.              «По мнению эксперта, …»
+    The duty will be cut. This was announced by Ivan Petrov.     «Об этом сообщил Иван Петров.»
+    She also drew attention to the fact that the ports are full.  «Она обратила внимание на то, что …»
+
+The parser reads these literal renderings poorly (an opinion phrase is an adverbial, "this" is the subject of a
+passive), so the rules match the words and take the source from the phrase they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from saywho.attribution.candidates import make_candidate, surface_candidate
+from saywho.attribution.lexicon import SPEECH_VERBS
+from saywho.attribution.spans import Candidate, trim_tokens
+from saywho.nlp.english import Paragraph
+
+_OPINION_NOUNS = frozenset("words opinion view estimation estimate assessment understanding".split())
+_POSSESSIVES = frozenset("his her their its".split())
+_ANAPHORS = frozenset("this that it".split())
+# "This was announced by X": a passive speech verb; a few more than the speech lexicon has in the passive.
+_PASSIVE_CUES = SPEECH_VERBS | frozenset("report announce state inform tell write declare".split())
+
+
+def find_translated_forms(paragraph: Paragraph) -> Iterator[Candidate]:
+    previous: SpacySpan | None = None
+    for sent in paragraph.doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if tokens:
+            cand = _opinion_opener(tokens, paragraph.offset) or _drew_attention_to(tokens, paragraph.offset)
+            if cand is None and previous is not None:
+                cand = _this_was_reported(tokens, previous, paragraph.offset)
+            if cand is not None:
+                yield cand
+        previous = sent
+
+
+def _opinion_opener(tokens: list[Token], offset: int) -> Candidate | None:
+    """ "In his words, CONTENT" (source: the pronoun) and "In the opinion of X, CONTENT" (source: X)."""
+    words = [t.lower_ for t in tokens]
+    if len(words) < 6 or words[0] != "in":
+        return None
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma > 16:
+        return None
+    if words[1] in _POSSESSIVES and words[2] in _OPINION_NOUNS and comma == 3:
+        cue, source = tokens[:3], [tokens[1]]
+    elif words[1] == "the" and words[2] in _OPINION_NOUNS and words[3] == "of" and comma > 4:
+        cue, source = tokens[:4], trim_tokens(tokens[4:comma])
+    else:
+        return None
+    content = trim_tokens(tokens[comma + 1 :], keep_quotes=True)
+    if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    cand = surface_candidate(content, source, cue, offset, "indirect:opinion", 0.7)
+    if cand is not None and len(source) == 1:
+        cand.source = (offset + source[0].idx, offset + source[0].idx + len(source[0].text))
+    return cand
+
+
+def _this_was_reported(tokens: list[Token], previous: SpacySpan, offset: int) -> Candidate | None:
+    """ "CONTENT. This was announced on Monday by X.": the report names the sentence before it as its content."""
+    words = [t.lower_ for t in tokens]
+    if len(words) < 5 or words[0] not in _ANAPHORS:
+        return None
+    k = 1
+    while k < len(tokens) and tokens[k].dep_ in ("aux", "auxpass", "neg", "advmod") and tokens[k].tag_ != "VBN":
+        k += 1
+    if k >= len(tokens) or tokens[k].tag_ != "VBN" or tokens[k].lemma_.lower() not in _PASSIVE_CUES:
+        return None
+    by = next((i for i in range(k + 1, min(len(tokens), k + 8)) if words[i] == "by"), None)
+    if by is None:
+        return None
+    agent = next((c for c in tokens[by].children if c.dep_ == "pobj"), None)
+    if agent is not None:
+        source = [t for t in tokens if agent.left_edge.i <= t.i <= agent.right_edge.i]
+    else:
+        source = tokens[by + 1 :]
+    source = trim_tokens(source)
+    content = trim_tokens([t for t in previous if not t.is_space], keep_quotes=True)
+    if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    cue = tokens[1 : k + 1]
+    return surface_candidate(content, source, cue, offset, "indirect:this-was-reported", 0.7)
+
+
+def _drew_attention_to(tokens: list[Token], offset: int) -> Candidate | None:
+    """ "X (also) drew attention to (the fact that) CONTENT": «обратил внимание на то, что …»."""
+    words = [t.lower_ for t in tokens]
+    for k in range(1, len(words) - 3):
+        if tokens[k].lemma_.lower() != "draw" or words[k + 1] != "attention" or words[k + 2] != "to":
+            continue
+        end = k + 3
+        if words[end : end + 3] == ["the", "fact", "that"]:
+            end += 3
+        subject = next((c for c in tokens[k].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        content = trim_tokens(tokens[end:], keep_quotes=True)
+        return make_candidate(content, subject, tokens[k:end], offset, "indirect:drew-attention", 0.7)
+    return None
