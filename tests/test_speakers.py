@@ -457,3 +457,92 @@ def test_an_indefinite_role_noun_is_someone_new(analyze, text, source):
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     speaker = article.speaker_of(a)
     assert speaker.name not in ("Kenji Sato", "Gao Ming") and speaker.roles == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The governor of the region, Aleksandr Pavlovich Kuvshinov, said the roads would be repaired.",
+            "Aleksandr Pavlovich Kuvshinov",
+            Role("governor of the region", None, None),
+        ),
+        (
+            'The commercial director of the company "SevmorTrans" Alexei Gennadyevich Bortnik said it was closed.',
+            "Alexei Gennadyevich Bortnik",
+            Role("commercial director", 'company "SevmorTrans"', None),
+        ),
+        (
+            "The Minister for the Development of the Far East Ruslan Timurovich Gabdrakhmanov said it would open.",
+            "Ruslan Timurovich Gabdrakhmanov",
+            Role("Minister", "Ministry for Development of the Far East", None),
+        ),
+        (
+            "Deputy Minister of Agriculture Yuri Zhuravlev said the duty would fall.",
+            "Yuri Zhuravlev",
+            Role("Deputy Minister", "Ministry of Agriculture", None),
+        ),
+        (
+            "The Minister of Sport of the Russian Federation Oleg Tikhonravov said the decision was political.",
+            "Oleg Tikhonravov",
+            Role("Minister", "Ministry of Sport", "Russia"),
+        ),
+        (
+            "The head of the Russian Biathlon Union (RBU) Vitaly Gromov said the athletes would appeal.",
+            "Vitaly Gromov",
+            Role("head", "Russian Biathlon Union", "Russia"),
+        ),
+        (
+            "Kremlin spokesman Pavel Sazonov said the talks would continue.",
+            "Pavel Sazonov",
+            Role("spokesman", "Kremlin", "Russia"),
+        ),
+        (
+            "Agriculture Minister Kuroda Masahiko said rice prices would fall.",
+            "Kuroda Masahiko",
+            Role("Agriculture Minister", "Ministry of Agriculture", None),
+        ),
+    ],
+)
+def test_roles_as_translations_write_them(analyze, sentence, name, role):
+    article = analyze(sentence)
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == name and role in entity.roles, (entity.name, entity.roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (  # a compound surname alone
+            "Secretary Rodrigo Anaya Olvera said the quotas were unfair. Anaya Olvera added that it would appeal.",
+            "Rodrigo Anaya Olvera",
+            "Anaya Olvera",
+        ),
+        (
+            "Minister Khaled Abu Hammour said the dam was full. Abu Hammour added that the pumps were new.",
+            "Khaled Abu Hammour",
+            "Abu Hammour",
+        ),
+        (  # the family name first, then the other order
+            "Minister Kuroda Masahiko said rice prices would fall. Masahiko Kuroda added that imports would grow.",
+            "Kuroda Masahiko",
+            "Masahiko Kuroda",
+        ),
+    ],
+)
+def test_short_and_reordered_names_join_the_full_name(analyze, text, full, short):
+    article = analyze(text)
+    speakers = {a.source.text: article.speaker_of(a) for a in article.attributions}
+    assert speakers[short] is not None and speakers[short].type == "PERSON"
+    assert speakers[short].id == next(e.id for e in article.entities if e.name == full)
+
+
+def test_a_web_address_is_an_outlet_not_people(analyze):
+    article = analyze("Gazeta.Ru asked the political scientist Kirill Zaslavsky to comment on the results of the vote.")
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Kirill Zaslavsky"]
+    assert "Gazeta.Ru" in [e.name for e in article.entities]
+
+
+def test_himself_is_no_title(analyze):
+    article = analyze("Alexey Sablin was suspended. Sablin himself said that he was innocent of everything.")
+    assert all(r.title != "himself" for e in article.entities for r in e.roles)

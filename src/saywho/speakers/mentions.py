@@ -100,12 +100,18 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
     organisation comes between them and "of"."""
     names: list[SpacySpan] = []
     for t in doc:
-        if t.lower_ not in _ROLE_HEADS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
+        if t.lower_ not in _ROLE_HEADS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("of", "for"):
             continue
         end = t.i + 2
         while end < len(doc) and end - t.i < 16 and _in_title_phrase(doc[end]):
             end += 1
         if end - t.i >= 16:
+            continue
+        if end < len(doc) and doc[end].text == ",":
+            # "The governor of the region, Aleksandr Pavlovich Kuvshinov, said": the name set off by commas.
+            name = _name_between_commas(doc, end)
+            if name is not None:
+                names.append(name)
             continue
         n = 3 if end - 2 > t.i and _PATRONYMIC.search(doc[end - 2].lower_) else 2
         start = end - n
@@ -120,8 +126,25 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
     return names
 
 
+def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
+    """The two or three name words (first name, patronymic, surname) between `comma` and the next comma."""
+    for n in (3, 2):
+        end = comma + 1 + n
+        if end < len(doc) and doc[end].text == "," and all(_name_word(w) for w in doc[comma + 1 : end]):
+            if n == 3 and not _PATRONYMIC.search(doc[comma + 2].lower_):
+                continue
+            return SpacySpan(doc, comma + 1, end, label="PERSON")
+    return None
+
+
+# An organisation's name in quotation marks or with its abbreviation: 'the company "SevmorTrans"', 'Union (RBU)'.
+_NAME_PUNCT = frozenset('"“”«»„()')
+
+
 def _in_title_phrase(t: Token) -> bool:
     """A word that can sit in "the deputy chairman of the State Duma committee on X" before the name."""
+    if t.text in _NAME_PUNCT:
+        return True
     if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "NUM"):
         return False
     return t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ") or t.lower_ in _ORG_GLUE
@@ -131,9 +154,18 @@ def _name_word(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in _ORG_WORDS and t.lower_ not in COUNTRIES
 
 
+def in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a dotted name such as "Gazeta.Ru" or "RBC.ru" (an outlet, no person)."""
+    return (start >= 2 and text[start - 1] == "." and text[start - 2].isalnum()) or (
+        end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha() and text[end + 1 : end + 2].isascii()
+    )
+
+
 def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
     if len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
         return None  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
+    if in_web_address(ent.doc.text, ent.start_char, ent.end_char):
+        return None
     tokens = [t for t in ent if not (t.text in ("'s", "’s", "'", "’") and t.i == ent.end - 1)]
     gender = None
     while tokens and tokens[0].text.rstrip(".").lower() in HONORIFICS:
@@ -199,10 +231,14 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     sent_start = ent.sent.start  # spaCy finds the sentence anew at every reading
     org: list[Token] = []
     i = ent.start - 1
-    while i > sent_start and len(org) < 10:
+    while i > sent_start and len(org) < 12:
         t = doc[i]
-        if t.lower_ == "of" and doc[i - 1].lower_ in _ROLE_HEADS:
+        if t.lower_ in ("of", "for") and doc[i - 1].lower_ in _ROLE_HEADS:
             break
+        if t.text in _NAME_PUNCT:  # 'the company "SevmorTrans"', 'the Biathlon Union (RBU)'
+            org.insert(0, t)
+            i -= 1
+            continue
         # Organisations in lower case count too ("the deputy chairman of the security council X"); the loop
         # needs the title's "of" to end, so a sentence's ordinary words stop it.
         lower_ok = (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ == "VBN") and not t.is_stop  # "the armed forces"
@@ -212,9 +248,10 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
         i -= 1
     else:
         return None
-    while org and org[0].lower_ in ("the", "of"):
+    while org and (org[0].lower_ in ("the", "of") or org[0].text in _NAME_PUNCT):
         org = org[1:]
-    if not org or not (org[-1].text[:1].isupper() or org[-1].pos_ in ("NOUN", "PROPN")):
+    last = next((t for t in reversed(org) if t.text not in _NAME_PUNCT), None)
+    if last is None or not (last.text[:1].isupper() or last.pos_ in ("NOUN", "PROPN")):
         return None
     if len(org) == 1 and org[0].text.islower():
         org = []  # "the mayor of the city X": no organisation worth naming
@@ -224,7 +261,8 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     while k >= sent_start and doc[k].head == head and doc[k].dep_ in ("amod", "compound", "nmod"):
         title.insert(0, doc[k])
         k -= 1
-    return parse_descriptor_role(" ".join(t.text for t in title), " ".join(t.text for t in org))
+    org_text = doc[org[0].i : org[-1].i + 1].text if org else ""
+    return parse_descriptor_role(" ".join(t.text for t in title), org_text, preposition=doc[i].lower_)
 
 
 def _title_before_role(ent: SpacySpan) -> Role | None:

@@ -16,7 +16,7 @@ from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.clusters import Cluster, ClusterBook
-from saywho.speakers.mentions import PersonMention, person_mentions, role_around
+from saywho.speakers.mentions import PersonMention, in_web_address, person_mentions, role_around
 from saywho.speakers.names import clean_name, name_words, same_name
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
@@ -174,6 +174,14 @@ class SpeakerResolver(ClusterBook):
                 full = name_words(c.full_name)
                 if len(full) >= 2 and same_name(full[0], words[0]) and same_name(full[-1], words[-1]):
                     return c
+            for c in persons:
+                full = name_words(c.full_name)
+                # "Anaya Olvera" for "Rodrigo Anaya Olvera", "Abu Hammour" for "Khaled Abu Hammour": a compound
+                # surname alone; "Masahiko Kuroda" for "Kuroda Masahiko": the other order of an East Asian name.
+                tail = len(full) > len(words) and all(map(same_name, full[-len(words) :], words))
+                swapped = len(full) == len(words) == 2 and same_name(full[0], words[1]) and same_name(full[1], words[0])
+                if tail or swapped:
+                    return c
             # A surname seen alone first, its full name later.
             for c in persons:
                 if len(name_words(c.full_name)) == 1 and same_name(c.surname, words[-1]):
@@ -229,6 +237,9 @@ class SpeakerResolver(ClusterBook):
             return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
             return self._state(head, source_text)
+        if head.pos_ == "PROPN" and in_web_address(self.text, s, e):
+            name = _web_address(self.text, s, e)  # "Gazeta.Ru asked ...": the outlet, named by its address
+            return self.named("ORG", name, name)
         if head.pos_ == "PROPN":
             name = clean_name(self._compound_name(head))
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
@@ -372,6 +383,18 @@ class SpeakerResolver(ClusterBook):
             if t.i == run[0].i - 1:
                 run.insert(0, t)
         return head.doc[run[0].i : run[-1].i + 1].text
+
+
+def _web_address(text: str, start: int, end: int) -> str:
+    """The whole dotted name around text[start:end]: "Gazeta.Ru" from "Ru"."""
+    while start > 0:
+        before, dotted = text[start - 1], text[start - 1] == "." and text[start - 2 : start - 1].isalnum()
+        if not (before.isalnum() or dotted):
+            break
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or (text[end] == "." and text[end + 1 : end + 2].isalpha())):
+        end += 1
+    return text[start:end]
 
 
 def _complement_words(head: Token) -> list[str]:

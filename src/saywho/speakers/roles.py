@@ -115,9 +115,29 @@ def _country_key(key: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(key) + r"(?![\w])")
 
 
+# "Agriculture Minister": a minister named by his field heads the ministry of it.
+_FIELD_MINISTER = re.compile(r"^(?:(?:first\s+)?deputy\s+|vice\s+)?(?P<field>[A-Z][a-z]+)\s+[Mm]inister$")
+# Institutions that stand for a state's government, as capitals do: "Kremlin spokesman X".
+INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "kremlin": ("Kremlin", "Russia"),
+    "white house": ("White House", "United States"),
+    "pentagon": ("Department of Defense", "United States"),
+    "elysee": ("Élysée Palace", "France"),
+    "élysée": ("Élysée Palace", "France"),
+    "downing street": ("Prime Minister's Office", "United Kingdom"),
+    "bundestag": ("Bundestag", "Germany"),
+    "knesset": ("Knesset", "Israel"),
+    "state duma": ("State Duma", "Russia"),
+}
+
+
 def organization_for_title(title: str) -> str | None:
     low = title.lower()
-    return next((org for key, org in TITLE_ORGANIZATIONS if key in low), None)
+    known = next((org for key, org in TITLE_ORGANIZATIONS if key in low), None)
+    m = _FIELD_MINISTER.match(title.strip()) if known is None else None
+    if m is not None and m["field"].lower() != "prime" and m["field"].lower() not in COUNTRIES:
+        return f"Ministry of {m['field']}"
+    return known
 
 
 def parse_premodifier_role(premodifier: str) -> Role | None:
@@ -133,10 +153,18 @@ def parse_premodifier_role(premodifier: str) -> Role | None:
             country = COUNTRIES[head]
             words = words[n:]
             break
+    for n in (2, 1):  # "Kremlin spokesman": the institution is the organisation and names the state
+        head = " ".join(words[:n]).lower()
+        if len(words) > n and head in INSTITUTIONS:
+            org, state = INSTITUTIONS[head]
+            return Role(title=" ".join(words[n:]).strip(" ,"), organization=org, country=country or state)
     title = " ".join(words).strip(" ,")
     if not title:
         return None
     return Role(title=title, organization=organization_for_title(title), country=country or country_of(title))
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself".split())
 
 
 def parse_apposition_role(apposition: str) -> Role | None:
@@ -145,7 +173,8 @@ def parse_apposition_role(apposition: str) -> Role | None:
     Several appositions ("Candidate of Historical Sciences, senior researcher at ...") keep the one that names
     an organisation.
     """
-    parts = [p.strip() for p in re.split(r",\s+", apposition) if p.strip()]
+    # "Sablin himself": a reflexive pronoun in apposition is emphasis, not a title.
+    parts = [p.strip() for p in re.split(r",\s+", apposition) if p.strip() and p.strip().lower() not in _REFLEXIVES]
     best: Role | None = None
     for part in parts:
         part = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
@@ -166,18 +195,34 @@ def parse_apposition_role(apposition: str) -> Role | None:
     return best
 
 
-def parse_descriptor_role(title: str, organization: str) -> Role:
-    """ "official representative" + "the Chinese Foreign Ministry" -> title, "Ministry of Foreign Affairs", China."""
+_TRAILING_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})$")
+_ABBREVIATION = re.compile(r"\s*\([A-ZА-ЯЁ][\w.&-]{1,12}\)")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:ministry|department|office|service|committee|council|agency|commission|union|institute|bank|fund)\b", re.I
+)
+
+
+def parse_descriptor_role(title: str, organization: str, preposition: str = "of") -> Role:
+    """ "official representative" + "the Chinese Foreign Ministry" -> title, "Ministry of Foreign Affairs", China.
+
+    "Minister" + "Sport of the Russian Federation" -> "Ministry of Sport", Russia: a minister's field is a
+    ministry's name, and a country named last is where it is."""
     org = re.sub(r"^(?:the)\s+", "", organization.strip(), flags=re.I)
+    org = _ABBREVIATION.sub("", org).strip()  # "the Russian Biathlon Union (RBU)"
     country = None
+    if (m := _TRAILING_COUNTRY.search(org)) and m["country"].lower() in COUNTRIES:
+        country, org = COUNTRIES[m["country"].lower()], org[: m.start()]
     words = org.split()
     for n in (2, 1):  # a leading demonym names the country: "the Chinese Foreign Ministry"
         if len(words) > n and " ".join(words[:n]).lower() in COUNTRIES:
-            country, rest = COUNTRIES[" ".join(words[:n]).lower()], " ".join(words[n:])
-            # "the Chinese Foreign Ministry" is a ministry of China; "the Russian president" stays as written.
-            org = rest if not rest.islower() else org
+            country, rest = country or COUNTRIES[" ".join(words[:n]).lower()], " ".join(words[n:])
+            # "the Chinese Foreign Ministry" is a ministry of China; "the Russian president" and "the Russian
+            # Biathlon Union" stay as written.
+            org = rest if rest.lower() in ORGANIZATION_NAMES else org
             break
     org = ORGANIZATION_NAMES.get(org.lower(), org)
+    if org and title.lower().split()[-1:] == ["minister"] and not _ORGANISATION_WORDS.search(org):
+        org = f"Ministry {preposition} {org}"  # "Deputy Minister of Agriculture": the Ministry of Agriculture
     role = _with_title_defaults(Role(title=title.strip() or None, organization=org or None, country=country))
     role.country = role.country or country_of(organization)
     return role
