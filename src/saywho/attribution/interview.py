@@ -12,7 +12,8 @@ answer becomes a direct attribution whose source is that name in the introductio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from saywho.attribution.quotes import DASHES, Quotation
 from saywho.attribution.spans import Candidate
@@ -23,11 +24,22 @@ INTRO_PARAGRAPHS = 3
 CONFIDENCE = 0.6
 
 
+# Finds the interviewee in the introduction: (name span, head span), or None.
+Interviewee = Callable[[Sequence[Any], Sequence[Quotation]], tuple[tuple[int, int], ...] | None]
+
+
 def find_interview_answers(
-    quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph], taken: Sequence[Candidate]
+    quotes: Sequence[Quotation],
+    paragraphs: Sequence[Paragraph] | Sequence[Any],
+    taken: Sequence[Candidate],
+    interviewee: Interviewee | None = None,
 ) -> list[Candidate]:
     """Attributions for the answers of every interview in the article (a run of two or more dash-opened
-    paragraphs, at least one of them a question), leaving alone turns that another attribution covers."""
+    paragraphs, at least one of them a question), leaving alone turns that another attribution covers.
+
+    `paragraphs` need `offset`, `end` and `text`; `interviewee` finds the person in the introduction's
+    paragraphs (by default spaCy's persons: other languages bring their own)."""
+    find_person = interviewee or _interviewee
     turns = _dash_turns(quotes, paragraphs, taken)
     out: list[Candidate] = []
     k = 0
@@ -41,7 +53,7 @@ def find_interview_answers(
             k += 1
         if len(run) < 2 or not any(_is_question(turns[j][0]) for j in run):
             continue
-        speaker = _interviewee(paragraphs[max(0, run[0] - INTRO_PARAGRAPHS) : run[0]], quotes)
+        speaker = find_person(paragraphs[max(0, run[0] - INTRO_PARAGRAPHS) : run[0]], quotes)
         if speaker is None:
             continue
         asking = False  # the turn before the first is the introduction: the first turn is a question
@@ -65,7 +77,7 @@ def find_interview_answers(
 
 
 def _dash_turns(
-    quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph], taken: Sequence[Candidate]
+    quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph] | Sequence[Any], taken: Sequence[Candidate]
 ) -> dict[int, tuple[Quotation, int]]:
     """Paragraph index -> its turn and the position of its dash: a dash quotation that opens the paragraph and
     runs to its end, covered by no attribution (a turn with its own reporting clause is ordinary dialogue)."""

@@ -195,7 +195,26 @@ class RussianNLP:
             members = [t.i for t in tokens if t.start >= start + span.start and t.end <= start + span.stop]
             if members:
                 spans.append(NamedSpan(start + span.start, start + span.stop, span.type, members))
-        return RuParagraph(start, end, tokens, sents, spans)
+        return RuParagraph(start, end, tokens, sents, _merge_adjacent_persons(spans, tokens))
+
+
+def _merge_adjacent_persons(spans: list[NamedSpan], tokens: list[RuToken]) -> list[NamedSpan]:
+    """natasha sometimes splits one name in two ("Анна Сергеевна" + "Гуревич"): PER spans with nothing but
+    a space between them, in one sentence and three words at most, are one person."""
+    merged: list[NamedSpan] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == span.type == "PER"
+            and span.tokens[0] == prev.tokens[-1] + 1
+            and tokens[span.tokens[0]].sent == tokens[prev.tokens[-1]].sent
+            and len(prev.tokens) + len(span.tokens) <= 3  # given name, patronymic, surname: no more
+        ):
+            merged[-1] = NamedSpan(prev.start, span.end, "PER", prev.tokens + span.tokens)
+            continue
+        merged.append(span)
+    return merged
 
 
 @functools.lru_cache(maxsize=65536)

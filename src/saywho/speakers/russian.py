@@ -9,8 +9,9 @@ resolution, capitals and institutions as speakers, and Latin forms of every name
 from __future__ import annotations
 
 import bisect
+import re
 
-from saywho.attribution.ru.lexicon import INSTITUTION_NOUNS
+from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
@@ -24,6 +25,42 @@ _GENDERS = {"Masc": "m", "Fem": "f"}
 _OC_GENDERS = {"masc": "m", "femn": "f"}
 _FEMALE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
 _MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый")
+_FEMALE_PATRONYMIC = re.compile(r"(?:овн|евн|ичн|инични)(?:а|ы|е|у|ой)$")
+_MALE_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич)(?:а|у|ем|ом|е)?$")
+# Ministries named "Мин" + a noun in the genitive do not decline ("Минпросвещения", "Минобороны").
+_INDECLINABLE_ORG = re.compile(r"^Мин[а-яё]+(?:ения|ития|оны|роды|туры|ства)$")
+# Surname endings -> the endings of its other cases (masculine and feminine forms): what "Лебедева" or "Лебедеву"
+# may be a form of, where pymorphy3 does not know the surname.
+_SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ский", ("ского", "скому", "ским", "ском")), ("цкий", ("цкого", "цкому", "цким", "цком")),
+    ("ская", ("ской", "скую")), ("цкая", ("цкой", "цкую")),
+    ("ой", ("ого", "ому", "ым", "ом")), ("ый", ("ого", "ому", "ым", "ом")),
+    ("ова", ("овой", "ову")), ("ева", ("евой", "еву")), ("ина", ("иной", "ину")),
+    ("ов", ("ова", "ову", "овым", "ове")), ("ев", ("ева", "еву", "евым", "еве")), ("ёв", ("ёва", "ёву", "ёвым")),
+    ("ин", ("ина", "ину", "иным", "ине")), ("ын", ("ына", "ыну", "ыным")),
+)  # fmt: skip
+# Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
+_ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
+
+
+def is_patronymic(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 3 and bool(_FEMALE_PATRONYMIC.search(low) or _MALE_PATRONYMIC.search(low))
+
+
+def surname_forms(surname: str) -> set[str]:
+    """The surname and its other case forms, lower-cased ("сомов" -> "сомова", "сомову", ...)."""
+    low = surname.lower()
+    forms = {low}
+    for ending, others in _SURNAME_CASES:
+        if low.endswith(ending):
+            stem = low[: len(low) - len(ending)]
+            forms |= {stem + other for other in others}
+            break
+    else:
+        if low[-1:].isalpha() and low[-1:] not in "аеиоуыэюяь":  # "Гуревич", "Йованович"
+            forms |= {low + e for e in ("а", "у", "ем", "ом", "е")}
+    return forms
 
 
 class RussianNames:
@@ -69,7 +106,16 @@ class RussianNames:
                 tag = g.tag  # type: ignore[attr-defined]
                 return any(s.tag.case == tag.case and _gender_agrees(s.tag, tag.gender) for s in surname)
 
-            chosen = next((g for g in given if agrees(g)), given[0] if given else None)
+            patronymic = [p.tag for w in words[1:-1] if is_patronymic(w.text) for p in self.nlp.morph.parse(w.text)]
+            patronymic = [t for t in patronymic if "Patr" in t] or patronymic
+
+            def agrees_patronymic(g: object) -> bool:
+                # "Евгения Сергеевна": a feminine patronymic makes "Евгения" a woman's name in the nominative.
+                tag = g.tag  # type: ignore[attr-defined]
+                return not patronymic or any(p.case == tag.case and p.gender == tag.gender for p in patronymic)
+
+            chosen = next((g for g in given if agrees(g) and agrees_patronymic(g)), None)
+            chosen = chosen or next((g for g in given if agrees(g)), given[0] if given else None)
             if chosen is not None:
                 case, gender = chosen.tag.case, chosen.tag.gender
         return " ".join(self.word(t, case, gender) for t in words)
@@ -78,19 +124,41 @@ class RussianNames:
         """A phrase with its first word in the nominative ("Института Китая" -> "Институт Китая")."""
         if not tokens:
             return ""
-        first = tokens[0]
-        word = first.text
-        if first.feat("Case") not in (None, "Nom") and first.text.isalpha() and not first.text.isupper():
-            parses = self.nlp.parses(first.text, first.pos, first.feats)
+        # "Северо-Западного педагогического университета": the adjectives and their noun go to the nominative.
+        k = 0
+        while k + 1 < len(tokens) and tokens[k].pos == "ADJ" and tokens[k + 1].pos in ("ADJ", "NOUN", "PROPN"):
+            k += 1
+        out = ""
+        for j, tok in enumerate(tokens[: k + 1]):
+            gap = self.text[tokens[j - 1].end : tok.start] if j else ""
+            out += gap + self._nominative_word(tok)
+        out += self.text[tokens[k].end : tokens[-1].end]
+        closer = self.text[tokens[-1].end : tokens[-1].end + 1]
+        if closer in "»“”" and closer and out.count("«") + out.count("„") > out.count("»") + out.count("“"):
+            out += closer  # "компания «Брагин и партнеры»"
+        return out
+
+    def _nominative_word(self, tok: RuToken) -> str:
+        word = tok.text
+        if _INDECLINABLE_ORG.match(word):
+            return word
+        if tok.feat("Case") not in (None, "Nom") and word.replace("-", "").isalpha() and not word.isupper():
+            parses = self.nlp.parses(word, tok.pos, tok.feats)
             inflected = parses[0].inflect({"nomn"}) if parses else None
             if inflected is not None:
-                word = inflected.word
-                word = word[:1].upper() + word[1:] if first.text[:1].isupper() else word
-        return word + self.text[first.end : tokens[-1].end]
+                parts = inflected.word.split("-")
+                old = tok.text.split("-")
+                if len(parts) == len(old):
+                    parts = [p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, old, strict=True)]
+                word = "-".join(parts)
+        return word
 
     def gender(self, name: str) -> str | None:
         """From a known given name (Андрей, Ольга), else from a Russian surname ending (-ова, -ский)."""
         words = name.split()
+        for word in words[1:-1]:  # the middle word: a two-word name's last word is a surname ("Йованович")
+            if is_patronymic(word):
+                return "f" if _FEMALE_PATRONYMIC.search(word.lower()) else "m"
         if len(words) >= 2:
             for p in self.nlp.morph.parse(words[0]):
                 if "Name" in p.tag and self.nlp.morph.word_is_known(words[0]):
@@ -129,10 +197,13 @@ class RussianSpeakerResolver(ClusterBook):
         if not name_words(name) or not name[:1].isupper() or name.lower() in self.not_persons:
             return None
         cluster = self.match_person(name)
+        by_form = None
+        if cluster is None and len(tokens) == 1:
+            by_form = cluster = self.match_surname_form(tokens[0].text)  # "Лебедева" (pymorphy: "Лебедевая")
         if cluster is None:
             cluster = Cluster(type="PERSON")
             self.clusters.append(cluster)
-        if name not in cluster.names:
+        if name not in cluster.names and by_form is None:
             cluster.names.append(name)
         start, end = tokens[0].start, tokens[-1].end
         cluster.mentions.append((start, end))
@@ -148,6 +219,18 @@ class RussianSpeakerResolver(ClusterBook):
         persons = [c for c in self.clusters if c.type == "PERSON"]
         if not words:
             return None
+        if len(words) == 2 and is_patronymic(words[1]):
+            # "Виктор Ильич" (an interviewer's address): the person with that given name and patronymic.
+            return next(
+                (
+                    c
+                    for c in persons
+                    if len(full := name_words(c.full_name)) >= 2
+                    and same_name_word(full[0], words[0])
+                    and full[1].lower() == words[1].lower()
+                ),
+                None,
+            )
         if len(words) >= 2:
             for c in persons:
                 full = name_words(c.full_name)
@@ -158,8 +241,19 @@ class RussianSpeakerResolver(ClusterBook):
             )
         return next((c for c in reversed(persons) if same_name_word(c.surname, words[0])), None)
 
+    def match_surname_form(self, word: str) -> Cluster | None:
+        """The latest person whose surname `word` is a case form of ("Лебедева" -> Лебедев)."""
+        low = word.lower()
+        persons = [c for c in self.clusters if c.type == "PERSON" and len(name_words(c.full_name)) > 1]
+        return next((c for c in reversed(persons) if low in surname_forms(c.surname)), None)
+
     # -- resolution ------------------------------------------------------------------------------------
     def resolve(self, cand: Candidate) -> Cluster | None:
+        """The speaker of a candidate; its source becomes a mention (organisations too: "в ведомстве" looks
+        for the last one named)."""
+        return self.remember(self._resolve(cand), cand)
+
+    def _resolve(self, cand: Candidate) -> Cluster | None:
         if cand.source is None:
             return None
         s, e = cand.source
@@ -186,10 +280,11 @@ class RussianSpeakerResolver(ClusterBook):
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
             return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
         if lemma in INSTITUTION_NOUNS:
-            phrase = self._source_tokens(par, s, e)
-            return self.named("ORG", self.names.nominative_phrase(phrase) if phrase else head.text)
+            return self._institution(par, head, s, e)
         ner = par.span_at(head)
-        if head.pos == "PROPN" or (ner is not None and head.text[:1].isupper()):
+        # "Замминистра подчеркнул": a capitalised title opening a sentence is no name.
+        role_word = lemma in rl.ROLE_NOUNS and par.span_at(head, "PER") is None
+        if not role_word and (head.pos == "PROPN" or (ner is not None and head.text[:1].isupper())):
             name = self.names.word(head)
             cluster = self.match_person(name)
             if cluster is not None:
@@ -205,7 +300,8 @@ class RussianSpeakerResolver(ClusterBook):
                 cluster = Cluster(type="PERSON", names=[name], gender=hint)
                 self.clusters.append(cluster)
                 return self.remember(cluster, cand)
-        if lemma in rl.ROLE_NOUNS and head.feat("Number") != "Plur":
+        qualified = any(t.pos == "ADP" and t.i > head.i for t in self._source_tokens(par, s, e))
+        if lemma in rl.ROLE_NOUNS and head.feat("Number") != "Plur" and not qualified:
             cluster = self._role_noun(par, head, cand, s, sentence_start, hint)
             if cluster is not None:
                 return self.remember(cluster, cand)
@@ -214,8 +310,50 @@ class RussianSpeakerResolver(ClusterBook):
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
         if head.feat("Number") == "Plur":
             return self.named("GROUP", label)
-        person = lemma in rl.ROLE_NOUNS or head.feat("Animacy") == "Anim"
+        # "Источник в правительстве рассказал": an unnamed source is someone ("По его словам" reaches it).
+        person = lemma in rl.ROLE_NOUNS or lemma in SOURCE_NOUNS or head.feat("Animacy") == "Anim"
         return self.named("PERSON" if person else "ORG", label)
+
+    def _institution(self, par: RuParagraph, head: RuToken, start: int, end: int) -> Cluster:
+        """ "в Минфине" -> Минфин; "в пресс-службе ЦБ" -> ЦБ (a press service speaks for its organisation);
+        "в ведомстве", "в самой компании" -> the organisation named before."""
+        phrase = self._source_tokens(par, start, end)
+        while phrase and phrase[0].lemma == "сам":  # "в самой компании"
+            phrase = phrase[1:]
+        if not phrase:
+            return self.named("ORG", head.text)
+        org = phrase
+        if phrase[0].lemma == "пресс-служба" and len(phrase) > 1:
+            org = phrase[1:]
+        description = self.names.nominative_phrase(phrase)
+        if len(org) == 1 and org[0].lemma in _ANAPHORIC_ORGS:
+            antecedent = self._antecedent_org(start)
+            if antecedent is not None:
+                if description.lower() not in (d.lower() for d in antecedent.descriptions):
+                    antecedent.descriptions.append(description[:1].lower() + description[1:])
+                return antecedent
+        name = self.names.nominative_phrase(org)
+        return self.named("ORG", name, alias=description if org is not phrase else None)
+
+    def _antecedent_org(self, before: int) -> Cluster | None:
+        """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,
+        or one natasha tags (outlets, which are told things, aside)."""
+        found: list[tuple[int, Cluster | list[RuToken]]] = [
+            (ms, c) for c in self.clusters if c.type == "ORG" for ms, _ in c.mentions if ms < before
+        ]
+        k = bisect.bisect_right(self.starts, before) - 1
+        for par in self.paragraphs[max(0, k - 2) : k + 1]:
+            for span in par.spans:
+                tokens = [par.tokens[i] for i in span.tokens]
+                outlet = any(t.lower in OUTLETS or t.lower in self.not_persons for t in tokens)
+                if span.type == "ORG" and span.end <= before and not outlet and not self.in_quote(span.start):
+                    found.append((span.start, tokens))
+        if not found:
+            return None
+        start, what = max(found, key=lambda x: x[0])
+        if self.starts and start < self.starts[max(0, k - 2)]:
+            return None
+        return what if isinstance(what, Cluster) else self.named("ORG", self.names.nominative_phrase(what))
 
     def _cue_gender(self, cand: Candidate) -> str | None:
         found = self._token_at(cand.cue) if cand.cue else None
@@ -241,8 +379,12 @@ class RussianSpeakerResolver(ClusterBook):
                 return False
             return not (gender and c.gender and gender != c.gender)
 
-        titled = [c for c in candidates if compatible(c) and c.roles and rl.title_matches(head.lemma, c.titles())]
-        untitled = [c for c in candidates if compatible(c) and not c.roles]
+        titled = [c for c in candidates if compatible(c) and c.roles and rl.title_matches(head.lemma, _role_texts(c))]
+        # An unnamed source ("источник в Брюсселе") is no president or minister: only "собеседник" and the like
+        # (any person will do) may refer back to one.
+        untitled = [
+            c for c in candidates if compatible(c) and not c.roles and (c.names or rl.ROLE_NOUNS[head.lemma] is None)
+        ]
         chosen = titled[0] if titled else (untitled[0] if untitled else None)
         if chosen is not None:
             description = self.text[cand.source[0] : cand.source[1]] if cand.source else head.text
@@ -265,6 +407,11 @@ class RussianSpeakerResolver(ClusterBook):
 
     def _source_tokens(self, par: RuParagraph, start: int, end: int) -> list[RuToken]:
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+
+
+def _role_texts(c: Cluster) -> list[str]:
+    """Each role as its title and organisation ("глава МИД Сербии"): a role noun may refer to either."""
+    return [" ".join(x for x in (r.title, r.organization) if x) for r in c.roles if r.title]
 
 
 def _gender_agrees(tag: object, gender: str | None) -> bool:
@@ -291,13 +438,17 @@ def role_near(names: RussianNames, par: RuParagraph, name_tokens: list[RuToken])
     k = first - 1
     while k >= sent.first:
         t = par.tokens[k]
-        if _ends_title(par, t) or t.pos in ("SCONJ", "PRON", "ADP") or (t.pos == "PUNCT" and t.text != ","):
+        nxt = par.tokens[k + 1]
+        field_of = t.pos == "ADP" and nxt.lemma in _FIELD_NOUNS  # "эксперт в области образования"
+        if _ends_title(par, t) or t.pos in ("SCONJ", "PRON") or (t.pos == "ADP" and not field_of):
+            break
+        if t.pos == "PUNCT" and t.text not in _TITLE_PUNCT:
             break
         run.insert(0, t)
         k -= 1
     start = _title_start(run)
     if start is not None:
-        return parse_title(names, run[start:])
+        return _with_country(par, name_tokens[0], parse_title(names, run[start:]))
     after = par.tokens[last + 1 : sent.last]
     if len(after) > 2 and after[0].text == ",":
         run = []
@@ -310,6 +461,32 @@ def role_near(names: RussianNames, par: RuParagraph, name_tokens: list[RuToken])
     return None
 
 
+_TITLE_PUNCT = frozenset(',«»"„“')  # an organisation's quoted name stays in its title ("аналитик «Финам»")
+_FIELD_NOUNS = frozenset("область сфера вопрос".split())
+# "глава МИД республики": the country is the one the sentence names before.
+_COUNTRY_ANAPHORS = ("республики", "страны", "государства")
+
+
+def _with_country(par: RuParagraph, name: RuToken, role: Role | None) -> Role | None:
+    """Resolve "республики" / "страны" at the end of an organisation to the country named before in the
+    sentence ("Сербия готова ..., заявил глава МИД республики X" -> МИД, Сербия)."""
+    if role is None or not role.organization:
+        return role
+    words = role.organization.split()
+    if len(words) < 2 or words[-1].lower() not in _COUNTRY_ANAPHORS:
+        return role
+    sent = par.sents[name.sent]
+    named = [
+        rl.COUNTRY_LEMMAS.get(t.lemma) or rl.SEAT_LEMMAS.get(t.lemma)
+        for t in par.tokens[sent.first : name.i]
+        if t.pos == "PROPN"
+    ]
+    named = [c for c in named if c]
+    if not named:
+        return role
+    return Role(title=role.title, organization=" ".join(words[:-1]), country=role.country or named[0])
+
+
 def _ends_title(par: RuParagraph, tok: RuToken) -> bool:
     """A verb, or another person's name: no title runs across them."""
     return tok.pos in ("VERB", "AUX") or par.span_at(tok, "PER") is not None
@@ -317,7 +494,16 @@ def _ends_title(par: RuParagraph, tok: RuToken) -> bool:
 
 def _title_start(run: list[RuToken]) -> int | None:
     """Where a title starts: its first title noun ("сотрудник", "министр"), with the adjectives before it."""
-    head = next((i for i, t in enumerate(run) if t.lemma in rl.TITLE_HEADS and t.pos in ("NOUN", "PROPN")), None)
+    head = next(
+        (
+            i
+            for i, t in enumerate(run)
+            if t.lemma in rl.TITLE_HEADS
+            and t.pos in ("NOUN", "PROPN")
+            and not (t.lemma in ADDRESSEE_NOUNS and t.feat("Case") == "Dat")  # "сообщил журналистам министр"
+        ),
+        None,
+    )
     if head is None:
         return None
     while head > 0 and run[head - 1].pos == "ADJ":
@@ -329,6 +515,8 @@ def parse_title(names: RussianNames, tokens: list[RuToken]) -> Role | None:
     """ "заместитель министра иностранных дел России" -> title, organisation and country; of several comma-
     separated titles ("кандидат наук, старший научный сотрудник Института X") the one with an organisation."""
     parts: list[list[RuToken]] = [[]]
+    # A quoted name starts an organisation ("аналитик «Альфа-Капитал»").
+    quoted = {t.i + 1 for t in tokens if t.text in ("«", "„", '"')}
     for t in tokens:
         if t.text == ",":
             parts.append([])
@@ -337,23 +525,34 @@ def parse_title(names: RussianNames, tokens: list[RuToken]) -> Role | None:
     best: Role | None = None
     for part in [p for p in parts if p]:
         country = None
+        country_toks: list[RuToken] = []
         while part and rl.COUNTRY_LEMMAS.get(part[-1].lemma) and part[-1].pos in ("PROPN", "NOUN"):
             country = country or rl.COUNTRY_LEMMAS[part[-1].lemma]
+            country_toks.insert(0, part[-1])
             part = part[:-1]
         split = next(
             (
                 j
                 for j, t in enumerate(part)
                 if j > 0
-                and (t.lemma in rl.ORG_HEADS or (t.text[:1].isupper() and t.pos == "PROPN") or t.text.isupper())
+                and (
+                    t.lemma in rl.ORG_HEADS
+                    or (t.text[:1].isupper() and t.pos == "PROPN")
+                    or t.text.isupper()
+                    or t.i in quoted
+                )
             ),
             len(part),
         )
+        while split > 1 and part[split - 1].pos == "ADJ":  # "партнер юридической компании": the company's
+            split -= 1
         title_toks, org_toks = part[:split], part[split:]
+        if country and len(org_toks) == 1 and org_toks[0].lemma in rl.ORG_HEADS:
+            org_toks = org_toks + country_toks  # "Банк России" is a name, not a bank somewhere in Russia
         title = names.nominative_phrase(title_toks) if title_toks else None
         org = names.nominative_phrase(org_toks) if org_toks else None
-        if org and org.lower() in rl.ORG_COUNTRIES and title and "мид" not in title.lower():
-            org = None
+        if org and org.lower() in rl.COUNTRY_LEMMAS and title and "мид" not in title.lower():
+            org = None  # "посол России": the country, not an organisation
         country = country or rl.country_of_lemmas([t.lemma for t in org_toks if t.text.isupper()])
         country = country or rl.country_of_lemmas([t.lemma for t in title_toks if t.pos == "ADJ"])
         role = rl.role_from_parts(title.lower() if title and not title.isupper() else title, org, country)
@@ -392,5 +591,7 @@ def build_russian_entities(
 
 def _extra_aliases(c: Cluster) -> list[str]:
     """The surname alone and the Latin spellings: what English-language articles call the same person."""
+    if c.type == "PERSON" and c.canonical:  # "источник в правительстве": a description, not a name
+        return []
     surname = [c.surname] if c.type == "PERSON" and len(name_words(c.full_name)) > 1 else []
     return [*surname, *_latin_aliases(c)]

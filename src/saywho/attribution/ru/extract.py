@@ -10,11 +10,13 @@ Every rule needs a source: a reporting verb without anyone who speaks is left ou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.ru import lexicon as lx
+from saywho.attribution.ru.interview import interview_answers, nested_quotes
 from saywho.attribution.ru.tokens import (
     SUBJECT_RELS,
     char_span,
@@ -35,6 +37,16 @@ _CONTENT_END_TRIM = " \t\u00a0.,;:—–-"
 _CONTENT_START_TRIM = " \t\u00a0,;:—–-"
 _DATIVE_PRONOUNS = frozenset("мне нам ему ей им вам тебе".split())
 _MAX_GAP = 8  # tokens between a cue and its "что" / colon (adverbs, addressee)
+_OPENING_QUOTES = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+# A news agency's dateline opens its first paragraph ("МОСКВА, 14 ноября. /ТАСС/.", "МОСКВА, 12 ноя — РИА Новости.")
+# and belongs to nobody's words.
+_DATELINE = re.compile(
+    r"[А-ЯЁA-Z][А-ЯЁA-Z\- ]{2,},\s*\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?"
+    r"(?:\s*\.?\s*/[^/\n]{1,30}/\.?|\s*[—–-]\s*[^.\n]{1,30}\.)\s*"
+)
+# Between a source and the dash that resumes the quotation: the rest of the author's words ("— сказал он в
+# беседе с агентством. — Продолжение").
+_RESUME = re.compile(r"[^—–«»\"„“.!?\n]{0,80}[.,:]?\s*[—–]")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -57,6 +69,7 @@ class RussianRules:
         self.paragraphs = paragraphs
         self.quotes = quotes
         self.quoted = [(q.inner_start, q.inner_end) for q in quotes]
+        self.nested = nested_quotes(text, quotes)  # «…» inside an interview answer or a dash quotation
         self.used_cues: set[int] = set()
 
     def find(self) -> list[Candidate]:
@@ -67,11 +80,20 @@ class RussianRules:
             other.extend(self._indirect(par))
         cands = direct + _drop_nested(other, direct)
         self._extend_backwards(cands)
+        for cand in cands:
+            cand.content = [self._past_dateline(frag) for frag in cand.content]
+        # Interview answers come last: they are the dash turns nothing else explains.
+        cands += interview_answers(self.text, self.paragraphs, self.quotes, cands)
         return sorted(cands, key=lambda c: (c.content_start, c.content_end))
+
+    def _past_dateline(self, frag: tuple[int, int]) -> tuple[int, int]:
+        """A content fragment that opens with a dateline starts after it."""
+        match = _DATELINE.match(self.text, frag[0], frag[1])
+        return (match.end(), frag[1]) if match and match.end() < frag[1] else frag
 
     # -- direct speech --------------------------------------------------------------------------------
     def _direct(self, par: RuParagraph) -> Iterator[Candidate]:
-        for q in self.quotes:
+        for q in [*self.quotes, *self.nested]:
             if not q.standalone or not (par.offset <= q.inner_start < par.end):
                 continue
             content = trim(self.text, q.inner_start, q.inner_end)
@@ -107,13 +129,12 @@ class RussianRules:
         )
 
     def _continuation(self, par: RuParagraph, source_end: int) -> tuple[int, int] | None:
-        """ "— Текст, — сказал он. — Продолжение.": the quotation resumes after the author's words."""
-        tail = self.text[source_end : par.end]
-        stripped = tail.lstrip(" ,.:")
-        if stripped[:1] not in ("—", "–"):
+        """ "— Текст, — сказал он. — Продолжение.": the quotation resumes after the author's words (which may run
+        on past the source: "— сказал эксперт в беседе с агентством. — Продолжение")."""
+        match = _RESUME.match(self.text, source_end, par.end)
+        if match is None:
             return None
-        start = source_end + len(tail) - len(stripped) + 1
-        span = trim(self.text, start, par.end)
+        span = trim(self.text, match.end(), par.end)
         return span if span[1] - span[0] > 1 else None
 
     def _author_before(self, par: RuParagraph, q: Quotation, content: tuple[int, int]) -> Candidate | None:
@@ -126,7 +147,9 @@ class RussianRules:
         if not toks:
             return None
         sent = sentence_tokens(par, toks[-1])
-        cues = [t for t in sent if t.end <= colon and is_cue(t, par) and not _inside(t.start, self.quoted)]
+        # A quotation nested in another has its author's words inside the outer one.
+        outside = [(s, e) for s, e in self.quoted if not s <= q.start < e]
+        cues = [t for t in sent if t.end <= colon and is_cue(t, par) and not _inside(t.start, outside)]
         if not cues:
             return None
         cue = cues[-1]
@@ -170,7 +193,11 @@ class RussianRules:
             if person is not None:
                 return first.start, par.tokens[person[1]].end, (par.tokens[person[0]].start, par.tokens[person[0]].end)
         last = toks[-1].i
-        stop = next((t.i for t in toks[1:] if t.pos == "ADP" or t.text == ","), None)
+        # "источник в правительстве", "собеседник в одной из платформ": the place is part of who speaks.
+        unnamed = first.lemma in lx.SOURCE_NOUNS or (subject is not None and subject.lemma in lx.SOURCE_NOUNS)
+        stop = next(
+            (t.i for t in toks[1:] if t.text == "," or (t.pos == "ADP" and not unnamed) or t.pos == "VERB"), None
+        )
         if stop is not None:
             last = stop - 1
         nouns = [t for t in toks if t.i <= last and t.pos in ("NOUN", "PROPN")]
@@ -199,11 +226,16 @@ class RussianRules:
                 if k < len(toks) and toks[k].pos == "NOUN":
                     toks = toks[k + 1 :]
                     continue
-            if t.text == "«":
-                close = next((k for k, x in enumerate(toks) if x.text == "»"), None)
+            if t.text in _OPENING_QUOTES:
+                closers = _OPENING_QUOTES[t.text]
+                close = next((k for k, x in enumerate(toks) if k > 0 and x.text in closers), None)
                 if close is None or close > 6:
                     break
                 toks = toks[close + 1 :]
+                continue
+            outlet = self._outlet_length(par, toks)
+            if outlet:
+                toks = toks[outlet:]
                 continue
             dative = t.feat("Case") == "Dat"
             if t.lower in _DATIVE_PRONOUNS or (dative and (t.lemma in lx.ADDRESSEE_NOUNS or t.pos == "PROPN")):
@@ -214,6 +246,16 @@ class RussianRules:
                 continue
             break
         return toks
+
+    @staticmethod
+    def _outlet_length(par: RuParagraph, toks: list[RuToken]) -> int:
+        """Tokens of a news outlet named as the addressee before the real source ("РИА Новости источник"),
+        or 0: an organisation's name counts when a nominative noun phrase follows it."""
+        span = par.span_at(toks[0], "ORG")
+        if span is None or span.tokens[0] != toks[0].i or toks[0].lower not in lx.OUTLETS:
+            return 0
+        n = len([t for t in toks if t.i in span.tokens])
+        return n if n < len(toks) and nominative_start(toks[n]) else 0
 
     def _source_before(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         """The subject of a cue (or of the verb a gerund hangs on), or an impersonal "в Кремле"."""
@@ -231,6 +273,7 @@ class RussianRules:
         if place is not None:
             first, last = phrase(par, place, par.sents[cue.sent].first, par.sents[cue.sent].last)
             first = max(first, place.i)
+            last = _without_outlet(par, first, last)
             s, e = char_span(par, first, last)
             return s, e, (place.start, place.end)
         return None
@@ -240,7 +283,7 @@ class RussianRules:
         for cue in par.tokens:
             if cue.start in self.used_cues or not is_cue(cue, par) or _inside(cue.start, self.quoted):
                 continue
-            cand = self._postposed(par, cue) or self._preposed(par, cue)
+            cand = self._postposed(par, cue) or self._preposed(par, cue) or self._about_this(par, cue)
             if cand is not None:
                 self.used_cues.add(cue.start)
                 yield cand
@@ -337,6 +380,28 @@ class RussianRules:
         confidence = 0.85 if method == "ru:clause" else 0.7
         return Candidate([content], source[:2], self._cue_span(par, cue), kind, confidence, method, source[2])
 
+    def _about_this(self, par: RuParagraph, cue: RuToken) -> Candidate | None:
+        """ "X предложил Y. Об этом сообщил Z.": "об этом" opening the cue's sentence points back at the
+        sentences before it in the paragraph, which are Z's words."""
+        sent = sentence_tokens(par, cue)
+        words = [t for t in sent if t.pos != "PUNCT"]
+        if len(words) < 3 or [w.lower for w in words[:2]] != ["об", "этом"] or cue.i <= words[1].i:
+            return None
+        if any(t.text == "," for t in sent if t.i < cue.i) or cue.sent == 0:
+            return None  # "Об этом, как и о другом, ..." is no lead; nor is a paragraph's first sentence
+        end = par.sents[cue.sent - 1].end
+        k = cue.sent - 1
+        # Back over the paragraph's sentences, not past a quotation (its words are someone else's).
+        while k > 0 and not any(q.standalone and par.sents[k - 1].start <= q.start < end for q in self.quotes):
+            k -= 1
+        content = trim(self.text, par.sents[k].start, end)
+        if content[1] - content[0] < 3 or any(q.standalone and content[0] <= q.start < content[1] for q in self.quotes):
+            return None
+        source = self._source_after(par, cue) or self._source_before(par, cue)
+        if source is None or source[0] < sent[0].start:
+            return None
+        return Candidate([content], source[:2], self._cue_span(par, cue), "indirect", 0.8, "ru:about-this", source[2])
+
     def _clause_after(self, after: list[RuToken]) -> int | None:
         """Where the content starts after a cue: after ", что", a colon, or "о том, что"."""
         for k, t in enumerate(after[: _MAX_GAP + 4]):
@@ -359,7 +424,7 @@ class RussianRules:
         lemmas = [t.lemma for t in after]
         if (cue.lemma in lx.POINTING_VERBS or obj is not None) and lemmas[:1] == ["на"] and len(after) > 1:
             return after[0].start, "ru:pointing"
-        if cue.lemma in lx.NAMING_VERBS:
+        if cue.lemma in lx.NAMING_VERBS or cue.lemma in lx.JUDGING_VERBS:
             obj = next((c for c in par.children(cue) if c.rel == "obj" and c.i > cue.i), None)
             predicate = any(
                 t.feat("Case") == "Ins" and t.pos in ("NOUN", "ADJ") and t.rel in ("xcomp", "obl", "amod")
@@ -369,6 +434,8 @@ class RussianRules:
             if obj is not None and predicate and after[0].lower != "так":
                 first, _ = phrase(par, obj, cue.i + 1, par.sents[cue.sent].last)
                 return par.tokens[first].start, "ru:naming"
+        if cue.lemma in lx.CALL_VERBS and any(t.feat("VerbForm") == "Inf" for t in after[:5]):
+            return after[0].start, "ru:call"  # "призвали Белград сократить зависимость"
         about = cue.lemma in lx.ABOUT_VERBS and lemmas[:1] in (["о"], ["об"]) and len(after) > 2
         if about and after[1].lower not in ("этом", "том", "нем", "ней", "них"):  # "об этом" points back
             return after[0].start, "ru:about"
@@ -381,9 +448,15 @@ class RussianRules:
             if a.i > cue.i and a.text == "," and b.text in ("—", "–") and c.pos in ("VERB", "AUX"):
                 return a.start
         for t in sent:
-            if t.i > cue.i and t.head == cue.i and t.rel == "conj" and is_cue(t, par):
+            # "назвал ситуацию кризисом и предложил создать фонд": a verb coordinated with the cue says more.
+            if t.i > cue.i and t.head == cue.i and t.rel == "conj" and (is_cue(t, par) or t.pos == "VERB"):
                 prev = [x for x in sent if x.i < t.i and x.i > cue.i]
-                while prev and (prev[-1].pos in ("CCONJ", "PUNCT", "ADV")):
+                clause = any(x.lower in lx.COMPLEMENTIZERS or x.text == ":" for x in prev)
+                if not is_cue(t, par) and clause:
+                    continue  # "заявила, что ..., но просит ...": the verb belongs to the reported clause
+                while prev and (
+                    prev[-1].pos in ("CCONJ", "ADV") or (prev[-1].pos == "PUNCT" and prev[-1].text not in '»”"')
+                ):
                     prev = prev[:-1]
                 if prev:
                     return prev[-1].end
@@ -476,15 +549,34 @@ class _Parenthetical:
 
 
 def _drop_nested(cands: list[Candidate], direct: list[Candidate]) -> list[Candidate]:
-    """A cue inside someone else's content is reported, not reporting ("нет оснований считать, что ...")."""
-    contents = [frag for c in [*direct, *cands] for frag in c.content]
-    kept = []
+    """A cue inside someone else's content is reported, not reporting ("нет оснований считать, что ..."), except
+    inside a parenthetical's content: in "Как писало X, Y говорил, что Z" Y is who said Z, and X only reports it
+    (X's attribution gives way)."""
+    kept: list[Candidate] = []
+    reporting: set[int] = set()
     for c in cands:
-        own = set(c.content)
-        if c.cue and any(s <= c.cue[0] < e for s, e in contents if (s, e) not in own):
+        outer = [o for o in [*direct, *cands] if o is not c and c.cue and _covers(o, c.cue[0])]
+        if outer and all(o.method == "ru:parenthetical" and not _covers(c, o.cue[0]) for o in outer if o.cue):
+            reporting |= {id(o) for o in outer}
+        elif outer:
             continue
         kept.append(c)
-    return kept
+    return [c for c in kept if id(c) not in reporting]
+
+
+def _covers(cand: Candidate, pos: int) -> bool:
+    return any(s <= pos < e for s, e in cand.content)
+
+
+def _without_outlet(par: RuParagraph, first: int, last: int) -> int:
+    """The last token of an impersonal source without the outlet told ("в пресс-службе ЦБ „Ъ“", "в самой
+    компании РБК"): a quoted or known outlet's name after the institution."""
+    for k in range(first + 1, last + 1):
+        tok = par.tokens[k]
+        quoted = tok.text in _OPENING_QUOTES and any(t.lower in lx.OUTLETS for t in par.tokens[k + 1 : last + 2])
+        if quoted or (tok.lower in lx.OUTLETS and tok.feat("Case") != "Gen"):
+            return max(first, k - 1)
+    return last
 
 
 def find_russian_candidates(text: str, paragraphs: list[RuParagraph], quotes: list[Quotation]) -> list[Candidate]:

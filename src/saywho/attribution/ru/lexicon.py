@@ -17,7 +17,7 @@ REPORTING_VERBS = frozenset(
     заметить замечать написать писать прокомментировать комментировать процитировать указать указывать
     посетовать сетовать пожаловаться жаловаться пообещать обещать пригрозить грозить объявить объявлять
     уверять сомневаться опасаться спрогнозировать прогнозировать предсказать предсказывать оценить оценивать
-    охарактеризовать характеризовать сформулировать подытожить акцентировать заключить
+    охарактеризовать характеризовать сформулировать подытожить акцентировать заключить призвать призывать
     """.split()
 )
 
@@ -38,6 +38,9 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
 
 # "X назвал Y Z-ом": the content is the object with its predicate noun in the instrumental.
 NAMING_VERBS = frozenset("назвать называть".split())
+
+# "X считает позицию оправданной": with an object and a predicate in the instrumental, judged like naming.
+JUDGING_VERBS = frozenset("считать счесть находить найти".split())
 
 # "X заявил о готовности ...": the content is the "о" phrase.
 ABOUT_VERBS = frozenset(
@@ -67,6 +70,20 @@ CONNECTIVES = (
     "так",
 )
 
+# "X призвал Y сделать Z": the content is the addressee and the infinitive after the cue.
+CALL_VERBS = frozenset("призвать призывать".split())
+
+# Nouns of unnamed sources: their prepositional modifier belongs to them ("источник в правительстве",
+# "собеседник в одной из компаний"), and they speak as persons.
+SOURCE_NOUNS = frozenset("источник собеседник представитель сотрудник участник".split())
+
+# News outlets, named as addressees ("заявил РИА Новости источник", "в пресс-службе ЦБ „Ъ“ сообщили").
+OUTLETS = frozenset(
+    """
+    ъ тасс риа интерфакс рбк известия коммерсантъ ведомости газета.ru лента.ru reuters bloomberg
+    """.split()
+)
+
 # Words that introduce reported content after the cue.
 COMPLEMENTIZERS = frozenset("что чтобы будто якобы".split())
 
@@ -83,6 +100,7 @@ INSTITUTION_NOUNS = frozenset(
     """
     кремль мид министерство ведомство правительство администрация посольство аппарат офис штаб минобороны
     минфин пресс-служба служба департамент совбез генштаб парламент дума госдума совет сенат кабинет
-    комитет комиссия управление прокуратура суд партия руководство командование
+    комитет комиссия управление прокуратура суд партия руководство командование компания ассоциация банк
+    еврокомиссия регулятор
     """.split()
 )

@@ -129,7 +129,10 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
     for tok in sent:
         if tok.pos not in ("NOUN", "PROPN"):
             continue
-        prev = par.tokens[tok.i - 1] if tok.i > sent[0].i else None
+        k = tok.i - 1
+        while k > sent[0].i and par.tokens[k].lemma == "сам":  # "в самой компании"
+            k -= 1
+        prev = par.tokens[k] if k >= sent[0].i else None
         if prev is None or prev.lower not in ("в", "во"):
             continue
         attached = tok.head == cue.i or abs(tok.i - cue.i) <= 4
