@@ -218,3 +218,140 @@ def test_russian_publisher_in_its_nominative_form() -> None:
         "Как стало известно «Вестнику», встреча пройдет в мае. Источники «Вестника» это подтвердили.\n"
     )
     assert detect_provenance(text).publisher == "Вестник"
+
+
+# --- mastheads and head lines ----------------------------------------------------------------------------
+
+TITLE = "Talks stall in Geneva\n"
+RU_TITLE = "Переговоры зашли в тупик\n"
+
+
+def test_issue_masthead_names_the_publisher() -> None:
+    text = TITLE + "Ledger newspaper No. 12 dated 03.04.2025, p. 2\n" + ENGLISH_BODY
+    meta = detect_provenance(text)
+    assert (meta.publisher, meta.published) == ("Ledger", "2025-04-03")
+    assert content_start(text) == text.index("Moscow")
+
+
+def test_russian_masthead_beats_the_nickname_used_in_the_copy() -> None:
+    text = (
+        RU_TITLE + "Газета «Вестникъ» №7 от 19.11.2025, стр. 3\n"
+        "Москва готова к переговорам, выяснил «В». Об этом рассказал «В» собеседник в правительстве.\n"
+    )
+    assert detect_provenance(text).publisher == "Вестникъ"
+
+
+def test_site_section_date_line() -> None:
+    text = TITLE + "Ledger.Ru | Politics | 23.09.2025, 10:47\nAnna Petrova\n" + ENGLISH_BODY
+    meta = detect_provenance(text)
+    assert (meta.publisher, meta.section, meta.title) == ("Ledger.Ru", "Politics", "Talks stall in Geneva")
+    # The byline is not prose: the body starts at the first paragraph.
+    assert content_start(text) == text.index("Moscow")
+
+
+def test_byline_in_a_pipe_line_is_not_a_publisher() -> None:
+    text = TITLE + "John Smith | Politics | 23.09.2025\n" + ENGLISH_BODY
+    assert detect_provenance(text).publisher is None
+
+
+def test_section_printed_before_the_date() -> None:
+    text = TITLE + "Sport, 05 Dec 2025, 18:32\n" + ENGLISH_BODY
+    assert detect_provenance(text).section == "Sport"
+    assert content_start(text) == text.index("Moscow")
+
+
+def test_rubric_line_between_title_and_body() -> None:
+    text = RU_TITLE + "Экономика\n14 ноября 2025, 12:40\n" + RUSSIAN_BODY
+    meta = detect_provenance(text)
+    assert (meta.section, meta.title) == ("Экономика", "Переговоры зашли в тупик")
+    assert content_start(text) == text.index("Москва")
+
+
+def test_byline_is_not_a_section() -> None:
+    text = RU_TITLE + "Ольга Петрова\n14 ноября 2025\n" + RUSSIAN_BODY
+    assert detect_provenance(text).section is None
+    assert content_start(text) == text.index("Москва")
+
+
+def test_subtitle_without_head_lines_stays_in_the_body() -> None:
+    # Nothing marks the second line as the site's: it may be a one-line lead, so nothing is skipped.
+    text = TITLE + "Negotiators failed to agree on a date for the next round\n" + ENGLISH_BODY
+    assert content_start(text) == 0
+
+
+def test_subtitle_masthead_and_byline_are_skipped() -> None:
+    text = (
+        RU_TITLE + "Стороны не договорились о дате новой встречи\n"
+        "Газета «Вестникъ» №7 от 19.11.2025, стр. 3\nБизнес\nОльга Петрова\n" + RUSSIAN_BODY
+    )
+    meta = detect_provenance(text)
+    assert (meta.section, meta.publisher) == ("Бизнес", "Вестникъ")
+    assert content_start(text) == text.index("Москва")
+
+
+def test_headline_that_is_all_quotation_in_breadcrumbs() -> None:
+    title = "«Школа станет другой, но учитель останется»"
+    text = f"- Статьи\n- Общество\n- {title}\n{title}\nРектор — о школе и кадрах\n3 декабря 2025, 00:01\n"
+    text += RUSSIAN_BODY
+    meta = detect_provenance(text)
+    assert (meta.title, meta.section) == (title, "Общество")
+    assert content_start(text) == text.index("Москва")
+
+
+def test_footer_names_the_original_outlet() -> None:
+    text = ENGLISH_BODY + "This article was translated by a machine. The original article is from LTV.\n"
+    assert detect_provenance(text).publisher == "LTV"
+
+
+def test_copyright_footer_names_the_agency() -> None:
+    text = ENGLISH_BODY + "(c) LNA Agency 2025. All rights reserved.\n"
+    assert detect_provenance(text).publisher == "LNA"
+
+
+def test_short_form_counts_for_the_full_name() -> None:
+    text = (
+        "The DAILY LEDGER article drew replies. The minister told LEDGER that talks would resume. "
+        "His deputy told LEDGER the same.\n"
+    )
+    assert detect_provenance(text).publisher == "DAILY LEDGER"
+
+
+def test_name_after_by_is_not_the_speaker() -> None:
+    text = (
+        "Experts consulted by LNA explained that the talks had stalled. "
+        "In an interview with LNA, the minister disagreed. He later told LNA more.\n"
+    )
+    assert detect_provenance(text).publisher == "LNA"
+
+
+def test_person_shaped_masthead_with_an_agency() -> None:
+    text = (
+        TITLE + "Le Courrier with AFP\n" + ENGLISH_BODY + "An adviser told Le Courrier that talks would go on.\n"
+        "A diplomat questioned by Le Courrier agreed.\n"
+    )
+    assert detect_provenance(text).publisher == "Le Courrier"
+
+
+def test_byline_with_a_colleague_is_not_a_masthead() -> None:
+    assert detect_provenance(TITLE + "John Smith with Jane Doe\n" + ENGLISH_BODY).publisher is None
+
+
+def test_request_sent_by_the_outlet() -> None:
+    text = ENGLISH_BODY + "The minister told Ledger he was confident. Ledger sent a request to his office.\n"
+    assert detect_provenance(text).publisher == "Ledger"
+
+
+def test_regional_edition_line_with_an_acronym() -> None:
+    text = (
+        RU_TITLE + "ЛТВ Томск\n15 января 2025, 18:05\n" + RUSSIAN_BODY
+        + "Жители, с которыми поговорил корреспондент ЛТВ, жалуются на холод.\n"
+    )  # fmt: skip
+    assert detect_provenance(text).publisher == "ЛТВ"
+
+
+def test_more_addressee_forms_add_up() -> None:
+    text = (
+        "Ledger was told by a source that talks had stalled. The deputy minister confirmed to Ledger that "
+        "the date was open, and an aide explained to Ledger why.\n"
+    )
+    assert detect_provenance(text).publisher == "Ledger"

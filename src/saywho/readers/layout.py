@@ -8,7 +8,8 @@ Copy-pasted or scraped news often starts like this:
     Talks to resume in May        <- ... repeated as the headline; the body starts after it
 
 or with a one-line path such as "Home > World > Asia". Without breadcrumbs, a first line that reads like a
-headline (short, no final period) is the title.
+headline (short, no final period) is the title. Head lines printed under the title (subtitle, date, masthead,
+rubric, byline; see headblock.py) are skipped too, and a rubric among them gives the section.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .headblock import read_head_block
 from .lines import Line, head_lines
 
 # "- World", "• World", "› World" (not an em dash: that opens dialogue in Russian-style text).
@@ -42,6 +44,9 @@ _MAX_TITLE_CRUMB_WORDS = 3
 _OPENING_QUOTES = "\"'«„“‘"
 # "'The sanctions have failed': an interview with ..." or "«We are ready» — the Kremlin".
 _QUOTED_HEADLINE = re.compile(r"""["'«„“‘][^"'»“”’\n]{3,}["'»“”’][:,]?\s+[—–-]?\s*\w""")
+# An interview's headline is often the interviewee's words alone: «Нейросеть не заменит учителя». A quoted
+# sentence of the body ends with a period, inside or after the quotation marks, or goes on with "— said X".
+_WHOLE_QUOTE_HEADLINE = re.compile(r"""[«„“"][^«»„“”"\n]{3,}(?<![.,;:])[»“”"]""")
 _MAX_TITLE_WORDS = 30
 _MAX_TITLE_CHARS = 250
 
@@ -64,15 +69,23 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     crumbs, rest = _breadcrumbs(lines)
     title: str | None = None
     body_line = 0  # index into `rest` of the first body line
+    after_title = 0  # index into `rest` of the first line after the title
     if crumbs and rest and _same(crumbs[-1], rest[0].stripped):
         # The last crumb is the headline, printed again right below the breadcrumbs.
-        title, crumbs, body_line = rest[0].stripped, crumbs[:-1], 1
+        title, crumbs, body_line, after_title = rest[0].stripped, crumbs[:-1], 1, 1
     elif crumbs and _is_title_crumb(crumbs[-1]):
         title, crumbs = crumbs[-1], crumbs[:-1]
     elif rest and is_headline(rest[0].stripped) and len(rest) > 1:
         # An ordinary headline stays part of the body: headlines can carry attributions themselves.
-        title = rest[0].stripped
+        title, after_title = rest[0].stripped, 1
     section = next((c for c in reversed(crumbs) if c.casefold() not in _GENERIC_CRUMBS), None)
+    if title is not None:
+        # Date, masthead and byline lines under the title are not prose. When they are there the headline is
+        # cut off from the body anyway, as it is above a wire dateline (see provenance.content_start).
+        block = read_head_block(rest[after_title:])
+        if block.lines:
+            body_line = after_title + block.lines
+        section = section or block.section
     if body_line < len(rest):
         body_start = rest[body_line].start + _leading_blank(rest[body_line].text)
     else:
@@ -88,7 +101,7 @@ def is_headline(line: str) -> bool:
     first = next((ch for ch in line if ch.isalnum()), "")
     if not first or first.islower() or line[0] in "-–—(":
         return False
-    if line[0] in _OPENING_QUOTES and not _QUOTED_HEADLINE.match(line):
+    if line[0] in _OPENING_QUOTES and not (_QUOTED_HEADLINE.match(line) or _WHOLE_QUOTE_HEADLINE.fullmatch(line)):
         return False  # a quotation paragraph, unless the quotation closes and the headline goes on after it
     return not line.endswith((".", ",", ";", ":")) or line.endswith("...")
 

@@ -68,6 +68,15 @@ def find_published(text: str) -> str | None:
     return next((iso for published, iso in found if published), found[0][1])
 
 
+def date_start(line: str) -> int | None:
+    """Where the first date with a year begins in a line ("Sport, 05 Dec 2025" -> 7), or None when there is none.
+
+    The head's other readers (layout, mastheads) use it to tell a date line and the words printed before the date.
+    """
+    starts = [m.start() for pattern in (*_DATES, _SLASHED) if (m := pattern.search(line)) is not None]
+    return min(starts) if starts else None
+
+
 def _spelled_month_days(lines: list[Line]) -> set[tuple[int, int]]:
     """(month, day) pairs written with the month's name in the head ("Amman, June 12 (Petra)")."""
     found: set[tuple[int, int]] = set()

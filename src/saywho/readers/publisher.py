@@ -3,7 +3,10 @@
 News outlets name themselves in their own copy as the addressee of statements ("... told X", "said in an
 interview with X", «заявил «Вестнику»») and as an agent of reporting ("X has learned", "sources told X",
 "the X article", «стало известно «X»», «в материале «X»»). Other outlets are cited too, so we demand repeated
-evidence and refuse names that behave like people. No outlet name is built in: the text supplies it.
+evidence and refuse names that behave like people. A masthead printed in the head or footer ("Kommersant
+newspaper No. 209", "(c) EFE Agency 2025", see masthead.py) names the outlet outright and outranks the rest, so
+the paper's full name beats the nickname it calls itself in its copy. No outlet name is built in: the text
+supplies it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+from .masthead import Masthead, find_mastheads
 
 _MAX_SCAN_CHARS = 300_000
 
@@ -34,11 +39,16 @@ _EN_HAS_LEARNED = r"(?:has|have|had)\s+(?:learned|learnt|found\s+out|established
 _EN_LEARNED = r"(?:learned|learnt|found\s+out)\b"
 _EN_OWN_PEOPLE = rf"{_POSSESSIVE}\s+(?:sources?|correspondents?|reporters?|interlocutors?|editorial\s+(?:office|board))"
 _EN_OWN_PIECE = r"(?:article|material|correspondent|reporter|journalist|editorial\s+office|interlocutor)\b"
+_EN_WAS_TOLD = r"(?:was|were|has\s+been)\s+told\b"
+_EN_SENT_REQUEST = r"(?:has\s+|had\s+)?sent\s+(?:a\s+|an\s+)?(?:request|inquiry|enquiry|query)\b"
 # "told X" and its kin: any addressee fits, so alone these are weak evidence.
 _EN_WEAK: list[tuple[str, str | None]] = [
     (rf"(?i:\btold)\s+{_NAME}", None),
     (rf"(?i:\b(?:interview|conversation|comment|commentary)\s+(?:with|to|for))\s+{_NAME}", None),
     (rf"\b{_NAME}\s+{_EN_REPORTED}", _EN_REPORTED),
+    (rf"(?i:\b(?:explained|confirmed|said|stated|admitted|complained|described|revealed)\s+to)\s+{_NAME}", None),
+    (rf"\b{_NAME}\s+{_EN_WAS_TOLD}", _EN_WAS_TOLD),  # "Kommersant was told by a source"
+    (rf"(?i:\b(?:questioned|interviewed|consulted|contacted|reached|asked)\s+by)\s+{_NAME}", None),
 ]
 # Things only the reporting outlet says about itself.
 _EN_STRONG: list[tuple[str, str | None]] = [
@@ -49,10 +59,13 @@ _EN_STRONG: list[tuple[str, str | None]] = [
     (rf"(?i:\baccording\s+to)\s+{_NAME}{_POSSESSIVE}\s+sources?", None),
     (rf"\b{_NAME}{_EN_OWN_PEOPLE}", _EN_OWN_PEOPLE),
     (rf"(?i:\b(?:the|an?))\s+{_NAME}\s+{_EN_OWN_PIECE}", _EN_OWN_PIECE),
+    (rf"\b{_NAME}\s+{_EN_SENT_REQUEST}", _EN_SENT_REQUEST),  # "RBC sent a request to her agent"
 ]
 
 # Subject of a speech verb ("Smith said", "said John Smith"): a speaker, not the outlet.
 _SPEECH_VERBS = r"(?:said|says|told|tells|added|noted|stressed|emphasi[sz]ed|explained|believes|stated)"
+# "experts consulted by EFE explained": a name after one of these is an object, not the speaker of the verb.
+_OBJECT_BEFORE = re.compile(r"\b(?:by|to|with|from|for|told)\s+$", re.IGNORECASE)
 # Words that end outlet names; a two- or three-word name without one is shaped like "First Last".
 _MEDIA_WORDS = _wordset(
     "times post news journal herald daily telegraph tribune gazette gazeta review press observer chronicle "
@@ -83,6 +96,8 @@ _RU_STRONG = [
     rf"(?<!\w)(?:корреспондент|журналист|собеседник)(?:у|а|ам|ы|ов|ом)?\s+{_QUOTED}",
     rf"(?<!\w)редакци(?:я|и|ю|ей)\s+{_QUOTED}",
     rf"(?<!\w)материал(?:е|а|у|ом)?\s+{_QUOTED}",
+    # Agencies written in capitals go unquoted: «корреспондент ТАСС». Case-sensitive, unlike the keyword.
+    r"(?<!\w)(?:корреспондент|журналист)(?:у|а|ам|ы|ов|ом)?\s+(?-i:(?P<name>[А-ЯЁA-Z]{2,6}))(?!\w)",
 ]
 # Patterns in which the quoted name stands in the nominative: its form there is the name itself.
 _RU_NOMINATIVE = [
@@ -121,6 +136,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 class _Evidence:
     weak: int = 0
     strong: int = 0
+    masthead: int = 0
     forms: Counter[str] = field(default_factory=Counter)  # surface forms, to pick the name to show
 
     @property
@@ -131,7 +147,13 @@ class _Evidence:
     def convincing(self) -> bool:
         # "told X" alone fits any addressee ("told Congress"), so it needs numbers; one self-report
         # ("X has learned", "the X article") plus any other mention settles it.
-        return self.strong >= 2 or (self.strong >= 1 and self.weak >= 1) or self.weak >= 3
+        return self.masthead >= 1 or self.strong >= 2 or (self.strong >= 1 and self.weak >= 1) or self.weak >= 3
+
+    def absorb(self, other: _Evidence) -> None:
+        """Count a short form's evidence for this name; the name shown stays this one's, the full name."""
+        self.weak += other.weak
+        self.strong += other.strong
+        self.masthead += other.masthead
 
 
 def detect_publisher(text: str) -> str | None:
@@ -139,15 +161,46 @@ def detect_publisher(text: str) -> str | None:
     # An article is far shorter than this; the cap keeps a pathological 5 MB input to a fraction of a second.
     text = text[:_MAX_SCAN_CHARS]
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
-    _collect_english(text, evidence)
+    mastheads = find_mastheads(text)
+    _collect_english(text, evidence, exempt={_key(m.name) for m in mastheads})
     _collect_russian(text, evidence)
-    ranked = sorted(((ev.score, key) for key, ev in evidence.items() if ev.convincing), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+    _add_mastheads(mastheads, evidence)
+    _merge_short_forms(evidence)
+    ranked = sorted(((ev.masthead, ev.score, key) for key, ev in evidence.items() if ev.convincing), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
         return None
-    return evidence[ranked[0][1]].forms.most_common(1)[0][0]
+    return evidence[ranked[0][2]].forms.most_common(1)[0][0]
 
 
-def _collect_english(text: str, evidence: dict[str, _Evidence]) -> None:
+def _add_mastheads(mastheads: list[Masthead], evidence: dict[str, _Evidence]) -> None:
+    """Count masthead names; an unsure one only when the text also refers to it as an outlet."""
+    for masthead in mastheads:
+        key = _key(masthead.name)
+        known = key in evidence and (evidence[key].weak or evidence[key].strong)
+        if not (masthead.confirmed or known):
+            continue
+        ev = evidence[key]
+        ev.masthead += 1
+        # The printed masthead is the name to show: weight it above the inflected or short forms of the copy.
+        ev.forms[masthead.name] += 100
+
+
+def _merge_short_forms(evidence: dict[str, _Evidence]) -> None:
+    """Fold a name into a longer one that begins or ends with it: "told SPIEGEL" counts for "DER SPIEGEL"."""
+    keys = sorted(evidence, key=lambda k: len(k.split()))
+    for short in keys:
+        words = short.split()
+        longer = [k for k in evidence if k != short and _starts_or_ends_with(k.split(), words)]
+        if len(longer) == 1:  # two candidates ("Daily Ledger", "Ledger Review"): no telling which
+            evidence[longer[0]].absorb(evidence.pop(short))
+
+
+def _starts_or_ends_with(words: list[str], part: list[str]) -> bool:
+    return len(part) < len(words) and (words[: len(part)] == part or words[-len(part) :] == part)
+
+
+def _collect_english(text: str, evidence: dict[str, _Evidence], exempt: set[str]) -> None:
+    """Collect English self-references; names in `exempt` (printed in a masthead) may be shaped like people's."""
     rejected: dict[str, bool] = {}
     for patterns, strong in ((_EN_WEAK_RE, False), (_EN_STRONG_RE, True)):
         for pattern, needs in patterns:
@@ -158,7 +211,7 @@ def _collect_english(text: str, evidence: dict[str, _Evidence]) -> None:
                 if not name:
                     continue
                 if name not in rejected:
-                    rejected[name] = _is_person_like(name, text)
+                    rejected[name] = _is_person_like(name, text, shape_counts=_key(name) not in exempt)
                 if rejected[name]:
                     continue
                 ev = evidence[_key(name)]
@@ -176,7 +229,7 @@ def _clean_english(name: str) -> str | None:
     return name
 
 
-def _is_person_like(name: str, text: str) -> bool:
+def _is_person_like(name: str, text: str, shape_counts: bool = True) -> bool:
     """A speaker rather than an outlet: shaped like "First Last", a subject of "said", or "Mr X"."""
     words = name.split()
     escaped = re.escape(name)
@@ -184,11 +237,13 @@ def _is_person_like(name: str, text: str) -> bool:
     # People are not "the Daily Bugle"; names of outlets often carry a media word ("Times", "Daily").
     with_article = re.search(rf"\b[Tt]he\s+{escaped}\b", text) is not None
     media_word = any(w.casefold() in _MEDIA_WORDS for w in words)
-    if person_shaped and 2 <= len(words) <= 3 and not (with_article or media_word):
+    if shape_counts and person_shaped and 2 <= len(words) <= 3 and not (with_article or media_word):
         return True
     # "X said" / "..., said X" ("told X" is the addressee form we are collecting, so it is left out).
-    subject = rf"\b{escaped}\s+{_SPEECH_VERBS}\b|\b(?:said|says|added|noted|stressed)\s+{escaped}\b"
-    if re.search(subject, text):
+    subjects = re.finditer(rf"\b{escaped}\s+{_SPEECH_VERBS}\b", text)
+    if any(_OBJECT_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is None for m in subjects):
+        return True
+    if re.search(rf"\b(?:said|says|added|noted|stressed)\s+{escaped}\b", text):
         return True
     return bool(re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{escaped}\b", text))
 

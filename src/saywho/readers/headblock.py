@@ -1,0 +1,112 @@
+"""The short lines a site prints between an article's title and its first paragraph.
+
+    Маркетплейсы попросили отсрочки                                <- title (layout.py finds it)
+    Платформы не успевают перестроить расчеты                      <- subtitle
+    Газета «Вестник» №212 от 19.11.2025, стр. 9                    <- masthead with the date
+    Бизнес                                                         <- rubric: the section
+    Ольга Ветлугина                                                <- byline
+    Крупнейшие маркетплейсы обратились в Банк России ...           <- the body starts here
+
+None of these lines is article prose: a byline read as prose becomes a person that pronouns can reach. A wrongly
+skipped first paragraph costs its attributions, though, so a line joins the block only when it is recognisably a
+head line (a date line, a masthead, a rubric from a table of common section names, a "Site | Section | date" line,
+or a lone name after such lines), and a subtitle only when a recognised head line follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line
+from .masthead import masthead_names, person_shaped, pipe_parts
+from .published import date_start
+
+# Rubrics that news sites print above or below the title. General knowledge of how sections are called, in the
+# languages saywho reads; a name outside the table is still read from breadcrumbs and "Site | Section" lines.
+_SECTION_NAMES = frozenset(
+    s.casefold()
+    for s in (
+        "World", "World news", "International", "Politics", "Economy", "Business", "Finance", "Markets",
+        "Sport", "Sports", "Society", "Culture", "Science", "Technology", "Tech", "Science & Technology",
+        "Opinion", "Opinions", "Regions", "Incidents", "Health", "Environment", "Education", "Defense",
+        "Defence", "Europe", "Asia", "Africa", "Americas", "Middle East", "Russia", "Lifestyle", "Life",
+        "Мир", "В мире", "Политика", "Экономика", "Бизнес", "Общество", "Культура", "Наука", "Спорт",
+        "Происшествия", "Регионы", "Финансы", "Технологии", "Наука и техника", "Армия", "Здоровье",
+        "Образование", "Мнения", "Россия", "В России", "Экономика и бизнес", "Недвижимость", "Авто",
+        "Welt", "Politik", "Wirtschaft", "Kultur", "Wissenschaft", "Gesellschaft", "Ausland", "Inland",
+        "Monde", "Politique", "Économie", "Société", "Sciences", "Planète",
+        "Mundo", "Internacional", "Política", "Economía", "Sociedad", "Cultura", "Ciencia", "Deportes",
+    )
+)  # fmt: skip
+
+# A head line is short; a date line longer than this is a sentence that mentions a date.
+_MAX_HEAD_WORDS = 16
+_MAX_SUBTITLE_WORDS = 30
+_MAX_BLOCK_LINES = 6
+# "Published on October 7, 2025 at 3:10 p.m." ends with a period that closes no sentence.
+_CLOCK_END = re.compile(r"(?:[ap]\.m\.|\b[AP]M)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:By|Автор:?|Von|Par|Por)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HeadBlock:
+    lines: int = 0  # how many of the given lines belong to the head (0: the body starts right away)
+    section: str | None = None
+
+
+def read_head_block(lines: list[Line]) -> HeadBlock:
+    """The head lines at the start of `lines` (the lines after the title) and the section they name."""
+    count = 0
+    section: str | None = None
+    for index, line in enumerate(lines[:_MAX_BLOCK_LINES]):
+        text = line.stripped
+        if _is_head_line(text):
+            count = index + 1
+            section = section or _section_of(text)
+        elif not (index == 0 and _is_subtitle(text)):
+            break  # prose: the body starts here (a lone subtitle stays in the body unless head lines follow)
+    return HeadBlock(count, section)
+
+
+def is_section_name(text: str) -> bool:
+    return text.casefold() in _SECTION_NAMES
+
+
+def _is_head_line(text: str) -> bool:
+    if len(text.split()) > _MAX_HEAD_WORDS:
+        return False
+    return (
+        _is_date_line(text)
+        or is_section_name(text)
+        or bool(masthead_names(text))
+        or person_shaped(_BYLINE.sub("", text))
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    if date_start(text) is None:
+        return False
+    return not text.endswith(".") or _CLOCK_END.search(text) is not None
+
+
+def _is_subtitle(text: str) -> bool:
+    words = text.split()
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return 0 < len(words) <= _MAX_SUBTITLE_WORDS and first.isupper() and not text.endswith((".", ":", ";", ","))
+
+
+def _section_of(text: str) -> str | None:
+    """The section a head line names: a rubric, the middle of "Site | Section | date", "Sport, 05 Dec 2025"."""
+    if is_section_name(text):
+        return text
+    parts = pipe_parts(text)
+    if parts is not None:
+        middle = [p for p in parts[1:-1] if date_start(p) is None and not person_shaped(p)]
+        return middle[-1] if middle else None
+    start = date_start(text)
+    if start:
+        before = text[:start].strip(" ,;|-–—")
+        if is_section_name(before):
+            return before
+    return None

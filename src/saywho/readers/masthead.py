@@ -1,0 +1,148 @@
+"""Outlet names printed in an article's masthead lines (its head) and in its footer.
+
+    Kommersant newspaper No. 209 dated 18.11.2025, p. 7      <- name, kind of periodical, issue number
+    Газета «Вестник» №212 от 19.11.2025, стр. 9              <- kind of periodical, quoted name
+    Ledger.Ru | Politics | 23.09.2025, 10:47                  <- site | section | date
+    A DAILY LEDGER article
+    Le Monde with AFP                                          <- the outlet "with" the agency it drew on
+    NHK NEWS WEB  May 21, 2025 12:38 PM / РБК Томск             <- an acronym, then the edition or the date
+    2025-03-14 19:42:06  Source: Ledgernet  Editor: ...
+    ... The original article is from NHK.                      <- footer
+    (c) EFE Agency 2025. All rights reserved.                  <- footer
+
+Only these shapes are read, only in the short lines that open the article and in its last lines. The name is
+whatever the line prints; none is built in. Some shapes also fit other things (a byline "John Smith with Jane
+Doe", an acronym that opens a subtitle, a "Source:" that names another outlet), so their names are marked as
+needing confirmation: publisher.py counts them only when the text also refers to the same name as an outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line, head_lines, tail_lines
+from .published import date_start
+
+_UPPER = "A-ZА-ЯЁ"
+_WORD = rf"[{_UPPER}][\w.&'’\-]*\b(?!:)"  # a capitalised word, not a label such as "Editor:"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]{_WORD}){{0,3}})"
+_QUOTED = r"[«„“\"](?P<name>[^«»„“”\"\n]{1,40}?)[»“”\"]"
+_PERIODICAL_EN = r"(?:newspaper|magazine|weekly|daily|journal)"
+_PERIODICAL_RU = r"(?:Газета|Журнал|Еженедельник|Издание|Ежедневная\s+газета)"
+_ISSUE = r"(?:No\.?|№|#|Issue)\s*\d"
+_ACRONYM = rf"(?P<name>[{_UPPER}]{{2,6}})"
+
+# Shapes that name the outlet outright.
+_HEAD_SURE = [
+    re.compile(rf"^(?:The\s+)?{_NAME}\s+{_PERIODICAL_EN}\b.{{0,40}}?{_ISSUE}"),  # Kommersant newspaper No. 209
+    re.compile(rf"^(?:The\s+)?{_PERIODICAL_EN}\s+{_QUOTED}", re.IGNORECASE),  # Newspaper "Kommersant" No. 209
+    re.compile(rf"^{_PERIODICAL_RU}\s+{_QUOTED}", re.IGNORECASE),  # Газета «Вестник» №212
+    re.compile(rf"^(?:An?|The)\s+{_NAME}\s+(?:article|report|story)$"),  # A DER SPIEGEL article
+]
+# Shapes that other head lines share: their names need the text's confirmation.
+_HEAD_UNSURE = [
+    re.compile(rf"^{_NAME}\s+(?:with|avec|con|mit|и|с)\s+{_WORD}(?:[ \t]{_WORD}){{0,2}}$"),  # Le Monde with AFP
+    re.compile(rf"(?:^|\s)(?:Source|Источник)\s*:\s*{_NAME}"),  # Source: Xinhuanet
+]
+_FOOT_SURE = [
+    re.compile(
+        rf"\boriginal\s+(?:article|story|report|text)\s+(?:is|was)\s+(?:from|by|published\s+(?:by|in|on))\s+{_NAME}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+{_NAME}", re.IGNORECASE),
+    re.compile(rf"^(?:\([cс]\)|©|Copyright(?:\s+©)?)\s*(?:\d{{4}}\s+)?(?:The\s+)?{_NAME}", re.IGNORECASE),
+]
+# "(c) EFE Agency 2025": the company suffix is not part of the name the text uses elsewhere ("told EFE").
+_COMPANY_SUFFIX = re.compile(r"\s+(?:News\s+)?(?:Agency|Inc\.?|Ltd\.?|LLC|GmbH|S\.A\.)$")
+# An acronym and at most two capitalised words (the edition, the site's tagline), before any date.
+_ACRONYM_LINE = re.compile(rf"^{_ACRONYM}(?:[ \t]+[{_UPPER}][\w\-]*){{0,2}}$")
+_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?")
+# "Site | Section | date": a navigation line, not prose.
+_PIPE = re.compile(r"\s+\|\s+")
+
+# The head is the short lines above the first paragraph; a line this long is prose.
+_PROSE_WORDS = 25
+_MAX_HEAD_LINES = 10
+_MAX_LINE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Masthead:
+    name: str
+    confirmed: bool  # False: count it only when the text also names it as an outlet
+
+
+def find_mastheads(text: str) -> list[Masthead]:
+    """Outlet names from the masthead shapes of the head and the footer, in the order found."""
+    found: list[Masthead] = []
+    for index, line in enumerate(head_region(text)):
+        found.extend(masthead_names(line.stripped, first_line=index == 0))
+    for line in tail_lines(text):
+        if len(line.stripped.split()) <= _MAX_LINE_WORDS:
+            found.extend(Masthead(_clean(m["name"]), True) for p in _FOOT_SURE if (m := p.search(line.stripped)))
+    return [m for m in found if m.name]
+
+
+def head_region(text: str) -> list[Line]:
+    """The lines above the first paragraph of prose (the title among them)."""
+    lines: list[Line] = []
+    for line in head_lines(text, max_lines=_MAX_HEAD_LINES):
+        if len(line.stripped.split()) > _PROSE_WORDS:
+            break
+        lines.append(line)
+    return lines
+
+
+def masthead_names(line: str, first_line: bool = False) -> list[Masthead]:
+    """Outlet names a single head line prints; the first line (the title) is only read for the sure shapes."""
+    if len(line.split()) > _MAX_LINE_WORDS:
+        return []
+    found = [Masthead(_clean(m["name"]), True) for p in _HEAD_SURE if (m := p.search(line))]
+    if first_line:
+        return found
+    found += [Masthead(_clean(m["name"]), False) for p in _HEAD_UNSURE if (m := p.search(line))]
+    site = pipe_site(line)
+    if site is not None:
+        # "John Smith | Politics | 23.09.2025" is a byline; a site's name is rarely shaped like a person's.
+        found.append(Masthead(site, not person_shaped(site)))
+    acronym = _ACRONYM_LINE.match(_before_date(line).strip())
+    if acronym is not None:
+        found.append(Masthead(acronym["name"], False))
+    return found
+
+
+def pipe_parts(line: str) -> list[str] | None:
+    """The parts of a "Site | Section | date" line, or None when the line is not one."""
+    parts = [p.strip() for p in _PIPE.split(line)]
+    if len(parts) < 3 or date_start(parts[-1]) is None:
+        return None
+    if not all(p and not p[0].islower() and len(p.split()) <= 4 for p in parts):
+        return None
+    return parts
+
+
+def pipe_site(line: str) -> str | None:
+    """The site that opens a "Site | Section | date" line."""
+    parts = pipe_parts(line)
+    if parts is None or date_start(parts[0]) is not None:
+        return None
+    return parts[0]
+
+
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words ("John Smith", "Ольга Ветлугина"), as a person's name is written."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words)
+
+
+def _before_date(line: str) -> str:
+    start = date_start(line)
+    return line if start is None else line[:start]
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split()).strip(" .,;")
+    stripped = _COMPANY_SUFFIX.sub("", name)
+    # Keep "Jordan News Agency" whole: only an acronym ("EFE") is the name without its suffix.
+    return stripped if stripped != name and stripped.isupper() else name
