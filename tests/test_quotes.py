@@ -281,3 +281,14 @@ def test_a_hyphen_opens_dialogue_only_before_a_reporting_clause():
 def test_attributions_of_other_typesetting(analyze, text, source, cue, content):
     (a,) = analyze(text).attributions
     assert (a.source.text, a.cue.text, [c.text for c in a.content]) == (source, cue, [content])
+
+
+def test_spanish_quotation_resumes_after_the_reporting_clause(analyze):
+    text = (
+        "—We will not give in to pressure. Our tomato is good —said the secretary during the press "
+        "conference—. We are going to defend our producers."
+    )
+    first, second = find_quotations(text)
+    assert second.continues_previous and second.text_slice == "We are going to defend our producers."
+    (a,) = analyze(text).attributions
+    assert [c.text for c in a.content][-1] == "We are going to defend our producers."

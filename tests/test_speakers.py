@@ -546,3 +546,14 @@ def test_a_web_address_is_an_outlet_not_people(analyze):
 def test_himself_is_no_title(analyze):
     article = analyze("Alexey Sablin was suspended. Sablin himself said that he was innocent of everything.")
     assert all(r.title != "himself" for e in article.entities for r in e.roles)
+
+
+def test_a_name_set_off_by_a_comma_at_the_end_of_the_sentence(analyze):
+    """NER misses the name; without it the role noun went to the person named before."""
+    article = analyze(
+        'Friederike Lamsdorf said the barracks were old. "The talks failed," said the deputy chairman of the '
+        "Green parliamentary group, Tarek Demirci."
+    )
+    a = next(a for a in article.attributions if a.source.text.startswith("the deputy chairman"))
+    entity = article.speaker_of(a)
+    assert entity.name == "Tarek Demirci" and Role("deputy chairman", "Green parliamentary group", None) in entity.roles

@@ -249,12 +249,47 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                 text_slice=text[inner_start:inner_end],
             )
             quotes.append(q)
+            if opener in DASHES and closer in DASHES:
+                resumed = _spanish_resumption(text, outer_end, p_end)
+                if resumed is not None:
+                    quotes.append(resumed)
+                    outer_end = resumed.end
             # A dash line always runs to its paragraph's end; only a quotation mark left open carries over.
             previous_unclosed = closer == "" and outer_end == p_end and opener not in DASHES
             i = max(outer_end, i + 1)
         if not quotes or quotes[-1].end != p_end or quotes[-1].closer:
             previous_unclosed = previous_unclosed and bool(quotes) and quotes[-1].end == p_end
     return quotes
+
+
+# "—Text —said the secretary during the conference—. More text.": Spanish typesetting closes the reporting
+# clause with a dash glued to its last word, and the quotation goes on after it.
+_RESUMING_DASH = re.compile(rf"(?<=\w)[{DASHES}][.,;]?[ \t]+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+_MAX_REPORTING_CLAUSE = 160
+
+
+def _spanish_resumption(text: str, clause_start: int, para_end: int) -> Quotation | None:
+    m = _RESUMING_DASH.search(text, clause_start, min(para_end, clause_start + _MAX_REPORTING_CLAUSE))
+    if m is None or any(ch in DASHES for ch in text[clause_start + 1 : m.start()]):
+        return None
+    close = _find_close(text, text[m.start()], m.start(), para_end)
+    inner_start = m.end()
+    inner_end = close[0] if close is not None else para_end
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    if inner_end <= inner_start:
+        return None
+    return Quotation(
+        start=inner_start,
+        end=inner_end,
+        inner_start=inner_start,
+        inner_end=inner_end,
+        opener=text[m.start()],
+        closer=close[2] if close is not None else "",
+        standalone=True,
+        continues_previous=True,
+        text_slice=text[inner_start:inner_end],
+    )
 
 
 def _stands_alone(text: str, i: int, para_start: int, opener: str) -> bool:

@@ -130,7 +130,8 @@ def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
     """The two or three name words (first name, patronymic, surname) between `comma` and the next comma."""
     for n in (3, 2):
         end = comma + 1 + n
-        if end < len(doc) and doc[end].text == "," and all(_name_word(w) for w in doc[comma + 1 : end]):
+        closed = end == len(doc) or doc[end].text in (",", ".", ";") or doc[end].pos_ in ("VERB", "AUX")
+        if end <= len(doc) and closed and all(_name_word(w) for w in doc[comma + 1 : end]):
             if n == 3 and not _PATRONYMIC.search(doc[comma + 2].lower_):
                 continue
             return SpacySpan(doc, comma + 1, end, label="PERSON")
