@@ -245,6 +245,13 @@ def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
 
+    # "X pointed out that CONTENT", "…, pointing out that CONTENT": a phrasal cue with a clause.
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    phrasal = particle is not None and (lemma, particle.lower_) in PHRASAL_CUES
+    if clause is not None and phrasal and clause.i > verb.i and subject is not None:
+        content = _to_sentence_end(_content_tokens(clause, []), verb)
+        return make_candidate(content, subject, cue, offset, "indirect:clause", 0.7)
+
     # "X urged Y to CONTENT", "X pledged to CONTENT": speech acts with an infinitive content.
     if lemma in INFINITIVE_SPEECH_VERBS:
         xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
