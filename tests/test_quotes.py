@@ -292,3 +292,16 @@ def test_spanish_quotation_resumes_after_the_reporting_clause(analyze):
     assert second.continues_previous and second.text_slice == "We are going to defend our producers."
     (a,) = analyze(text).attributions
     assert [c.text for c in a.content][-1] == "We are going to defend our producers."
+
+
+def test_a_quotation_right_after_a_finished_one_is_direct_and_shares_its_clause(analyze):
+    text = (
+        '"No violations were found in the documents that were checked." "No violation of the procedure was '
+        'found," the head of the commission emphasized.'
+    )
+    (a,) = analyze(text).attributions
+    assert a.kind == "direct" and a.source.text == "the head of the commission"
+    assert [c.text for c in a.content] == [
+        '"No violations were found in the documents that were checked."',
+        '"No violation of the procedure was found,"',
+    ]

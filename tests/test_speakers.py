@@ -557,3 +557,49 @@ def test_a_name_set_off_by_a_comma_at_the_end_of_the_sentence(analyze):
     a = next(a for a in article.attributions if a.source.text.startswith("the deputy chairman"))
     entity = article.speaker_of(a)
     assert entity.name == "Tarek Demirci" and Role("deputy chairman", "Green parliamentary group", None) in entity.roles
+
+
+def test_a_title_phrase_with_a_comma_at_the_end_of_the_text_does_not_crash(analyze):
+    article = analyze("Ivan Petrov said the plan failed, according to the head of the region, Anna")
+    assert article.text.endswith("Anna")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Prof. Ahmet Sarigul visited Antakya on Monday. "The buildings are not safe," he warned.', "Ahmet Sarigul"),
+        (
+            "Deputy Prime Minister for Restoration Iryna Marchuk, in turn, noted that the funds were ready. She said "
+            "that Denmark would finance the repairs in Kharkiv.",
+            "Iryna Marchuk",
+        ),
+        (
+            "The general secretary of the CGIL, Paolo Santangelo, warned that the strike would go ahead.",
+            "Paolo Santangelo",
+        ),
+    ],
+)
+def test_places_and_acronyms_are_not_people(analyze, text, speaker):
+    article = analyze(text)
+    assert {article.speaker_of(a).name for a in article.attributions} == {speaker}
+    assert not {"Antakya", "Kharkiv", "CGIL"} & {e.name for e in article.entities if e.type == "PERSON"}
+
+
+def test_a_hyphenated_korean_name_and_its_family_name_alone(analyze):
+    article = analyze(
+        "Foreign Ministry Spokesperson Min Seo-yeon said the offer stands. Spokesperson Min added that talks were "
+        "possible."
+    )
+    (entity,) = {article.speaker_of(a).id: article.speaker_of(a) for a in article.attributions}.values()
+    assert entity.name == "Min Seo-yeon"
+    assert Role("Spokesperson", "Ministry of Foreign Affairs", None) in entity.roles
+
+
+def test_a_title_the_parser_split_from_the_name_stays_in_the_source(analyze):
+    article = analyze(
+        "Grain duty\nAlexey Sablin was suspended on Monday. The head of the Russian Biathlon Union (RBU) Vitaliy "
+        "Andreevich Gromov said that the athletes would appeal.\nTranslated by Google Translate\n"
+    )
+    (a,) = article.attributions
+    assert a.source.text == "The head of the Russian Biathlon Union (RBU) Vitaliy Andreevich Gromov"
+    assert article.speaker_of(a).name == "Vitaliy Andreevich Gromov"

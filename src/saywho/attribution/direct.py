@@ -132,6 +132,7 @@ def _content_span(q: Quotation) -> tuple[int, int]:
 def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterator[Candidate]:
     index = ParagraphIndex(paragraphs)
     previous: Candidate | None = None
+    pending: Candidate | None = None  # a bare quotation not yet yielded
     previous_end = -1
     for q in quotes:
         located = index.at(q.inner_start)
@@ -161,11 +162,29 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
                 previous_end = q.end
                 continue
         cand = _attach(q, par, index, k)
+        if cand is not None and cand.method == "direct:bare":
+            yield from ([pending] if pending is not None else [])
+            pending, previous = cand, None  # its clause may follow the next quotation: wait for it
+            continue
+        if cand is not None and pending is not None and cand.source is not None and _adjacent(par, pending, q):
+            # `"… were checked." "No violation …," the head said`: both quotations are the head's.
+            cand.content = pending.content + cand.content
+            pending = None
+        yield from ([pending] if pending is not None else [])
+        pending = None
         if cand is not None:
             previous, previous_end = cand, q.end
             yield cand
         else:
             previous = None
+    if pending is not None:
+        yield pending
+
+
+def _adjacent(par: Paragraph, first: Candidate, q: Quotation) -> bool:
+    """Whether quotation `q` follows `first`'s content in its paragraph with nothing but blanks between."""
+    end = first.content[-1][1]
+    return par.offset <= end <= q.start and not par.text[end - par.offset : q.start - par.offset].strip()
 
 
 _SHORT_SPEECH_ENDS = (",", "?", "!", "…")

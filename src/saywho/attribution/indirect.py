@@ -148,9 +148,13 @@ def _subject(verb: Token) -> Token | None:
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
+        # Of two subjects ("The head of the X Union (XU) Ivan Petrov said": a title and a name the parser split),
+        # the one next to the verb is the name.
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) >= 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].i < tok.i:
+            return subjects[1]
+        if subjects:
+            return subjects[0]
         if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") and tok.head is not tok:
             tok = tok.head
             seen += 1
@@ -210,6 +214,18 @@ def _parenthetical(verb: Token, cue: list[Token], subject: Token | None) -> tupl
 
 
 def _reporting_verb(verb: Token, offset: int) -> Candidate | None:
+    cand = _verb_report(verb, offset)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if cand is not None and cand.source is not None and len(subjects) >= 2:
+        first, last = subjects[0], subjects[-1]
+        between = verb.doc[first.right_edge.i + 1 : last.left_edge.i]
+        if all(t.is_punct for t in between):
+            # The title the parser split from the name belongs to the source: "The head of … Ivan Petrov".
+            cand.source = (offset + first.left_edge.idx, cand.source[1])
+    return cand
+
+
+def _verb_report(verb: Token, offset: int) -> Candidate | None:
     lemma = verb.lemma_.lower()
     sent = verb.sent
     cue = cue_tokens(verb)

@@ -302,6 +302,8 @@ def _stands_alone(text: str, i: int, para_start: int, opener: str) -> bool:
     last = before[-1]
     if last in ".!?:…":
         return True
+    if last in "\"”»’" and len(before) >= 2 and before[-2] in ".!?…":
+        return True  # `"… checked." "No violation …," the head said`: a quotation right after a finished one
     if last == ",":
         # `Limbaugh told his radio audience on Monday, "…"`: a reporting verb earlier in the same sentence.
         sentence = re.split(r"[.!?…:]\s", before)[-1]

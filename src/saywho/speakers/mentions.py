@@ -112,7 +112,8 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
             name = _name_between_commas(doc, end)
             if name is not None:
                 names.append(name)
-            continue
+                continue
+            # Else the name ends the phrase and the comma opens an aside: "… Iryna Marchuk, in turn, noted".
         n = 3 if end - 2 > t.i and _PATRONYMIC.search(doc[end - 2].lower_) else 2
         start = end - n
         if start < t.i + 3:  # "of", at least one word of the organisation, the name
@@ -130,8 +131,10 @@ def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
     """The two or three name words (first name, patronymic, surname) between `comma` and the next comma."""
     for n in (3, 2):
         end = comma + 1 + n
+        if end > len(doc):
+            continue
         closed = end == len(doc) or doc[end].text in (",", ".", ";") or doc[end].pos_ in ("VERB", "AUX")
-        if end <= len(doc) and closed and all(_name_word(w) for w in doc[comma + 1 : end]):
+        if closed and all(_name_word(w) for w in doc[comma + 1 : end]):
             if n == 3 and not _PATRONYMIC.search(doc[comma + 2].lower_):
                 continue
             return SpacySpan(doc, comma + 1, end, label="PERSON")
@@ -162,12 +165,33 @@ def in_web_address(text: str, start: int, end: int) -> bool:
     )
 
 
-def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
-    if len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
-        return None  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
+# Prepositions of place: "in Kraków", "at Palazzo Chigi". NER-sm calls many foreign places persons, and a place
+# taken for a person is the one the next "he" goes to.
+_PLACE_PREPOSITIONS = frozenset("in at near inside outside across around into".split())
+_PLACE_VERBS = frozenset("visit reach enter leave shell bomb attack liberate capture".split())
+
+
+def _not_a_person(ent: SpacySpan) -> bool:
+    root = ent.root
+    if len(ent) == 1 and root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return True  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
     if in_web_address(ent.doc.text, ent.start_char, ent.end_char):
+        return True
+    if all(t.is_upper and len(t.text) > 1 for t in ent if t.is_alpha):
+        return True  # "CGIL", "AFAD": an acronym is an organisation
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "from":
+        return True  # "from Kharkiv" (but "a letter from John Smith")
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS
+
+
+def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
+    if _not_a_person(ent):
         return None
     tokens = [t for t in ent if not (t.text in ("'s", "’s", "'", "’") and t.i == ent.end - 1)]
+    while len(tokens) > 1 and tokens[0].lower_ in _TITLE_LOWER:
+        tokens = tokens[1:]  # "Spokesperson Min": NER took the title into the name
     gender = None
     while tokens and tokens[0].text.rstrip(".").lower() in HONORIFICS:
         word = tokens[0].text.rstrip(".").lower()

@@ -186,6 +186,8 @@ class SpeakerResolver(ClusterBook):
             for c in persons:
                 if len(name_words(c.full_name)) == 1 and same_name(c.surname, words[-1]):
                     return c
+                if len(name_words(c.full_name)) == 1 and "-" in words[-1] and same_name(c.surname, words[0]):
+                    return c  # "Min" seen first, then "Min Seo-yeon": a Korean family name comes first
             return None
         matches = [c for c in persons if same_name(c.surname, words[0])]
         if not matches:
@@ -237,6 +239,13 @@ class SpeakerResolver(ClusterBook):
             return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
             return self._state(head, source_text)
+        hyphenated = _hyphenated_name(head)
+        if hyphenated is not None:
+            # "Spokesperson Min Seo-yeon": a Korean given name split at its hyphen, which NER does not see.
+            span = head.doc[hyphenated.i : head.i + 1]
+            start = self._paragraph_offset(s) + span.start_char
+            mention = PersonMention(start, start + len(span.text), span.text, role_around(span), sentence_start)
+            return self.remember(self._add_person_mention(mention), cand)
         if head.pos_ == "PROPN" and in_web_address(self.text, s, e):
             name = _web_address(self.text, s, e)  # "Gazeta.Ru asked ...": the outlet, named by its address
             return self.named("ORG", name, name)
@@ -383,6 +392,21 @@ class SpeakerResolver(ClusterBook):
             if t.i == run[0].i - 1:
                 run.insert(0, t)
         return head.doc[run[0].i : run[-1].i + 1].text
+
+
+def _hyphenated_name(head: Token) -> Token | None:
+    """The first token of "Min Seo-yeon" when `head` is its last part ("yeon"), else None."""
+    doc = head.doc
+    i = head.i
+    if i < 3 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    given = doc[i - 2]
+    family = doc[i - 3]
+    if not (given.is_title and family.is_title and family.is_alpha and given.is_alpha and head.is_alpha):
+        return None
+    if family.lower_ in ROLE_NOUNS or family.lower_ in COUNTRIES or family.ent_type_ in ("GPE", "ORG", "NORP"):
+        return None
+    return family
 
 
 def _web_address(text: str, start: int, end: int) -> str:

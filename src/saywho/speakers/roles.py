@@ -153,6 +153,11 @@ def parse_premodifier_role(premodifier: str) -> Role | None:
             country = COUNTRIES[head]
             words = words[n:]
             break
+    for n in (3, 2):  # "Foreign Ministry Spokesperson": a ministry's usual name, then the title
+        head = " ".join(words[:n]).lower()
+        if len(words) > n and head in ORGANIZATION_NAMES:
+            title = " ".join(words[n:]).strip(" ,")
+            return Role(title=title, organization=ORGANIZATION_NAMES[head], country=country)
     for n in (2, 1):  # "Kremlin spokesman": the institution is the organisation and names the state
         head = " ".join(words[:n]).lower()
         if len(words) > n and head in INSTITUTIONS:
@@ -221,7 +226,9 @@ def parse_descriptor_role(title: str, organization: str, preposition: str = "of"
             org = rest if rest.lower() in ORGANIZATION_NAMES else org
             break
     org = ORGANIZATION_NAMES.get(org.lower(), org)
-    if org and title.lower().split()[-1:] == ["minister"] and not _ORGANISATION_WORDS.search(org):
+    if org and "prime minister" in title.lower() and not _ORGANISATION_WORDS.search(org):
+        title, org = f"{title.strip()} {preposition} {org}", ""  # "Deputy Prime Minister for Restoration"
+    elif org and title.lower().split()[-1:] == ["minister"] and not _ORGANISATION_WORDS.search(org):
         org = f"Ministry {preposition} {org}"  # "Deputy Minister of Agriculture": the Ministry of Agriculture
     role = _with_title_defaults(Role(title=title.strip() or None, organization=org or None, country=country))
     role.country = role.country or country_of(organization)
