@@ -92,3 +92,44 @@ def test_translated_relative_days(sentence: str, expression: str, value: str) ->
 )
 def test_the_eve_of_an_event_is_not_the_day_before_the_article(sentence: str) -> None:
     assert all(t.value is None for t in find_times(sentence, anchor="2025-11-14"))
+
+
+@pytest.mark.parametrize(
+    ("anchor", "sentence", "expression", "value"),
+    [
+        # the tense nearest the expression decides, not any word of the sentence
+        (
+            "2025-03-14",
+            "Spokesperson Lin said at a press conference on Thursday that the side will closely follow it.",
+            "Thursday",
+            "2025-03-13",
+        ),
+        (
+            "2025-11-14",
+            "The ministry is considering cutting the duty from January 1, the deputy minister told reporters.",
+            "January 1",
+            "2026-01-01",
+        ),
+        (
+            "2025-03-14",
+            "The president instructed the ministry to complete the works by March 25.",
+            "March 25",
+            "2025-03-25",
+        ),
+        ("2025-05-14", "The council is to discuss the plan on Friday.", "Friday", "2025-05-16"),
+        ("2025-05-14", "The summit will be held on Monday.", "Monday", "2025-05-19"),
+        # a month without a day, in the article's own month
+        ("2025-08-12", "The new panels will be installed by the end of August.", "August", "2025-08"),
+        ("2025-08-12", "On February 6 last year, the plant closed.", "February 6 last year", "2024-02-06"),
+        ("2025-08-12", "The plant will reopen in May next year.", "May next year", "2026-05"),
+        ("2025-08-12", "The works will be finished by the end of the month.", "the end of the month", "2025-08"),
+        ("2025-08-12", "The talks will resume in two weeks.", "two weeks", "2025-W35"),
+        ("2025-08-12", "A decision is expected within 2 weeks.", "within 2 weeks", "2025-08-12/2025-08-26"),
+        ("2025-08-12", "Prices will rise this winter.", "this winter", "2025-12/2026-02"),
+        ("2025-08-12", "The rules changed last spring.", "last spring", "2025-03/2025-05"),
+        ("2025-01-20", "It was cold last winter.", "last winter", "2023-12/2024-02"),
+    ],
+)
+def test_relative_dates_of_translated_news(anchor: str, sentence: str, expression: str, value: str) -> None:
+    found = {t.span.text: t.value for t in find_times(sentence, anchor=anchor)}
+    assert found.get(expression) == value, found

@@ -72,7 +72,7 @@ _NUM = (
 _UNIT = r"(?:day|week|month|year|decade)s?"
 _FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll|(?:is|are|was|were) (?:due|set|scheduled|expected|going|planned) (?:to|for|on)"
-    r"|plans? to|upcoming|next|intends? to|would)\b",
+    r"|plans? to|upcoming|next|intends? to|would|(?:is|are) (?:due )?to|must|should)\b",
     re.IGNORECASE,
 )
 
@@ -337,6 +337,75 @@ def _day_word(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolve
 
 
 @_rule(
+    "month-relative-year",
+    rf"\b(?P<mon>{_MONTH_ANY})(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<mod>(?i:last|next|this))\s+(?i:year)\b",
+)
+def _month_relative_year(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "On February 6 last year", "in May next year": one date, its year counted from the article's."""
+    if anchor is None:
+        return None, "day" if m["d"] else "month"
+    year = anchor.year + {"last": -1, "next": 1, "this": 0}[m["mod"].lower()]
+    month = _month_of(m["mon"])
+    if m["d"] is None:
+        return _month(year, month), "month"
+    d = _safe_date(year, month, int(m["d"]))
+    return (_day(d), "day") if d else None
+
+
+@_rule("end-of-unit", r"\b(?i:the\s+(?P<edge>end|beginning|start)\s+of\s+(?:the|this)\s+(?P<u>week|month|year))\b")
+def _end_of_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "by the end of the month": the article's own week, month or year (the granularity says how precise)."""
+    unit = m["u"].lower()
+    if anchor is None or (unit != "year" and anchor.month is None) or (unit == "week" and anchor.date is None):
+        return None, unit
+    if unit == "year":
+        return str(anchor.year), "year"
+    if unit == "month":
+        return _month(anchor.year, anchor.month or 1), "month"
+    assert anchor.date is not None
+    return _week(anchor.date), "week"
+
+
+@_rule("in-n-units", rf"\b(?P<w>(?i:in|within))\s+(?P<n>{_NUM})\s+(?P<u>(?i:day|week|month)s?)\b")
+def _in_n_units(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "in two weeks" (a point that far ahead) and "within 2 weeks" (the time from the article's date to it)."""
+    n, unit = _number(m["n"].lower()), _unit(m["u"])
+    if anchor is None or anchor.date is None or n is None:
+        return None, unit
+    days = {"day": 1, "week": 7, "month": 30}[unit] * n
+    target = anchor.date + timedelta(days=days)
+    if m["w"].lower() == "within":
+        return f"{_day(anchor.date)}/{_day(target)}", "range"
+    return (
+        (_day(target), "day")
+        if unit == "day"
+        else ((_week(target), "week") if unit == "week" else (_month(target.year, target.month), "month"))
+    )
+
+
+@_rule("this-season", r"\b(?P<mod>(?i:this|next|last))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))\b")
+def _this_season(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "this winter", "last spring" (the latest one over), "next summer" (the first one not yet begun)."""
+    if anchor is None or anchor.month is None:
+        return None, "season"
+    season, mod = m["s"].lower(), m["mod"].lower()
+    first, last = SEASONS[season]
+    now = (anchor.year, anchor.month)
+
+    def bounds(year: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        # A winter is named by the year of its December.
+        return (year, first), (year + 1 if last < first else year, last)
+
+    if mod == "this":
+        year = anchor.year - 1 if season == "winter" and anchor.month <= 2 else anchor.year
+    elif mod == "last":
+        year = next(y for y in range(anchor.year, anchor.year - 3, -1) if bounds(y)[1] < now)
+    else:
+        year = next(y for y in range(anchor.year - 1, anchor.year + 3) if bounds(y)[0] > now)
+    return _season(year, season), "season"
+
+
+@_rule(
     "day-before",
     r"\b(?i:the day before|on the eve)\b(?!\s+(?i:yesterday|of|the|a|an|his|her|its|their)\b)",
 )
@@ -438,8 +507,9 @@ def _year_for(month: int, day: int | None, anchor: Anchor, sentence: str, mod: s
     """The year of a month (and day) named without one: the next such date when the sentence speaks of the future,
     the last one when it speaks of the past, else the one nearest the article's date."""
     assert anchor.month is not None
-    here = (month, day or 0)
-    now = (anchor.month, anchor.day or (day or 0))
+    # A month named without a day is compared by month: "by the end of August", written on August 12, is this one.
+    here = (month, day or 0) if day is not None else (month, 0)
+    now = (anchor.month, anchor.day or day or 0) if day is not None else (anchor.month, 0)
     if _FUTURE.search(sentence):
         return anchor.year if here >= now else anchor.year + 1
     if _PAST.search(sentence) or _IRREGULAR_PAST.search(sentence):
@@ -816,27 +886,44 @@ def find_times(
     return [c[3] for c in sorted(kept, key=lambda c: c[0])]
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»„—–]")
 _IRREGULAR_PAST = re.compile(
+    # Not after "be": "will be held" is no past ("was held" is, by its "was").
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )"
     r"\b(?:said|told|spoke|wrote|met|held|took|gave|made|came|went|began|saw|found|left|sent|brought|became|won"
     r"|lost|led|paid|fell|rose|grew|thought|knew|felt|chose|struck|signed)\b",
     re.IGNORECASE,
 )
 
 
+_TENSE_MARKERS = (_FUTURE, _PAST, _IRREGULAR_PAST, _RU_PAST, _RU_FUTURE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»„—–]")
+# "instructed the ministry to complete the works by March 25": a deadline after an infinitive is to come.
+_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]{3,}\b")
+
+
 def _tense_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
-    """The clause around an expression when its verb shows a tense, else the whole sentence.
+    """The tense marker nearest an expression (the last before it, else the first after it), or the sentence.
 
     In "The duty will be cut from January, the minister told reporters on Tuesday" the "will" belongs to the
-    reported clause; "on Tuesday" goes with "told", so it is the Tuesday before the article, not after."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, start)), default=s_start)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, s_end)), s_end)
-    clause = text[left:right]
-    if _FUTURE.search(clause) or _PAST.search(clause) or _IRREGULAR_PAST.search(clause):
-        return clause
-    if _CYRILLIC.search(clause) and (_RU_PAST.search(clause) or _RU_FUTURE.search(clause)):
-        return clause
-    return text[s_start:s_end]
+    reported clause; "on Tuesday" goes with "told", so it is the Tuesday before the article, not after. The rules
+    only look for tense markers in what they get, so the marker alone is enough."""
+    before = text[s_start:start]
+    if _DEADLINE.search(before) and _INFINITIVE.search(before):
+        return "will"
+    markers = [m for pattern in _TENSE_MARKERS for m in pattern.finditer(text, s_start, s_end)]
+    left = [m for m in markers if m.end() <= start]
+    if left:
+        return max(left, key=lambda m: m.end()).group(0)
+    # After it, only its own clause: in "… duty from January 1, the minister told reporters" the "told" is the
+    # report's, not the duty's. A clause of a word or two ("In May, prices will fall") reaches the next one.
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, end, s_end)]
+    opens_sentence = len(text[s_start:start].split()) < 2  # "In May, prices will fall": the next clause is its
+    stop = breaks[1 if opens_sentence else 0] if len(breaks) > (1 if opens_sentence else 0) else s_end
+    right = [m for m in markers if end <= m.start() and m.end() <= stop]
+    if right:
+        return min(right, key=lambda m: m.start()).group(0)
+    return "" if stop < s_end else text[s_start:s_end]
 
 
 _PREPOSITION = re.compile(
