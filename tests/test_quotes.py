@@ -305,3 +305,16 @@ def test_a_quotation_right_after_a_finished_one_is_direct_and_shares_its_clause(
         '"No violations were found in the documents that were checked."',
         '"No violation of the procedure was found,"',
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Min Seo-yeon said in a briefing, "The proposal includes a meeting on the 28th," and "We hope that the '
+        'North will respond positively."',
+        'Spokesperson Min added, "We remain open to dialogue," but "the ball is now in their court."',
+    ],
+)
+def test_a_second_quotation_joined_by_a_conjunction_is_the_same_speakers(analyze, text):
+    (a,) = analyze(text).attributions
+    assert len(a.content) == 2 and a.content[1].text.startswith('"')

@@ -8,6 +8,7 @@ continuation paragraphs of a quotation that runs over several paragraphs.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -143,6 +144,11 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
             previous.content.append(_content_span(q))
             previous_end = q.end
             continue
+        if previous is not None and _joined_by_conjunction(par, previous, q):
+            # `X said, "A," and "B."`: the second quotation is the same speaker's, joined by a conjunction.
+            previous.content.append(_content_span(q))
+            previous_end = q.end
+            continue
         if not q.standalone:
             continue
         if q.words < MIN_DIRECT_WORDS:
@@ -179,6 +185,16 @@ def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterato
             previous = None
     if pending is not None:
         yield pending
+
+
+_CONJUNCTION_GAP = re.compile(r"\s*,?\s*(?:and|but|or|adding|and added)\s*$", re.IGNORECASE)
+
+
+def _joined_by_conjunction(par: Paragraph, previous: Candidate, q: Quotation) -> bool:
+    end = previous.content[-1][1]
+    if previous.kind != "direct" or not (par.offset <= end <= q.start):
+        return False
+    return bool(_CONJUNCTION_GAP.fullmatch(par.text[end - par.offset : q.start - par.offset]))
 
 
 def _adjacent(par: Paragraph, first: Candidate, q: Quotation) -> bool:
