@@ -603,3 +603,59 @@ def test_a_title_the_parser_split_from_the_name_stays_in_the_source(analyze):
     (a,) = article.attributions
     assert a.source.text == "The head of the Russian Biathlon Union (RBU) Vitaliy Andreevich Gromov"
     assert article.speaker_of(a).name == "Vitaliy Andreevich Gromov"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "kind"),
+    [
+        (
+            "Turkestan akim Nurlan Sadykbekov visited the plant on Monday. According to the akim of the region, "
+            "the plant will open in May.",
+            "the akim of the region",
+            "Nurlan Sadykbekov",
+            "PERSON",
+        ),
+        (
+            "The Social Democrat Jonas Brandtner spoke in the Bundestag. The Social Democrat explained that the "
+            "army needed more money.",
+            "The Social Democrat",
+            "Jonas Brandtner",
+            "PERSON",
+        ),
+        (  # «ведомство»: the ministry named before
+            "The Ministry of Finance proposed to extend the programme. The press service of the department said "
+            "that the rates would stay the same.",
+            "The press service of the department",
+            "Ministry of Finance",
+            "ORG",
+        ),
+        (
+            "The World Biathlon Federation suspended two athletes. According to the document, traces of a banned "
+            "substance were found.",
+            "the document",
+            "World Biathlon Federation",
+            "ORG",
+        ),
+        (
+            "A statement issued by the ministry said that the talks had failed.",
+            "A statement issued by the ministry",
+            "ministry",
+            "ORG",
+        ),
+    ],
+)
+def test_nouns_that_point_back(analyze, text, source, speaker, kind):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    entity = article.speaker_of(a)
+    assert (entity.name, entity.type) == (speaker, kind)
+
+
+def test_an_unnamed_source_is_someone_a_pronoun_can_mean(analyze):
+    article = analyze(
+        "Vera Orlova, the minister, spoke on Monday. A source in the government said that further steps were "
+        "being prepared. According to him, the restrictions will follow in May."
+    )
+    speakers = {a.source.text: article.speaker_of(a) for a in article.attributions}
+    assert speakers["him"].id == speakers["A source in the government"].id
+    assert speakers["him"].type == "PERSON" and speakers["him"].name != "Vera Orlova"

@@ -144,3 +144,8 @@ def test_a_participle_with_a_phrasal_cue_reports_for_the_main_subject(analyze):
     )
     (a,) = [a for a in article.attributions if a.cue and a.cue.text == "pointing out"]
     assert a.source.text == "Minister Nasser Al-Hamdan" and a.content[0].text.startswith("that the country hosts")
+
+
+def test_the_outlets_own_correspondent_is_no_source(analyze):
+    article = analyze("KYIV, August 12. The grid will be repaired by winter, an Ukrinform correspondent reports.")
+    assert article.attributions == []

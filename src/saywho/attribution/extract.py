@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from saywho.attribution.direct import find_direct
@@ -42,6 +43,7 @@ def extract_candidates(
     found = merged_candidates(
         paragraphs, quotes, rules, min_confidence=TRANSLATED_MIN_CONFIDENCE if translated else None, encoder=encoder
     )
+    found = [c for c in found if not _own_correspondent(c, paragraphs)]
     # Interview answers are found last: they are the turns nothing else explains, and the models never read them.
     answers = find_interview_answers(quotes, paragraphs, found)
     return sorted(found + answers, key=lambda c: (c.content_start, c.content_end)) if answers else found
@@ -151,3 +153,22 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             best[k] = cand
     unique = {id(c): c for c in best.values()}
     return list(unique.values())
+
+
+# "…, an Ukrinform correspondent reports.": the outlet's own byline tag, not someone it quotes.
+_CORRESPONDENT = re.compile(r"(?:an?|the|our)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:correspondent|reporter)", re.IGNORECASE)
+_TAG_CUES = frozenset(["reports", "reported", "informs", "writes", "is reporting"])
+
+
+def _own_correspondent(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
+    if cand.source is None or cand.cue is None:
+        return False
+    source, cue = _span_text(cand.source, paragraphs), _span_text(cand.cue, paragraphs)
+    return cue.lower() in _TAG_CUES and bool(_CORRESPONDENT.fullmatch(source))
+
+
+def _span_text(span: tuple[int, int], paragraphs: list[Paragraph]) -> str:
+    for par in paragraphs:
+        if par.offset <= span[0] and span[1] <= par.end:
+            return par.text[span[0] - par.offset : span[1] - par.offset]
+    return ""

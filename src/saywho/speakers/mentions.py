@@ -19,7 +19,8 @@ _TITLE_LOWER = frozenset(
     "president chairman chairwoman chair director head spokesman spokeswoman spokesperson ambassador senator "
     "governor mayor premier chancellor representative rep congressman congresswoman judge justice attorney "
     "professor analyst researcher economist commander officer envoy leader king queen prince emperor pope "
-    "ceo executive founder candidate nominee lawmaker deputy-head".split()
+    "ceo executive founder candidate nominee lawmaker deputy-head akim hokim commissioner democrat republican "
+    "conservative socialist liberal communist".split()
 )
 # Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
 # left of a surname NER tagged alone) has none of them.

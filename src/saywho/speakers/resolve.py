@@ -20,6 +20,8 @@ from saywho.speakers.mentions import PersonMention, in_web_address, person_menti
 from saywho.speakers.names import clean_name, name_words, same_name
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
+_GENERAL_NOUNS = frozenset(["head", "chief", "leader", "official", "secretary", "representative"])
+_PARTY_MEMBERS = frozenset("democrat republican conservative socialist liberal communist".split())
 # Role nouns and the title words a person must have (or lack any title) to be their referent.
 ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "diplomat": ("foreign", "ambassador", "envoy", "diplomat", "consul", "secretary of state"),
@@ -68,8 +70,27 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "negotiator": ("negotiator", "envoy"),
     "envoy": ("envoy", "ambassador", "representative"),
     "deputy": ("deputy", "lawmaker", "member of"),
+    "akim": ("akim", "governor", "head of the region"),  # the head of a Kazakh region or city
+    "hokim": ("hokim", "governor", "head of the region"),
+    "woman": (),
+    "man": (),
+    "source": (),
+    **{party: (party,) for party in _PARTY_MEMBERS},
 }
 _INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
+# Texts that speak for whoever issued them.
+_DOCUMENTS = frozenset("statement document report message communique release letter decree resolution".split())
+# "the department" of a translation from Russian («ведомство») is any ministry or agency named before.
+_ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
+    "department": ("ministry", "department", "agency", "service", "office", "committee"),
+    "ministry": ("ministry",),
+    "agency": ("agency", "service"),
+    "company": ("company", "corporation", "group", "inc", "plc", "ltd"),
+    "federation": ("federation", "union"),
+    "union": ("union", "federation"),
+    "commission": ("commission",),
+    "court": ("court",),
+}
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
 _LOOSE_NOUNS = frozenset(["expert", "analyst", "scientist", "specialist", "interlocutor", "source", "observer"])
 # "the head of state", "the head of the region": the complement of a general role noun names the post.
@@ -82,8 +103,8 @@ _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("foreign minister", "minister of foreign affairs", "foreign affairs", "high representative"),
     "president": ("spokes", "press secretary", "press service"),
 }
-_FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "congresswoman", "businesswoman"])
-_MALE_NOUNS = frozenset(["spokesman", "chairman", "congressman", "businessman"])
+_FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman"])
+_MALE_NOUNS = frozenset(["spokesman", "chairman", "congressman", "businessman", "man"])
 # Heads of organisation sources ("the ministry said"), besides what NER tags ORG.
 ORG_HEADS = frozenset(
     [
@@ -162,6 +183,13 @@ class SpeakerResolver(ClusterBook):
         self.starts = [p.offset for p in paragraphs]
         for mention in person_mentions(paragraphs):
             self._add_person_mention(mention)
+        # Organisations NER names anywhere, for "the department" and "the document" to point back to.
+        self.org_mentions = [
+            (par.offset + ent.start_char, _strip_determiner(ent.text, lower=False))
+            for par in paragraphs
+            for ent in par.doc.ents
+            if ent.label_ == "ORG" and not self.in_quote(par.offset + ent.start_char)
+        ]
 
     # -- persons ---------------------------------------------------------------------------------------
     def _match_person(self, name: str, before: int | None = None) -> Cluster | None:
@@ -239,6 +267,19 @@ class SpeakerResolver(ClusterBook):
             return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
             return self._state(head, source_text)
+        if word in _PARTY_MEMBERS and head.tag_ in ("NN", "NNP"):
+            # "The Social Democrat explained": a party's member, not the party's nation (NER says NORP).
+            cluster = self._role_noun(head, source_text, s, sentence_start)
+            if cluster is not None:
+                return self.remember(cluster, cand)
+        if head.lemma_.lower() in _DOCUMENTS and head.tag_ == "NN":
+            # "A statement issued by the ministry said", "According to the document": its author speaks.
+            author = self._document_author(head, s)
+            if author is not None:
+                return author
+        org = self._organisation_anaphor(head, s)
+        if org is not None:
+            return org
         hyphenated = _hyphenated_name(head)
         if hyphenated is not None:
             # "Spokesperson Min Seo-yeon": a Korean given name split at its hyphen, which NER does not see.
@@ -277,7 +318,51 @@ class SpeakerResolver(ClusterBook):
             cluster = self._role_noun(head, source_text, s, sentence_start)
             if cluster is not None:
                 return self.remember(cluster, cand)
-        return self.named("PERSON" if word in ROLE_NOUNS else "GROUP", _strip_determiner(source_text))
+        if word in ROLE_NOUNS:
+            # "a source in the government", "a Dutch official": someone unnamed, whom "he" and "the interlocutor"
+            # can mean later.
+            return self.remember(self.named("PERSON", _strip_determiner(source_text)), cand)
+        return self.named("GROUP", _strip_determiner(source_text))
+
+    # -- organisations -------------------------------------------------------------------------------------
+    def _recent_org(self, before: int, nouns: tuple[str, ...] = ()) -> Cluster | None:
+        """The organisation named last before `before` (by NER or as a speaker), whose name has one of `nouns`."""
+        best: tuple[int, str] | None = None
+        for start, name in self.org_mentions:
+            matches = not nouns or any(n in name.lower() for n in nouns)
+            if start < before and matches and (best is None or start > best[0]):
+                best = (start, name)
+        for c in self.clusters:
+            if c.type != "ORG" or not c.canonical:
+                continue
+            if nouns and not any(n in c.canonical.lower() for n in nouns):
+                continue
+            for ms, _ in c.mentions:
+                if ms < before and (best is None or ms > best[0]):
+                    best = (ms, c.canonical)
+        return self.named("ORG", best[1]) if best is not None else None
+
+    def _organisation_anaphor(self, head: Token, start: int) -> Cluster | None:
+        """ "the department", "the press service of the department": the organisation named before."""
+        words = [head] + [t for t in head.subtree if t.dep_ == "pobj" and t.head.head == head]
+        for w in words:
+            nouns = _ANAPHORIC_ORGS.get(w.lower_)
+            determiner = next((c.lower_ for c in w.children if c.dep_ == "det"), None)
+            if nouns and determiner in ("the", "this", "that") and not any(c.pos_ == "PROPN" for c in w.children):
+                return self._recent_org(start, nouns)
+        return None
+
+    def _document_author(self, head: Token, start: int) -> Cluster | None:
+        by = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "of", "from")]
+        if by:
+            author = by[0]
+            if author.pos_ == "PROPN" or author.ent_type_ == "ORG":
+                name = _strip_determiner(" ".join(t.text for t in author.subtree))
+                return self.named("ORG", name)
+            found = self._organisation_anaphor(author, start) or self._recent_org(start, (author.lower_,))
+            return found or self.named("ORG", _strip_determiner(" ".join(t.text for t in author.subtree)))
+        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        return self._recent_org(start) if determiner in ("the", "this", "that") else None
 
     def _add_role(self, cluster: Cluster, head: Token) -> None:
         """Roles written around a name that NER missed: "Yumi Tanaka, director of the Center ..."."""
@@ -306,7 +391,11 @@ class SpeakerResolver(ClusterBook):
         keys = ROLE_NOUNS[noun]
         complement = _complement_words(head)
         # "the head of state" is the president, "the head of the region" the governor: the complement says which.
-        keys = next((k for word, k in _COMPLEMENT_TITLES.items() if word in complement), keys)
+        named_post = next((k for word, k in _COMPLEMENT_TITLES.items() if word in complement), None)
+        if named_post is not None:
+            # A general noun takes the post's titles ("the head of state": a president, not a think-tank's
+            # head); a specific one keeps its own too ("the akim of the region": an akim or a governor).
+            keys = named_post if noun in _GENERAL_NOUNS else (*keys, *named_post)
         country = country_of(" ".join(t.text for t in head.lefts))
         candidates = self.recent_persons(start, sentence_start)[:6]
 
