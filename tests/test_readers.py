@@ -264,3 +264,43 @@ def test_iter_input_files_expands_directories_in_sorted_order(tmp_path: Path) ->
 def test_a_wire_dateline_names_the_publisher(opening: str, agency: str | None) -> None:
     text = "Talks to resume in May\n" + opening + "\nThe talks will resume in May, the minister added.\n"
     assert read_text(text, source_path="x.txt").meta.publisher == agency
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("TURKESTAN. KAZINFORM - In the region, 14 settlements are at risk, the akim said.", "KAZINFORM"),
+        ("(Seoul = Yonhap News) Reporter Lee Ji-hoon = The government proposed talks, officials said.", "Yonhap News"),
+    ],
+)
+def test_more_wire_datelines(opening: str, agency: str) -> None:
+    text = "Talks to resume in May\n" + opening + "\nThe talks will resume in May, the minister added.\n"
+    assert read_text(text, source_path="x.txt").meta.publisher == agency
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ("POLITICS\nby Francesca Rinaldi\n18 June 2025\n\nROME - ", "The government wants to close the dossier."),
+        ("Regions\n14 March 2025, 11:20\nAuthor: Dana Seitkaliyeva\n\n", "In the region, 14 settlements are at risk."),
+        ("Economy\n12.08.2025 14:37\nKyiv • UKRINFORM\n\n", "Two gas turbine units will be delivered."),
+        ("Turkey\n05.11.2024 14:12\n\nHatay\n\n", "Minister Kaynarca said the houses were ready."),
+    ],
+)
+def test_the_body_starts_after_bylines_place_lines_and_a_bare_dateline(head: str, body: str) -> None:
+    from saywho.readers.provenance import content_start
+
+    text = f"Pension reform accelerates\n{head}{body} It was announced on Monday by the ministry.\n"
+    assert text[content_start(text) :].startswith(body)
+
+
+def test_a_countrys_name_alone_is_a_rubric() -> None:
+    text = "Houses delivered\nTurkey\n05.11.2024 14:12\n\nMinister Kaynarca said the houses were ready for families.\n"
+    assert read_text(text).meta.section == "Turkey"
+
+
+def test_a_capitalised_dash_deeper_in_the_body_is_prose() -> None:
+    from saywho.readers.provenance import content_start
+
+    text = "Talks\nThe talks went on all night in the capital.\nNATO - the alliance - said nothing.\n"
+    assert content_start(text) < text.index("The talks")  # the headline stays in the body; nothing is skipped

@@ -6,6 +6,8 @@
     LONDON, Oct 3 (Reuters) - Oil prices rose ...
     Amman, June 12 (Petra) -- The minister ...
     WASHINGTON (AP) — The Senate voted ...
+    TURKESTAN. KAZINFORM - In the region ...
+    (Seoul = Yonhap News) Reporter Lee Ji-hoon = The government ...
     Xinhua News Agency, Beijing, March 14 (Reporters A, B) -- The spokesperson ...
 
 Only the opening of the body is read, and only these shapes: a place (in capitals, or capitalised words followed by
@@ -32,8 +34,16 @@ _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,[ \t]+(?:{_MONTH_DAY}|{_DAY_MONTH})))(?:,[ \t]+{_DATE})?"
     rf"(?:\.?[ \t]*/[ \t]*(?P<slashed>{_AGENCY})[ \t]*/\.?"  # . /TASS/.
     rf"|[ \t]+\((?P<bracketed>{_AGENCY})\)\.?[ \t]*{_DASH}"  # (Reuters) -   (EFE).-
-    rf"|[ \t]+{_DASH}[ \t]+(?P<dashed>{_NAME})\.(?=[ \t]))"  # - RIA Novosti.
+    rf"|[ \t]+{_DASH}[ \t]+(?P<dashed>{_NAME})\.(?=[ \t])"  # - RIA Novosti.
+    rf"|\.[ \t]+(?P<capital>{_CAPS_PLACE})[ \t]+{_DASH}(?=[ \t]))"  # TURKESTAN. KAZINFORM -
 )
+# "(Seoul = Yonhap News) Reporter Lee Ji-hoon = The government ...": Korean agencies' opening.
+_EQUALS = re.compile(
+    rf"\((?P<place>{_TITLE_PLACE})[ \t]*=[ \t]*(?P<agency>[{_UPPER}][\w .&-]{{1,30}}?)[ \t]*\)"
+    r"(?:[ \t]*[^=\n]{1,40}?[ \t]*=)?[ \t]*"
+)
+# "ROME - The government ...": a place in capitals and a dash, no agency named.
+_PLACE_ONLY = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ \t]+{_DATE})?[ \t]+(?:-{{1,2}}|–|—)[ \t]+(?=[{_UPPER}])")
 
 
 # "Xinhua News Agency, Beijing, March 14 (Reporters A, B) -- ...": the agency first, then place, date and bylines.
@@ -50,20 +60,24 @@ class Dateline:
     end: int
     place: str
     date: str | None  # as written ("October 3"): the year is rarely there
-    agency: str
+    agency: str | None  # None for "ROME - ...": a dateline that names no agency
 
 
-def find_dateline(text: str, start: int = 0) -> Dateline | None:
-    """The dateline at the first non-blank character from `start`, or None."""
+def find_dateline(text: str, start: int = 0, *, with_agency: bool = True) -> Dateline | None:
+    """The dateline at the first non-blank character from `start`, or None.
+
+    With `with_agency=False` a dateline naming no agency ("ROME - The government ...") counts too."""
     while start < len(text) and text[start].isspace():
         start += 1
     m = _DATELINE.match(text, start)
-    if m is None:
-        first = _AGENCY_FIRST.match(text, start)
-        if first is None:
-            return None
-        return Dateline(first.start(), first.end(), first["place"], first["date"], first["agency"].strip())
-    agency = (m["slashed"] or m["bracketed"] or m["dashed"] or "").strip()
-    if not agency:
-        return None
-    return Dateline(m.start(), m.end(), m["place"], m["date"], agency)
+    if m is not None:
+        agency = (m["slashed"] or m["bracketed"] or m["dashed"] or m["capital"] or "").strip()
+        return Dateline(m.start(), m.end(), m["place"], m["date"], agency) if agency else None
+    for pattern in (_AGENCY_FIRST, _EQUALS):
+        first = pattern.match(text, start)
+        if first is not None:
+            date = first["date"] if "date" in first.groupdict() else None
+            return Dateline(first.start(), first.end(), first["place"], date, first["agency"].strip())
+    if not with_agency and (bare := _PLACE_ONLY.match(text, start)) is not None:
+        return Dateline(bare.start(), bare.end(), bare["place"], bare["date"], None)
+    return None

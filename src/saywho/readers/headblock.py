@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..speakers.world import COUNTRY_NAMES
 from .lines import Line
 from .masthead import masthead_names, person_shaped, pipe_parts
 from .published import date_start
@@ -46,7 +47,9 @@ _MAX_SUBTITLE_WORDS = 30
 _MAX_BLOCK_LINES = 6
 # "Published on October 7, 2025 at 3:10 p.m." ends with a period that closes no sentence.
 _CLOCK_END = re.compile(r"(?:[ap]\.m\.|\b[AP]M)$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:By|Автор:?|Von|Par|Por)\s+", re.IGNORECASE)
+# "Kyiv • UKRINFORM", or a lone "Hatay": where the story was filed, on a line of its own. One word is no prose.
+_PLACE_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+)?(?:[ \t]*[•·|][ \t]*[A-ZА-ЯЁ][\w .-]{1,30})?$")
+_BYLINE = re.compile(r"^(?:By|Author:?|Reporter|Text:?|Автор:?|Текст:?|Von|Par|Por|Di)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def read_head_block(lines: list[Line]) -> HeadBlock:
 
 
 def is_section_name(text: str) -> bool:
-    return text.casefold() in _SECTION_NAMES
+    # A country's name alone is a rubric too ("Turkey", "Україна" aside): sites file news by country.
+    return text.casefold() in _SECTION_NAMES or (text[:1].isupper() and text.casefold() in COUNTRY_NAMES)
 
 
 def _is_head_line(text: str) -> bool:
@@ -81,6 +85,7 @@ def _is_head_line(text: str) -> bool:
         or is_section_name(text)
         or bool(masthead_names(text))
         or person_shaped(_BYLINE.sub("", text))
+        or bool(_PLACE_LINE.match(text))
     )
 
 

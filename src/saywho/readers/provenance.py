@@ -40,11 +40,12 @@ def _dateline_agency(text: str, layout: Layout) -> str | None:
     return dateline.agency if dateline else None
 
 
-def _opening_dateline(text: str, layout: Layout) -> Dateline | None:
+def _opening_dateline(text: str, layout: Layout, *, with_agency: bool = True) -> Dateline | None:
     """The dateline that opens the first paragraph, after the headline and the site's date and byline lines."""
     start = layout.body_start
-    for _ in range(4):
-        dateline = find_dateline(text, start)
+    for line in range(4):
+        # A dateline without an agency ("ROME - ...") only where the body starts: deeper, "EU - ..." is prose.
+        dateline = find_dateline(text, start, with_agency=with_agency or line > 0)
         if dateline is not None:
             return dateline
         start = text.find("\n", start) + 1
@@ -57,7 +58,7 @@ def content_start(text: str) -> int:
     """Offset where the article body begins: after a leading credit line, breadcrumbs, a repeated title and a
     wire dateline with the date and byline lines above it (none of them is the article's prose)."""
     layout = _layout(text, find_credit_line(text))
-    dateline = _opening_dateline(text, layout)
+    dateline = _opening_dateline(text, layout, with_agency=False)
     if dateline is None:
         return layout.body_start
     end = dateline.end
