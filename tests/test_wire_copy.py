@@ -149,3 +149,50 @@ def test_a_participle_with_a_phrasal_cue_reports_for_the_main_subject(analyze):
 def test_the_outlets_own_correspondent_is_no_source(analyze):
     article = analyze("KYIV, August 12. The grid will be repaired by winter, an Ukrinform correspondent reports.")
     assert article.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "cue", "content"),
+    [
+        (
+            "The minister judged that the government must go from words to acts.",
+            "The minister",
+            "judged",
+            "that the government must go from words to acts",
+        ),
+        (
+            "Mehmet Yildirim evaluated that the deliveries are behind schedule.",
+            "Mehmet Yildirim",
+            "evaluated",
+            "that the deliveries are behind schedule",
+        ),
+        (
+            "For Luca Bernardini, an economist at the university, the real problem is productivity.",
+            "Luca Bernardini, an economist at the university",
+            "For",
+            "the real problem is productivity",
+        ),
+        (
+            "For the minister, the agreement is a plaster on a wooden leg.",
+            "the minister",
+            "For",
+            "the agreement is a plaster on a wooden leg",
+        ),
+    ],
+)
+def test_calques_of_french_and_turkish(analyze, body, source, cue, content):
+    article = _translated(analyze, body)
+    found = [
+        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
+    ]
+    assert (source, cue, [content]) in found, found
+
+
+@pytest.mark.parametrize("body", ["For years, the plant has been closed.", "For the first time, the talks were held."])
+def test_for_without_a_person_is_no_report(analyze, body):
+    assert _translated(analyze, body).attributions == []
+
+
+def test_for_someone_in_native_english_is_the_writers_view(analyze):
+    article = analyze("For Trump, the format was not ideal: debates are not endurance tests.")
+    assert all(a.cue is None or a.cue.text != "For" for a in article.attributions)

@@ -37,7 +37,7 @@ def extract_candidates(
 ) -> list[Candidate]:
     """Every attribution candidate of an article: the rules' and the trained CRF's additions (mixed with the
     accurate mode's `encoder.EncoderTagger` when one is given)."""
-    rules = rule_candidates(quotes, paragraphs)
+    rules = rule_candidates(quotes, paragraphs, translated=translated)
     # The trained CRF (models/attribution-crf) reads the rule candidates as features and its attributions are
     # merged with them; on translated text the rules win and only confident learned additions are kept.
     found = merged_candidates(
@@ -49,8 +49,11 @@ def extract_candidates(
     return sorted(found + answers, key=lambda c: (c.content_start, c.content_end)) if answers else found
 
 
-def rule_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> list[Candidate]:
-    """The attributions the quotation and syntax rules find, without the learned model."""
+def rule_candidates(
+    quotes: list[Quotation], paragraphs: list[Paragraph], *, translated: bool = False
+) -> list[Candidate]:
+    """The attributions the quotation and syntax rules find, without the learned model (`translated`: the
+    text credits a machine translation, and the literal renderings of foreign report shapes count too)."""
     labelled = list(find_labelled(paragraphs))
     labelled_spans = [c.content[0] for c in labelled]
     direct = [
@@ -66,7 +69,7 @@ def rule_candidates(quotes: list[Quotation], paragraphs: list[Paragraph]) -> lis
 
     indirect: list[Candidate] = []
     for par in paragraphs:
-        for cand in [*find_translated_forms(par), *find_indirect(par)]:
+        for cand in [*find_translated_forms(par, translated=translated), *find_indirect(par)]:
             if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
             if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):

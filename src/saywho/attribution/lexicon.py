@@ -16,6 +16,7 @@ SPEECH_VERBS = frozenset(
     comment disclose reveal inform assure caution signal hint specify continue know feel recount repeat
     stipulate acknowledge affirm object protest counter retort reckon guess suspect doubt assume
     forecast project announce boast brag lament muse quip joke speculate theorize wonder expect
+    judge evaluate
     """.split()
 )
 
@@ -33,14 +34,19 @@ ADDRESSEE_VERBS = frozenset(
 
 # Verbs that report speech only when they take a clause, never on their own with a noun object
 # ("know", "feel", "find", "show" are too common otherwise).
-CLAUSE_ONLY_VERBS = frozenset("know feel find show think continue expect add hope worry fear repeat".split())
+# "judge" and "evaluate" are calques of French «juger» and Turkish «değerlendirmek»: "X judged that ...".
+CLAUSE_ONLY_VERBS = frozenset(
+    "know feel find show think continue expect add hope worry fear repeat judge evaluate".split()
+)
 
 # Verbs that report speech with a noun-phrase content: "X denied the allegations", "X called Y a Z".
 NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject cite blast attack slam".split())
 
 # Speech acts whose content is an infinitive: "X pledged to ...", "X urged Y to ...", "X declined to ...".
 # Mental states ("want", "plan", "intend") are left out: they are too often narration, not attribution.
-INFINITIVE_SPEECH_VERBS = frozenset("pledge vow promise urge ask call decline refuse threaten offer demand".split())
+INFINITIVE_SPEECH_VERBS = frozenset(
+    "pledge vow promise urge ask call decline refuse threaten offer demand instruct".split()
+)
 
 # "X called Y a top priority": call + object + predicate.
 PREDICATIVE_VERBS = frozenset("call describe label term brand dub consider deem".split())

@@ -2,6 +2,7 @@
 
     In his words, farmers have sold most of the harvest.          «По его словам, …»
     In the opinion of the expert, prices will rise.              «По мнению эксперта, …»
+    For the minister, the deal is a plaster on a wooden leg.     «Pour le ministre, …»
     The duty will be cut. This was announced by Ivan Petrov.     «Об этом сообщил Иван Петров.»
     She also drew attention to the fact that the ports are full.  «Она обратила внимание на то, что …»
 
@@ -28,12 +29,14 @@ _ANAPHORS = frozenset("this that it".split())
 _PASSIVE_CUES = SPEECH_VERBS | frozenset("report announce state inform tell write declare".split())
 
 
-def find_translated_forms(paragraph: Paragraph) -> Iterator[Candidate]:
+def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> Iterator[Candidate]:
+    """The report shapes above in one paragraph. "For X, …" only in a credited translation: in English news
+    ("For Trump, the format was not ideal") it is the writer's own view of X, not X's words."""
     previous: SpacySpan | None = None
     for sent in paragraph.doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if tokens:
-            cand = _opinion_opener(tokens, paragraph.offset) or _drew_attention_to(tokens, paragraph.offset)
+            cand = _opinion_opener(tokens, paragraph.offset, translated) or _drew_attention_to(tokens, paragraph.offset)
             if cand is None and previous is not None:
                 cand = _this_was_reported(tokens, previous, paragraph.offset)
             if cand is not None:
@@ -41,16 +44,26 @@ def find_translated_forms(paragraph: Paragraph) -> Iterator[Candidate]:
         previous = sent
 
 
-def _opinion_opener(tokens: list[Token], offset: int) -> Candidate | None:
+def _opinion_opener(tokens: list[Token], offset: int, translated: bool = False) -> Candidate | None:
     """ "In his words, CONTENT" (source: the pronoun) and "In the opinion of X, CONTENT" (source: X)."""
     words = [t.lower_ for t in tokens]
-    if len(words) < 6 or words[0] != "in":
+    if len(words) < 6 or words[0] not in ("in", "for"):
         return None
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if comma is None or comma > 16:
         return None
+    if words[1] not in _POSSESSIVES and comma + 1 < len(tokens) and words[comma + 1] in ("a", "an", "the"):
+        # "For Luca Bernardini, an economist at the university, …": the apposition belongs to the source.
+        for i in range(comma + 1, min(len(tokens), 24)):
+            if tokens[i].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                break
+            if tokens[i].text == ",":
+                comma = i
+                break
     if words[1] in _POSSESSIVES and words[2] in _OPINION_NOUNS and comma == 3:
         cue, source = tokens[:3], [tokens[1]]
+    elif translated and words[0] == "for" and _names_someone(tokens[1:comma]):
+        cue, source = tokens[:1], trim_tokens(tokens[1:comma])  # "For the minister, …" (French «Pour X»)
     elif words[1] == "the" and words[2] in _OPINION_NOUNS and words[3] == "of" and comma > 4:
         cue, source = tokens[:4], trim_tokens(tokens[4:comma])
     else:
@@ -62,6 +75,22 @@ def _opinion_opener(tokens: list[Token], offset: int) -> Candidate | None:
     if cand is not None and len(source) == 1:
         cand.source = (offset + source[0].idx, offset + source[0].idx + len(source[0].text))
     return cand
+
+
+# Who "For X, …" may name: a person, or a title that names one ("For the minister, …"; not "For years, …").
+_PEOPLE_NOUNS = frozenset(
+    "minister president premier expert analyst economist senator deputy official spokesman spokeswoman "
+    "spokesperson chairman chairwoman director head leader diplomat ambassador governor mayor professor "
+    "researcher scientist lawyer commissioner secretary chancellor".split()
+)
+
+
+def _names_someone(phrase: list[Token]) -> bool:
+    if not 1 <= len(phrase) <= 12:
+        return False
+    heads = [t for t in phrase if t.head.i not in {p.i for p in phrase} or t.head == t]
+    head = heads[0] if heads else phrase[-1]
+    return head.ent_type_ == "PERSON" or head.lower_ in _PEOPLE_NOUNS
 
 
 def _this_was_reported(tokens: list[Token], previous: SpacySpan, offset: int) -> Candidate | None:
