@@ -57,3 +57,27 @@ def test_a_quotation_after_a_dash_line_is_not_its_continuation(analyze):
         '"Hungary will not send weapons."',
     ]
     assert article.speaker_of(added).name == "Norbert Kovacs"
+
+
+def test_an_interview_printed_as_questions_and_quoted_answers(analyze):
+    text = (
+        "Pensions: the League insists\n"
+        "We asked Renzo Baldacci to explain the position of the League to the newspaper.\n\n"
+        "Minister, is Quota 41 really sustainable?\n\n"
+        "«Yes. The cost in the first year is about 4 billion, and much of it is recovered later.»\n\n"
+        "Is the premier with you?\n\n"
+        "«She knows very well what we signed in the coalition agreement.»\n\n"
+        "Back in Rome, the premier does not want to open a front with the allies.\n"
+    )
+    article = analyze(text)
+    answers = [a for a in article.attributions if a.method == "direct:interview"]
+    assert [a.content[0].text[:4] for a in answers] == ["«Yes", "«She"]
+    assert {article.speaker_of(a).name for a in answers} == {"Renzo Baldacci"}
+
+
+def test_one_question_and_a_quotation_are_no_interview(analyze):
+    text = (
+        "Pensions\nThe minister Renzo Baldacci spoke in Rome on Monday about the reform of pensions.\n\n"
+        "Is the reform sustainable?\n\n«Nobody knows yet, and the numbers keep changing every single week.»\n"
+    )
+    assert all(a.method != "direct:interview" for a in analyze(text).attributions)

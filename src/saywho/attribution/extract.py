@@ -7,7 +7,7 @@ from typing import Any
 
 from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
-from saywho.attribution.interview import find_interview_answers
+from saywho.attribution.interview import find_interview_answers, find_printed_answers
 from saywho.attribution.learned import merged_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
@@ -46,6 +46,7 @@ def extract_candidates(
     found = [c for c in found if not _own_correspondent(c, paragraphs)]
     # Interview answers are found last: they are the turns nothing else explains, and the models never read them.
     answers = find_interview_answers(quotes, paragraphs, found)
+    answers += find_printed_answers(quotes, paragraphs, found + answers)
     return sorted(found + answers, key=lambda c: (c.content_start, c.content_end)) if answers else found
 
 

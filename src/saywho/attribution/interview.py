@@ -76,6 +76,75 @@ def find_interview_answers(
     return out
 
 
+# A printed question is one short paragraph ending in "?": "Minister, is the reform sustainable?"
+MAX_QUESTION_WORDS = 40
+
+
+def find_printed_answers(
+    quotes: Sequence[Quotation],
+    paragraphs: Sequence[Paragraph] | Sequence[Any],
+    taken: Sequence[Candidate],
+    interviewee: Interviewee | None = None,
+) -> list[Candidate]:
+    """Answers of an interview printed as question paragraphs, each followed by the answer in quotation marks:
+
+        We asked Renzo Baldacci to explain the League's position.
+        Minister, is the reform sustainable?
+        «Yes. The cost in the first year is about 4 billion …»
+
+    Two or more such pairs make an interview; the answers go to the person the introduction names."""
+    find_person = interviewee or _interviewee
+    answers = _quoted_paragraphs(quotes, paragraphs, taken)
+    out: list[Candidate] = []
+    k = 1
+    while k < len(paragraphs):
+        pairs = []
+        while k < len(paragraphs) and k in answers and _is_question_paragraph(paragraphs[k - 1]):
+            pairs.append(k)
+            k += 2
+        if len(pairs) < 2:
+            k = max(k, pairs[-1] + 1) if pairs else k + 1
+            continue
+        first_question = pairs[0] - 1
+        speaker = find_person(paragraphs[max(0, first_question - INTRO_PARAGRAPHS) : first_question], quotes)
+        if speaker is None:
+            continue
+        for j in pairs:
+            q = answers[j]
+            out.append(
+                Candidate(
+                    content=[(q.start, q.end)],
+                    source=speaker[0],
+                    cue=None,
+                    kind="direct",
+                    confidence=CONFIDENCE,
+                    method="direct:interview",
+                    source_head=speaker[1],
+                )
+            )
+    return out
+
+
+def _quoted_paragraphs(
+    quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph] | Sequence[Any], taken: Sequence[Candidate]
+) -> dict[int, Quotation]:
+    """Paragraph index -> the quotation that is the whole paragraph, when no attribution covers it."""
+    found: dict[int, Quotation] = {}
+    for k, par in enumerate(paragraphs):
+        q = next((q for q in quotes if q.opener not in DASHES and q.start == par.offset), None)
+        if q is None or not q.closer or par.text[q.end - par.offset :].strip():
+            continue
+        if any(s < q.inner_end and q.inner_start < e for c in taken for s, e in c.content):
+            continue
+        found[k] = q
+    return found
+
+
+def _is_question_paragraph(par: Paragraph | Any) -> bool:
+    text = par.text.strip()
+    return text.endswith("?") and text[:1] not in "\"«„“'" and len(text.split()) <= MAX_QUESTION_WORDS
+
+
 def _dash_turns(
     quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph] | Sequence[Any], taken: Sequence[Candidate]
 ) -> dict[int, tuple[Quotation, int]]:
