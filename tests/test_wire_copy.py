@@ -104,6 +104,18 @@ def _translated(analyze, body: str):
             "The export duty will be cut from January",
         ),
         (
+            "The cargo traffic will fall by a third in 2025, Kommersant was told by a source in the industry.",
+            "a source in the industry",
+            "was told",
+            "The cargo traffic will fall by a third in 2025",
+        ),
+        (
+            "The route will be closed until spring. This is stated in a message on the organization's website.",
+            "a message on the organization's website",
+            "is stated in",
+            "The route will be closed until spring",
+        ),
+        (
             "As Anna Berg told TASS, the court will consider the case in December.",
             "Anna Berg",
             "told",

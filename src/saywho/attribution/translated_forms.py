@@ -37,7 +37,7 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
         tokens = [t for t in sent if not t.is_space]
         if tokens:
             cand = _opinion_opener(tokens, paragraph.offset, translated) or _drew_attention_to(tokens, paragraph.offset)
-            if cand is None and previous is not None:
+            if cand is None:
                 cand = _this_was_reported(tokens, previous, paragraph.offset)
             if cand is not None:
                 yield cand
@@ -93,18 +93,32 @@ def _names_someone(phrase: list[Token]) -> bool:
     return head.ent_type_ == "PERSON" or head.lower_ in _PEOPLE_NOUNS
 
 
-def _this_was_reported(tokens: list[Token], previous: SpacySpan, offset: int) -> Candidate | None:
-    """ "CONTENT. This was announced on Monday by X.": the report names the sentence before it as its content."""
+def _this_was_reported(tokens: list[Token], previous: SpacySpan | None, offset: int) -> Candidate | None:
+    """A passive report whose agent follows "by" (or the document "in" which it is written):
+
+    CONTENT. This was announced on Monday by X.          the sentence before is the content
+    CONTENT, Kommersant was told by a source in the industry.   the clause before the comma is
+    CONTENT. This is stated in a message on the ministry's website.
+    """
     words = [t.lower_ for t in tokens]
-    if len(words) < 5 or words[0] not in _ANAPHORS:
+    if len(words) < 5:
         return None
-    k = 1
+    if words[0] in _ANAPHORS and previous is not None:
+        k, content = 1, trim_tokens([t for t in previous if not t.is_space], keep_quotes=True)
+    else:
+        comma = _last_comma_before_passive(tokens)
+        if comma is None:
+            return None
+        k, content = comma + 2, trim_tokens(tokens[:comma], keep_quotes=True)
+        while k < len(tokens) and tokens[k].tag_ not in ("VBD", "VBZ", "VBP") and k < comma + 5:
+            k += 1  # the subject of the passive ("Kommersant", "the newspaper")
     while k < len(tokens) and tokens[k].dep_ in ("aux", "auxpass", "neg", "advmod") and tokens[k].tag_ != "VBN":
         k += 1
     if k >= len(tokens) or tokens[k].tag_ != "VBN" or tokens[k].lemma_.lower() not in _PASSIVE_CUES:
         return None
-    by = next((i for i in range(k + 1, min(len(tokens), k + 8)) if words[i] == "by"), None)
-    if by is None:
+    first_cue = next(i for i in range(k, 0, -1) if tokens[i - 1].dep_ not in ("aux", "auxpass", "neg", "advmod"))
+    by = next((i for i in range(k + 1, min(len(tokens), k + 8)) if words[i] in ("by", "in")), None)
+    if by is None or (words[by] == "in" and not _is_document(tokens[by + 1 :])):
         return None
     agent = next((c for c in tokens[by].children if c.dep_ == "pobj"), None)
     if agent is not None:
@@ -112,11 +126,33 @@ def _this_was_reported(tokens: list[Token], previous: SpacySpan, offset: int) ->
     else:
         source = tokens[by + 1 :]
     source = trim_tokens(source)
-    content = trim_tokens([t for t in previous if not t.is_space], keep_quotes=True)
     if not source or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
-    cue = tokens[1 : k + 1]
+    cue = tokens[first_cue : k + 1] if words[by] == "by" else tokens[first_cue : by + 1]
     return surface_candidate(content, source, cue, offset, "indirect:this-was-reported", 0.7)
+
+
+_DOCUMENT_WORDS = frozenset("statement message report document release communique letter decree post".split())
+
+
+def _is_document(tokens: list[Token]) -> bool:
+    """ "in a message on the website", "in the ministry's statement": what a passive report may be stated in."""
+    return any(t.lower_ in _DOCUMENT_WORDS for t in tokens[:4])
+
+
+def _last_comma_before_passive(tokens: list[Token]) -> int | None:
+    """The comma before ", X was told by Y.": a passive participle within five words after it, then "by"/"in"."""
+    for c in range(len(tokens) - 4, 2, -1):
+        if tokens[c].text != ",":
+            continue
+        window = tokens[c + 1 : c + 7]
+        if any(
+            t.tag_ == "VBN" and i + 1 < len(window) and window[i + 1].lower_ in ("by", "in")
+            for i, t in enumerate(window)
+        ):
+            return c
+        return None  # only the last comma of the sentence can open the report
+    return None
 
 
 def _drew_attention_to(tokens: list[Token], offset: int) -> Candidate | None:
