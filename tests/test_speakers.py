@@ -659,3 +659,14 @@ def test_an_unnamed_source_is_someone_a_pronoun_can_mean(analyze):
     speakers = {a.source.text: article.speaker_of(a) for a in article.attributions}
     assert speakers["him"].id == speakers["A source in the government"].id
     assert speakers["him"].type == "PERSON" and speakers["him"].name != "Vera Orlova"
+
+
+def test_the_interlocutor_of_the_outlet_is_its_unnamed_source(analyze):
+    article = analyze(
+        "Polish consulate closed\nMP Grzegorz Nowacki said the decision was late. According to our information, a "
+        'source in the government says that further steps are being prepared. "We will not wait for Brussels," '
+        "the interlocutor of Rzeczpospolita says.\nTranslated from Polish by DeepL.\n"
+    )
+    speakers = {a.source.text: article.speaker_of(a) for a in article.attributions}
+    assert "our information" not in " ".join(speakers)
+    assert speakers["the interlocutor of Rzeczpospolita"].id == speakers["a source in the government"].id

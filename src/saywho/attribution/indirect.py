@@ -387,6 +387,8 @@ def _according_to(according: Token, offset: int) -> Candidate | None:
         pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in pobj.children):
+        return None  # "According to our information": the outlet's own knowledge, nobody it reports
     phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i, to.i}
     sent = according.sent
     rest = [t for t in sent if t.i not in phrase]

@@ -423,7 +423,9 @@ class SpeakerResolver(ClusterBook):
         if noun in _LOOSE_NOUNS:
             # "the expert" is whoever spoke last as one, titled or not: the title words only rule people out.
             titled = [c for c in pool if not c.roles or titled_as(c)]
-        chosen = next((group[0] for group in (own_country, of_complement, titled, untitled) if group), None)
+        # "the interlocutor of the publication", "the source": the unnamed person who spoke to the outlet, if any.
+        unnamed = [c for c in pool if not c.names] if noun in ("interlocutor", "source") else []
+        chosen = next((group[0] for group in (unnamed, own_country, of_complement, titled, untitled) if group), None)
         if chosen is None and not keys and candidates:
             chosen = candidates[0]
         if chosen is not None:
