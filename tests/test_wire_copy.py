@@ -208,3 +208,27 @@ def test_for_without_a_person_is_no_report(analyze, body):
 def test_for_someone_in_native_english_is_the_writers_view(analyze):
     article = analyze("For Trump, the format was not ideal: debates are not endurance tests.")
     assert all(a.cue is None or a.cue.text != "For" for a in article.attributions)
+
+
+def test_a_that_clause_the_parser_hung_on_a_noun(analyze):
+    article = _translated(
+        analyze, "Minister Emiko Sakuraba told reporters after the cabinet meeting that the rice would be released."
+    )
+    (a,) = article.attributions
+    assert (a.cue.text, a.content[0].text) == ("told", "that the rice would be released")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The appeal will be considered on January 15, the press service of the RBU informed.", "RBU"),
+        (
+            "President Carla Mendez visited the farms.\n—It is an unjust decision, I say it very clearly —stated "
+            "the president—.",
+            "Carla Mendez",
+        ),
+    ],
+)
+def test_who_a_press_service_and_a_glued_role_noun_speak_for(analyze, body, speaker):
+    article = _translated(analyze, body)
+    assert [article.speaker_of(a).name for a in article.attributions] == [speaker]

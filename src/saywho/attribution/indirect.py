@@ -248,6 +248,8 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
 
     # "X said (that) CONTENT" and "CONTENT, X said" (the parser makes CONTENT the verb's ccomp in both).
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is None and lemma in SPEECH_VERBS:
+        clause = _misattached_that_clause(verb)
     if clause is not None and lemma in SPEECH_VERBS:
         exclude = [c for c in clause.children if c.dep_ == "punct" and c.text in ",—–"]
         content = _content_tokens(clause, exclude)
@@ -315,6 +317,18 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
             end = max(t.i for t in verb.subtree if t.i >= obj.i)
             content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
             return make_candidate(content, subject, cue, offset, "indirect:object", 0.5)
+    return None
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """ "X told reporters after the cabinet meeting that CONTENT": the parser hangs the "that" clause on the
+    nearest noun as a relative clause; its "that" is a complementizer (mark), which no relative clause has."""
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ not in ("relcl", "acl"):
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None and mark.i == t.left_edge.i and t.head.i - verb.i <= 8:
+            return t
     return None
 
 

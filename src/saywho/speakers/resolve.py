@@ -262,7 +262,7 @@ class SpeakerResolver(ClusterBook):
             return self.remember(inside[0][1], cand)
         if head is None:
             return None
-        word = head.lower_
+        word = head.lower_.rstrip("—–-.,;:")  # spaCy keeps "president—." whole (a Spanish closing dash)
         if head.pos_ == "PRON" or word in _PRONOUN_GENDER or word in _PLURAL_PRONOUNS:
             return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
@@ -310,6 +310,18 @@ class SpeakerResolver(ClusterBook):
                 return self.remember(cluster, cand)
         if head.ent_type_ in ("GPE", "LOC", "NORP"):
             return self._state(head, source_text)
+        if head.lemma_.lower() == "service" and any(c.lower_ == "press" for c in head.children):
+            # "the press service of the RBU": the organisation it speaks for.
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG"):
+                name = _strip_determiner(" ".join(t.text for t in owner.subtree), lower=False)
+                return self.named("ORG", name, _strip_determiner(source_text))
+        if head.pos_ == "NOUN" and word in ROLE_NOUNS and head.ent_type_ == "ORG":
+            # "—stated the president—.": NER-sm calls the glued token an organisation; it is a role noun.
+            cluster = self._role_noun(head, source_text, s, sentence_start)
+            if cluster is not None:
+                return self.remember(cluster, cand)
         if head.ent_type_ in ("ORG", "FAC") or word in ORG_HEADS:
             return self.named("ORG", _strip_determiner(source_text), _strip_determiner(source_text))
         if head.tag_ in ("NNS", "NNPS") or word in ("people", "public"):
@@ -385,7 +397,10 @@ class SpeakerResolver(ClusterBook):
         return None
 
     def _role_noun(self, head: Token, description: str, start: int, sentence_start: int) -> Cluster | None:
-        noun = head.lower_ if head.lower_ in ROLE_NOUNS else head.lemma_.lower()
+        word = head.lower_.rstrip("—–-.,;:")
+        noun = word if word in ROLE_NOUNS else head.lemma_.lower()
+        if noun not in ROLE_NOUNS:
+            return None
         if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
             return None  # "a Dutch official said": someone not named before, never an earlier person
         keys = ROLE_NOUNS[noun]
