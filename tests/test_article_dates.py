@@ -133,3 +133,14 @@ def test_the_eve_of_an_event_is_not_the_day_before_the_article(sentence: str) ->
 def test_relative_dates_of_translated_news(anchor: str, sentence: str, expression: str, value: str) -> None:
     found = {t.span.text: t.value for t in find_times(sentence, anchor=anchor)}
     assert found.get(expression) == value, found
+
+
+def test_a_hungarian_date_line() -> None:
+    assert find_published(f"Balaton rises\n2024. March 12., Tuesday 14:05\nMTI\n{_BODY}\n") == "2024-03-12"
+
+
+def test_labelled_head_lines_are_not_the_body() -> None:
+    text = (
+        f"Rice stock safe\nMonday, 9 September 2024 15:20 WIB\nEconomy\nReporter: Rizky Ananda\nEditor: Dewi K\n{_BODY}"
+    )
+    assert text[content_start(text) :].startswith("The ministry will cut")

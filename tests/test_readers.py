@@ -304,3 +304,36 @@ def test_a_capitalised_dash_deeper_in_the_body_is_prose() -> None:
 
     text = "Talks\nThe talks went on all night in the capital.\nNATO - the alliance - said nothing.\n"
     assert content_start(text) < text.index("The talks")  # the headline stays in the body; nothing is skipped
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("Tehran - IRNA - The Minister of Energy said that the restrictions are temporary.", "IRNA"),
+        ("Can Tho (VNA) - The peak of saltwater intrusion is forecast to arrive in March.", "VNA"),
+        ("Jakarta (ANTARA) - The head of the agency said the stock was safe.", "ANTARA"),
+        ("BELGRADE, 18 July 2024 (Tanjug) - Raspberry producers announced a blockade.", "Tanjug"),
+        ("Smith (R-NY) - The senator said the bill would pass.", None),
+    ],
+)
+def test_datelines_of_other_agencies(opening: str, agency: str | None) -> None:
+    text = "Talks to resume in May\n" + opening + "\nThe talks will resume in May, the minister added.\n"
+    assert read_text(text, source_path="x.txt").meta.publisher == agency
+
+
+def test_a_datelines_year_dates_the_article() -> None:
+    text = "Raspberry growers demand a price\nBELGRADE, 18 July 2024 (Tanjug) - " + "Producers said it. " * 20 + "\n"
+    assert read_text(text).meta.published == "2024-07-18"
+
+
+@pytest.mark.parametrize(
+    ("credit", "language"),
+    [
+        ("Translated by Google Translate from Persian", "fa"),
+        ("Machine translation from Hungarian: DeepL", "hu"),
+        ("This article was machine-translated from Vietnamese.", "vi"),
+    ],
+)
+def test_more_source_languages_in_credit_lines(credit: str, language: str) -> None:
+    text = f"Water levels rise\nThe water level rose by 18 centimetres, the directorate said on Monday.\n\n{credit}\n"
+    assert read_text(text).meta.translated_from == language

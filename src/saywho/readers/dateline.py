@@ -23,18 +23,24 @@ from dataclasses import dataclass
 _UPPER = "A-ZА-ЯЁ"
 _CAPS_PLACE = rf"[{_UPPER}][{_UPPER}.'\-]+(?:[ \t][{_UPPER}][{_UPPER}.'\-]+){{0,3}}"
 _TITLE_PLACE = rf"[{_UPPER}][a-zа-яё.'\-]+(?:[ \t][{_UPPER}][a-zа-яё.'\-]+){{0,2}}"
-_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
-_DAY_MONTH = r"\d{1,2}[ \t]+(?:[A-Z][a-z]{2,8}|[а-яё]{3,8})\.?"
+_YEAR_AFTER = r"(?:,?[ \t]+(?:19|20)\d\d)?"  # "BELGRADE, 18 July 2024 (Tanjug) -": the year is sometimes there
+_MONTH_DAY = rf"[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}{_YEAR_AFTER}"
+_DAY_MONTH = rf"\d{{1,2}}[ \t]+(?:[A-Z][a-z]{{2,8}}|[а-яё]{{3,8}})\.?{_YEAR_AFTER}"
 _DATE = rf"(?P<date>{_MONTH_DAY}|{_DAY_MONTH})"
 _AGENCY = rf"[{_UPPER}][\w&.\- ]{{1,30}}?"
 # After a dash the agency's words are all capitalised: "- RIA Novosti." (not "- The chancellor said.").
 _NAME = rf"[{_UPPER}][\w&.\-]*(?:[ \t][{_UPPER}][\w&.\-]*){{0,2}}"
 _DASH = r"(?:-{1,2}|–|—|\.-)"
+# "(VNA) -" after a place in title case: letters only, so a party label ("Smith (R-NY) -") is none.
+_BRACKETED_AFTER = rf"[ \t]+\([A-Za-z][A-Za-z .&]{{1,29}}\)\.?[ \t]*{_DASH}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,[ \t]+(?:{_MONTH_DAY}|{_DAY_MONTH})))(?:,[ \t]+{_DATE})?"
+    # A place in capitals; in title case only before a date or an agency ("Can Tho (VNA) -", "Tehran - IRNA -").
+    rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}(?=,[ \t]+(?:{_MONTH_DAY}|{_DAY_MONTH})|{_BRACKETED_AFTER}"
+    rf"|[ \t]+{_DASH}[ \t]+[{_UPPER}]{{2,}}[ \t]+{_DASH}))(?:,[ \t]+{_DATE})?"
     rf"(?:\.?[ \t]*/[ \t]*(?P<slashed>{_AGENCY})[ \t]*/\.?"  # . /TASS/.
     rf"|[ \t]+\((?P<bracketed>{_AGENCY})\)\.?[ \t]*{_DASH}"  # (Reuters) -   (EFE).-
     rf"|[ \t]+{_DASH}[ \t]+(?P<dashed>{_NAME})\.(?=[ \t])"  # - RIA Novosti.
+    rf"|[ \t]+{_DASH}[ \t]+(?P<between>[{_UPPER}]{{2,}})[ \t]+{_DASH}(?=[ \t])"  # Tehran - IRNA -
     rf"|\.[ \t]+(?P<capital>{_CAPS_PLACE})[ \t]+{_DASH}(?=[ \t]))"  # TURKESTAN. KAZINFORM -
 )
 # "(Seoul = Yonhap News) Reporter Lee Ji-hoon = The government ...": Korean agencies' opening.
@@ -71,7 +77,7 @@ def find_dateline(text: str, start: int = 0, *, with_agency: bool = True) -> Dat
         start += 1
     m = _DATELINE.match(text, start)
     if m is not None:
-        agency = (m["slashed"] or m["bracketed"] or m["dashed"] or m["capital"] or "").strip()
+        agency = (m["slashed"] or m["bracketed"] or m["dashed"] or m["capital"] or m["between"] or "").strip()
         return Dateline(m.start(), m.end(), m["place"], m["date"], agency) if agency else None
     for pattern in (_AGENCY_FIRST, _EQUALS):
         first = pattern.match(text, start)

@@ -49,7 +49,14 @@ _MAX_BLOCK_LINES = 6
 _CLOCK_END = re.compile(r"(?:[ap]\.m\.|\b[AP]M)$", re.IGNORECASE)
 # "Kyiv • UKRINFORM", or a lone "Hatay": where the story was filed, on a line of its own. One word is no prose.
 _PLACE_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+)?(?:[ \t]*[•·|][ \t]*[A-ZА-ЯЁ][\w .-]{1,30})?$")
-_BYLINE = re.compile(r"^(?:By|Author:?|Reporter|Text:?|Автор:?|Текст:?|Von|Par|Por|Di)\s+", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:By|Author:?|Reporter:?|Correspondent:?|Editor:?|Text:?|Автор:?|Текст:?|Von|Par|Por|Di)\s+", re.IGNORECASE
+)
+# A site's labelled head lines: "News ID: 85612347", "Editor: Dewi Kartika", "Source: Xinhuanet".
+_LABEL_LINE = re.compile(
+    r"^(?:News\s+ID|ID|Source|Editor|Reporter|Correspondent|Photo|Author|Text|Автор|Фото|Источник)\s*:\s*\S",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ def _is_head_line(text: str) -> bool:
         or bool(masthead_names(text))
         or person_shaped(_BYLINE.sub("", text))
         or bool(_PLACE_LINE.match(text))
+        or bool(_LABEL_LINE.match(text))
     )
 
 

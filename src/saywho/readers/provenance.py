@@ -30,7 +30,7 @@ def detect_provenance(text: str) -> ArticleMeta:
         translated_from=_translated_from(credit, language),
         translator=credit.translator if credit else None,
         publisher=detect_publisher(text) or _dateline_agency(text, layout),
-        published=find_published(text),
+        published=find_published(text) or _dateline_published(text, layout),
     )
 
 
@@ -38,6 +38,14 @@ def _dateline_agency(text: str, layout: Layout) -> str | None:
     """The agency a wire dateline names ("MOSCOW, October 3. /TASS/."), when the text names no publisher else."""
     dateline = _opening_dateline(text, layout)
     return dateline.agency if dateline else None
+
+
+def _dateline_published(text: str, layout: Layout) -> str | None:
+    """The date of a wire dateline that gives its year ("BELGRADE, 18 July 2024 (Tanjug) - ...")."""
+    dateline = _opening_dateline(text, layout)
+    if dateline is None or dateline.date is None:
+        return None
+    return find_published(f"{dateline.date}\n")
 
 
 def _opening_dateline(text: str, layout: Layout, *, with_agency: bool = True) -> Dateline | None:

@@ -28,6 +28,7 @@ _DATES = [
     re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
+    re.compile(rf"\b{_YEAR}\.?\s+{_EN_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # 2024. March 12. (Hungarian order)
 ]
 # A later edit's date is not the publication date: "14.11.2025 12:40 (updated: 15.11.2025 09:00)".
 _UPDATED = re.compile(r"(?:updated|modified|edited|обновлено|изменено)\W*$", re.IGNORECASE)
