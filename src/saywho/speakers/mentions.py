@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from saywho.document import Role
 from saywho.nlp.english import Paragraph
-from saywho.speakers.names import HONORIFICS, clean_name, name_words
+from saywho.speakers.names import FAMILY_NAMES_FIRST, HONORIFICS, clean_name, name_words
 from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_descriptor_role, parse_premodifier_role
 
 # Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
@@ -24,6 +24,7 @@ _TITLE_LOWER = frozenset(
 )
 # Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
 # left of a surname NER tagged alone) has none of them.
+TITLE_WORDS = _TITLE_LOWER  # for the resolver: a capitalised source made only of these is a role noun
 _ROLE_HEADS = _TITLE_LOWER - {"first", "former", "acting", "senior", "state", "press", "foreign", "vice", "prime"}
 _FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss", "madam", "mme", "frau"])
 _MALE_HONORIFICS = frozenset(["mr", "sir", "herr"])
@@ -54,6 +55,7 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
         for name in _names_after_titles(par.doc):
             # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
             persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
+        persons = [_with_family_name(p) for p in persons]
         for ent in sorted(persons, key=lambda e: e.start):
             mention = _mention(ent, par.offset)
             if mention is not None:
@@ -122,6 +124,8 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
         before = doc[start - 1]
         if before.lower_ in ("of", "the", "and", "for", "on", "in") or not all(_name_word(w) for w in doc[start:end]):
             continue
+        if end < len(doc) and doc[end].tag_ == "POS":
+            continue  # "the Provincial People's Committee": an organisation's name goes on
         if any(w.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for w in doc[start:end]):
             continue
         names.append(SpacySpan(doc, start, end, label="PERSON"))
@@ -146,6 +150,16 @@ def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
 _NAME_PUNCT = frozenset('"“”«»„()')
 
 
+def _with_family_name(ent: SpacySpan) -> SpacySpan:
+    """ "Tran Quoc Khanh" for NER's "Quoc Khanh": a family name that comes first, left out of the span."""
+    if ent.start == 0 or len(ent) > 2:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.is_title and before.is_alpha and before.lower_ in FAMILY_NAMES_FIRST:
+        return SpacySpan(ent.doc, ent.start - 1, ent.end, label="PERSON")
+    return ent
+
+
 def _in_title_phrase(t: Token) -> bool:
     """A word that can sit in "the deputy chairman of the State Duma committee on X" before the name."""
     if t.text in _NAME_PUNCT:
@@ -156,7 +170,16 @@ def _in_title_phrase(t: Token) -> bool:
 
 
 def _name_word(t: Token) -> bool:
-    return t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in _ORG_WORDS and t.lower_ not in COUNTRIES
+    # A plural ("the Association of Cold Storage Owners", "Raspberry Producers") ends an organisation's name.
+    plural = t.tag_ == "NNPS"  # the tagger knows "Owners" from "Sanders"
+    return (
+        t.pos_ == "PROPN"
+        and t.is_alpha
+        and t.is_title
+        and not plural
+        and t.lower_ not in _ORG_WORDS
+        and t.lower_ not in COUNTRIES
+    )
 
 
 def in_web_address(text: str, start: int, end: int) -> bool:
@@ -169,6 +192,9 @@ def in_web_address(text: str, start: int, end: int) -> bool:
 # Prepositions of place: "in Kraków", "at Palazzo Chigi". NER-sm calls many foreign places persons, and a place
 # taken for a person is the one the next "he" goes to.
 _PLACE_PREPOSITIONS = frozenset("in at near inside outside across around into".split())
+_PLACE_NOUNS = frozenset("district province region city village county oblast prefecture municipality commune".split())
+_OPENING = frozenset('"“«„')
+_CLOSING = frozenset('"”»“')
 _PLACE_VERBS = frozenset("visit reach enter leave shell bomb attack liberate capture".split())
 
 
@@ -182,6 +208,11 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True  # "CGIL", "AFAD": an acronym is an organisation
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
         return True
+    if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
+        return True  # "in Thanh Phu district"
+    doc = ent.doc
+    if ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text in _OPENING and doc[ent.end].text in _CLOSING:
+        return True  # 'the Association "Malina Zapad"': a quoted name is an organisation's or a work's
     if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "from":
         return True  # "from Kharkiv" (but "a letter from John Smith")
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS

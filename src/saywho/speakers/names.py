@@ -33,7 +33,17 @@ HONORIFICS = frozenset(
         "col",
         "sgt",
         "st",
+        "eng",  # "Eng. Khaled …": the engineer's title Arabic news prints before a name
     ]
+)
+# Family names that come first in Vietnamese, Korean and Chinese names, the commonest of each: "Tran Quoc Khanh",
+# "Nguyen Huu Phuoc". NER-sm often leaves them out of the name it tags.
+FAMILY_NAMES_FIRST = frozenset(
+    """
+    nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly trinh dinh luong truong
+    kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song hong
+    wang zhang liu chen yang zhao huang zhou wu xu sun zhu ma hu guo lin he gao luo zheng liang xie
+    """.split()
 )
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 

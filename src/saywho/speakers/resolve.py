@@ -16,7 +16,7 @@ from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.clusters import Cluster, ClusterBook
-from saywho.speakers.mentions import PersonMention, in_web_address, person_mentions, role_around
+from saywho.speakers.mentions import TITLE_WORDS, PersonMention, in_web_address, person_mentions, role_around
 from saywho.speakers.names import clean_name, name_words, same_name
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
@@ -290,6 +290,12 @@ class SpeakerResolver(ClusterBook):
         if head.pos_ == "PROPN" and in_web_address(self.text, s, e):
             name = _web_address(self.text, s, e)  # "Gazeta.Ru asked ...": the outlet, named by its address
             return self.named("ORG", name, name)
+        compound = self._compound_name(head).lower().split()
+        if head.pos_ == "PROPN" and word in ROLE_NOUNS and all(w in TITLE_WORDS or w in ROLE_NOUNS for w in compound):
+            # "The Deputy Minister also noted": a title in capitals is still a role noun, not a name.
+            cluster = self._role_noun(head, source_text, s, sentence_start)
+            if cluster is not None:
+                return self.remember(cluster, cand)
         if head.pos_ == "PROPN":
             name = clean_name(self._compound_name(head))
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
@@ -441,8 +447,8 @@ class SpeakerResolver(ClusterBook):
         # "the interlocutor of the publication", "the source": the unnamed person who spoke to the outlet, if any.
         unnamed = [c for c in pool if not c.names] if noun in ("interlocutor", "source") else []
         chosen = next((group[0] for group in (unnamed, own_country, of_complement, titled, untitled) if group), None)
-        if chosen is None and not keys and candidates:
-            chosen = candidates[0]
+        if chosen is None and (not keys or noun in _LOOSE_NOUNS) and pool:
+            chosen = pool[0]  # "the expert" after an association's president: who just spoke
         if chosen is not None:
             # Keep the description as written, sentence-initial "The" lowered: "the Russian president".
             description = description[:1].lower() + description[1:] if description[:4] == "The " else description
