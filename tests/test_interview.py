@@ -81,3 +81,19 @@ def test_one_question_and_a_quotation_are_no_interview(analyze):
         "Is the reform sustainable?\n\n«Nobody knows yet, and the numbers keep changing every single week.»\n"
     )
     assert all(a.method != "direct:interview" for a in analyze(text).attributions)
+
+
+def test_a_dash_interview_in_a_credited_translation(analyze):
+    """On translated text the rules' bare quotations are kept; they must not take the interview's turns."""
+    text = (
+        "Grain exports slow\n"
+        "Izvestia talked to the head of the Union of Grain Exporters of the South, Oleg Sayfutdinov.\n\n"
+        "— Oleg Rustamovich, how serious is the decline?\n\n"
+        "— It is serious. Some members did not ship a single vessel last month.\n\n"
+        "— The ministry says the decline is seasonal.\n\n"
+        "— I respect the position of the ministry, but the numbers speak for themselves.\n\n"
+        "Translated by Yandex.Translate\n"
+    )
+    article = analyze(text)
+    assert [a.method for a in article.attributions] == ["direct:interview", "direct:interview"]
+    assert {article.speaker_of(a).name for a in article.attributions} == {"Oleg Sayfutdinov"}

@@ -45,8 +45,13 @@ def extract_candidates(
     )
     found = [c for c in found if not _own_correspondent(c, paragraphs)]
     # Interview answers are found last: they are the turns nothing else explains, and the models never read them.
-    answers = find_interview_answers(quotes, paragraphs, found)
-    answers += find_printed_answers(quotes, paragraphs, found + answers)
+    # A quotation nobody was found for (the rules' bare quotations, kept on translated text) takes no turn.
+    taken = [c for c in found if c.source is not None]
+    questions: list[tuple[int, int]] = []
+    answers = find_interview_answers(quotes, paragraphs, taken, questions=questions)
+    answers += find_printed_answers(quotes, paragraphs, taken + answers)
+    turns = [span for c in answers for span in c.content] + questions
+    found = [c for c in found if c.source is not None or not any(_overlap(s, t) for s in c.content for t in turns)]
     return sorted(found + answers, key=lambda c: (c.content_start, c.content_end)) if answers else found
 
 

@@ -33,12 +33,14 @@ def find_interview_answers(
     paragraphs: Sequence[Paragraph] | Sequence[Any],
     taken: Sequence[Candidate],
     interviewee: Interviewee | None = None,
+    questions: list[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Attributions for the answers of every interview in the article (a run of two or more dash-opened
     paragraphs, at least one of them a question), leaving alone turns that another attribution covers.
 
     `paragraphs` need `offset`, `end` and `text`; `interviewee` finds the person in the introduction's
-    paragraphs (by default spaCy's persons: other languages bring their own)."""
+    paragraphs (by default spaCy's persons: other languages bring their own). The questions' spans are added
+    to `questions` when it is given: they are the outlet's words, no one's attribution."""
     find_person = interviewee or _interviewee
     turns = _dash_turns(quotes, paragraphs, taken)
     out: list[Candidate] = []
@@ -61,6 +63,8 @@ def find_interview_answers(
             q, dash = turns[j]
             asking = _is_question(q) or not asking
             if asking:
+                if questions is not None:
+                    questions.append((q.inner_start, q.inner_end))
                 continue
             out.append(
                 Candidate(
