@@ -118,6 +118,12 @@ def test_the_eve_of_an_event_is_not_the_day_before_the_article(sentence: str) ->
         ),
         ("2025-05-14", "The council is to discuss the plan on Friday.", "Friday", "2025-05-16"),
         ("2025-05-14", "The summit will be held on Monday.", "Monday", "2025-05-19"),
+        (
+            "2024-09-09",
+            "The agency stated that the season is only expected to begin in early November.",
+            "early November",
+            "2024-11",
+        ),
         # a month without a day, in the article's own month
         ("2025-08-12", "The new panels will be installed by the end of August.", "August", "2025-08"),
         ("2025-08-12", "On February 6 last year, the plant closed.", "February 6 last year", "2024-02-06"),

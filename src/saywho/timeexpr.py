@@ -71,7 +71,8 @@ _NUM = (
 )
 _UNIT = r"(?:day|week|month|year|decade)s?"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|['’]ll|(?:is|are|was|were) (?:due|set|scheduled|expected|going|planned) (?:to|for|on)"
+    r"\b(?:will|shall|['’]ll|(?:is|are|was|were) (?:(?:only|still|now|also|not|\w+ly) )?"
+    r"(?:due|set|scheduled|expected|going|planned) (?:to|for|on)"
     r"|plans? to|upcoming|next|intends? to|would|(?:is|are) (?:due )?to|must|should)\b",
     re.IGNORECASE,
 )
