@@ -716,3 +716,13 @@ def test_speakers_of_southeast_asian_and_balkan_wire_copy(analyze, text, source,
 def test_an_organisation_ending_in_a_plural_is_no_person(analyze):
     article = analyze("The Association of Cold Storage Owners rejected the accusations of price fixing.")
     assert [e.type for e in article.entities] == ["ORG"]
+
+
+def test_a_minister_quoted_before_being_named(analyze):
+    article = analyze(
+        "Tehran water\nThe Minister of Energy said that the restrictions are temporary.\n"
+        "«We have no plan to extend them,» Dariush Farahmandi told reporters. «The reservoirs are low,» the "
+        "minister added.\nThe Minister of Energy also emphasized that every cubic metre matters.\n"
+    )
+    speakers = {article.speaker_of(a).name for a in article.attributions}
+    assert speakers == {"Dariush Farahmandi"}

@@ -294,8 +294,9 @@ class SpeakerResolver(ClusterBook):
         if head.pos_ == "PROPN" and word in ROLE_NOUNS and all(w in TITLE_WORDS or w in ROLE_NOUNS for w in compound):
             # "The Deputy Minister also noted": a title in capitals is still a role noun, not a name.
             cluster = self._role_noun(head, source_text, s, sentence_start)
-            if cluster is not None:
-                return self.remember(cluster, cand)
+            if cluster is None:  # nobody named yet: "The Minister of Energy said …" before his name is given
+                cluster = self.named("PERSON", _strip_determiner(source_text))
+            return self.remember(cluster, cand)
         if head.pos_ == "PROPN":
             name = clean_name(self._compound_name(head))
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
@@ -341,6 +342,23 @@ class SpeakerResolver(ClusterBook):
             # can mean later.
             return self.remember(self.named("PERSON", _strip_determiner(source_text)), cand)
         return self.named("GROUP", _strip_determiner(source_text))
+
+    def merge_described_later(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
+        """ "The Minister of Energy said …" before the minister is named; later "the Minister of Energy" goes to
+        Dariush Farahmandi: the unnamed speaker was Farahmandi all along. One such named person only."""
+        for unnamed in [c for c in self.clusters if c.type == "PERSON" and not c.names and c.canonical]:
+            key = unnamed.canonical.lower()
+            named = [
+                c for c in self.clusters if c.names and any(_strip_determiner(d).lower() == key for d in c.descriptions)
+            ]
+            if len(named) != 1:
+                continue
+            target = named[0]
+            target.mentions.extend(unnamed.mentions)
+            self.timeline = [(s, e, target if c is unnamed else c) for s, e, c in self.timeline]
+            self.clusters.remove(unnamed)
+            speakers = [target if c is unnamed else c for c in speakers]
+        return speakers
 
     # -- organisations -------------------------------------------------------------------------------------
     def _recent_org(self, before: int, nouns: tuple[str, ...] = ()) -> Cluster | None:
@@ -578,4 +596,5 @@ def build_entities(
 ) -> tuple[list[Entity], list[str | None]]:
     """Resolve each candidate's speaker; return the entities and, per candidate, its speaker's id."""
     resolver = SpeakerResolver(text, paragraphs, quoted, not_persons)
-    return resolver.entities([resolver.resolve(c) for c in candidates])
+    speakers = [resolver.resolve(c) for c in candidates]
+    return resolver.entities(resolver.merge_described_later(speakers))
