@@ -726,3 +726,42 @@ def test_a_minister_quoted_before_being_named(analyze):
     )
     speakers = {article.speaker_of(a).name for a in article.attributions}
     assert speakers == {"Dariush Farahmandi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "kind"),
+    [
+        (
+            "The Ministry of Agriculture proposed to cut the duty. The Ministry of Finance, in turn, informed that "
+            "the budget would lose revenue.",
+            "The Ministry of Finance",
+            "Ministry of Finance",
+            "ORG",
+        ),
+        (
+            "According to a source in the Ministry of Commerce, China has not changed its position.",
+            "a source in the Ministry of Commerce",
+            "source in the Ministry of Commerce",
+            "PERSON",
+        ),
+        (
+            "The Department of Emergency Situations warned of floods. Ivan Abdikarimov heads it. As the head of "
+            "the department noted, 14 settlements are at risk.",
+            "the head of the department",
+            "Ivan Abdikarimov",
+            "PERSON",
+        ),
+        (
+            "Turkestan akim Nurlan Sadykbekov visited the plant. The head of the region also instructed the "
+            "services to prepare. According to him, the plant will open in May.",
+            "him",
+            "Nurlan Sadykbekov",
+            "PERSON",
+        ),
+    ],
+)
+def test_named_organisations_and_their_people_are_not_anaphors(analyze, text, source, speaker, kind):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    entity = article.speaker_of(a)
+    assert (entity.name, entity.type) == (speaker, kind)

@@ -430,8 +430,8 @@ def _ordinal_day(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Reso
         return None, "day"
     day, today = int(m["d"]), anchor.date
     year, month = today.year, today.month
-    if day > today.day and not _FUTURE.search(sentence):
-        year, month = _add_months(year, month, -1)
+    if day > today.day and (_PAST.search(sentence) or _IRREGULAR_PAST.search(sentence)):
+        year, month = _add_months(year, month, -1)  # "took place on the 20th", written on the 14th
     elif day < today.day and _FUTURE.search(sentence):
         year, month = _add_months(year, month, 1)
     found = _safe_date(year, month, day)

@@ -79,6 +79,8 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
 }
 _INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
 # Texts that speak for whoever issued them.
+# Parts of an organisation that speak for it: "the press service of the department".
+_ORG_PARTS = frozenset("service office secretariat administration".split())
 _DOCUMENTS = frozenset("statement document report message communique release letter decree resolution".split())
 # "the department" of a translation from Russian («ведомство») is any ministry or agency named before.
 _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
@@ -97,7 +99,7 @@ _LOOSE_NOUNS = frozenset(["expert", "analyst", "scientist", "specialist", "inter
 _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
     "state": ("president", "head of state", "king", "queen", "emir", "monarch"),
     "government": ("prime minister", "premier", "head of government", "chancellor"),
-    "region": ("governor", "head of the region"),
+    "region": ("governor", "head of the region", "akim", "hokim"),
     "province": ("governor",),
     "city": ("mayor",),
     "diplomacy": ("foreign minister", "minister of foreign affairs", "foreign affairs", "high representative"),
@@ -188,7 +190,9 @@ class SpeakerResolver(ClusterBook):
             (par.offset + ent.start_char, _strip_determiner(ent.text, lower=False))
             for par in paragraphs
             for ent in par.doc.ents
-            if ent.label_ == "ORG" and not self.in_quote(par.offset + ent.start_char)
+            if ent.label_ == "ORG"
+            and not self.in_quote(par.offset + ent.start_char)
+            and not _looks_like_person(ent.text)
         ]
 
     # -- persons ---------------------------------------------------------------------------------------
@@ -380,11 +384,15 @@ class SpeakerResolver(ClusterBook):
 
     def _organisation_anaphor(self, head: Token, start: int) -> Cluster | None:
         """ "the department", "the press service of the department": the organisation named before."""
-        words = [head] + [t for t in head.subtree if t.dep_ == "pobj" and t.head.head == head]
+        words = [head]
+        if head.lemma_.lower() in _ORG_PARTS:  # "the press service of the department": the department's
+            words += [t for t in head.subtree if t.dep_ == "pobj" and t.head.head == head]
         for w in words:
             nouns = _ANAPHORIC_ORGS.get(w.lower_)
             determiner = next((c.lower_ for c in w.children if c.dep_ == "det"), None)
-            if nouns and determiner in ("the", "this", "that") and not any(c.pos_ == "PROPN" for c in w.children):
+            # Lower case only: "the Department of Commerce" is a name, "the department" points back.
+            named = any(c.pos_ == "PROPN" for c in w.children)
+            if nouns and w.text.islower() and determiner in ("the", "this", "that") and not named:
                 return self._recent_org(start, nouns)
         return None
 
