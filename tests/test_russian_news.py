@@ -284,3 +284,11 @@ def test_the_company_itself_with_an_outlet_after_it(analyze):
     assert att.source is not None and "РБК" not in att.source.text
     assert [c.text for c in att.content] == ["ремонт завершат в мае"]
     assert speaker is not None and speaker.type == "ORG" and speaker.name == "Теплосеть"
+
+
+def test_a_short_quotation_inside_indirect_speech_makes_it_mixed(analyze):
+    article = analyze(
+        "Регулятор\nВ Банке России заявили, что регулятор «не видит оснований» для пересмотра ключевой ставки в "
+        "ближайшие месяцы.\n"
+    )
+    assert [a.kind for a in article.attributions] == ["mixed"]

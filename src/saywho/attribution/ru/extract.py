@@ -463,8 +463,16 @@ class RussianRules:
         return sent[-1].end
 
     def _quoted_share(self, fragments: list[tuple[int, int]]) -> float:
+        """1.0 when the content quotes someone's words (three or more inside «…»), else the share in quotes.
+
+        The contract calls a content "mixed" when it is partly quoted: «регулятор „не видит оснований“ для …»
+        is mixed however short the quotation, as the English rules count it."""
         total = sum(e - s for s, e in fragments) or 1
         inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in fragments for qs, qe in self.quoted if qe - qs > 20)
+        for s, e in fragments:
+            for qs, qe in self.quoted:
+                if s <= qs and qe <= e and len(self.text[qs:qe].split()) >= 3:
+                    return 1.0
         return inside / total
 
     # -- parenthetical sources ------------------------------------------------------------------------
