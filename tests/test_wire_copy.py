@@ -232,3 +232,21 @@ def test_a_that_clause_the_parser_hung_on_a_noun(analyze):
 def test_who_a_press_service_and_a_glued_role_noun_speak_for(analyze, body, speaker):
     article = _translated(analyze, body)
     assert [article.speaker_of(a).name for a in article.attributions] == [speaker]
+
+
+def test_the_verb_nearest_the_quotation_introduces_it(analyze):
+    article = _translated(
+        analyze,
+        'Stating that the works in the earthquake zone continue without slowing down, Kaynarca said, "We '
+        'promised to rebuild the city and we will."',
+    )
+    quote = next(a for a in article.attributions if a.kind == "direct")
+    assert (quote.source.text, quote.cue.text) == ("Kaynarca", "said")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["According to the rules, the athletes must be tested twice a year.", "According to the schedule, the works end."],
+)
+def test_according_to_a_norm_is_no_report(analyze, body):
+    assert _translated(analyze, body).attributions == []

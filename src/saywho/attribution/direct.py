@@ -71,14 +71,19 @@ def _clause_after(par: Paragraph, quote_end: int) -> list[Token]:
     return clause
 
 
-def _reporting_clause(tokens: list[Token], allow_any_verb: bool) -> tuple[list[Token], Token | None] | None:
-    """The cue and subject of a reporting clause among `tokens` (a speech verb; any verb if the clause is short)."""
+def _reporting_clause(
+    tokens: list[Token], allow_any_verb: bool, nearest_last: bool = False
+) -> tuple[list[Token], Token | None] | None:
+    """The cue and subject of a reporting clause among `tokens` (a speech verb; any verb if the clause is short).
+
+    `nearest_last`: the clause comes before the quotation, so its last verb is the one introducing it
+    ("Stating that the works continue, Kaynarca said, "…"")."""
     ids = {t.i for t in tokens}
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _QUOTING_VERBS]
     if not verbs and allow_any_verb:
         verbs = [t for t in tokens if t.pos_ == "VERB"]
     # A verb in a subordinate clause ("X, when asked about it, replied: …") is not the one reporting.
-    verbs.sort(key=lambda v: v.dep_ in ("relcl", "advcl", "acl"))
+    verbs.sort(key=lambda v: (v.dep_ in ("relcl", "advcl", "acl", "ccomp"), -v.i if nearest_last else 0))
     for verb in verbs:
         subject = _subject(verb)
         if subject is None or subject.i not in ids or not _is_speaker(subject):
@@ -239,7 +244,7 @@ def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Cand
     if after:
         found = _reporting_clause(after, allow_any_verb=len(after) <= 8)
     if found is None and before:
-        found = _reporting_clause(before, allow_any_verb=False)
+        found = _reporting_clause(before, allow_any_verb=False, nearest_last=True)
     if found is None and q.start == par.offset and k > 0:
         # `Caddell continued:` ¶ `"…"` — the reporting clause closes the previous paragraph.
         prev = index.paragraphs[k - 1]

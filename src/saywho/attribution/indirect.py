@@ -393,6 +393,9 @@ def _belief_adjective(adj: Token, offset: int) -> Candidate | None:
     return make_candidate(content, subject, cue, offset, "indirect:belief", 0.65)
 
 
+_NORMS = frozenset("rule law regulation schedule plan procedure legislation constitution tradition custom".split())
+
+
 def _according_to(according: Token, offset: int) -> Candidate | None:
     """ "According to X, CONTENT" and "CONTENT, according to X"."""
     to = according.doc[according.i + 1]
@@ -403,6 +406,8 @@ def _according_to(according: Token, offset: int) -> Candidate | None:
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in pobj.children):
         return None  # "According to our information": the outlet's own knowledge, nobody it reports
+    if pobj.lemma_.lower() in _NORMS and not any(c.dep_ in ("poss", "prep") for c in pobj.children):
+        return None  # "according to the rules", "according to the schedule": a norm, not a speaker
     phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i, to.i}
     sent = according.sent
     rest = [t for t in sent if t.i not in phrase]
