@@ -765,3 +765,11 @@ def test_named_organisations_and_their_people_are_not_anaphors(analyze, text, so
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     entity = article.speaker_of(a)
     assert (entity.name, entity.type) == (speaker, kind)
+
+
+def test_the_athlete_is_who_just_spoke(analyze):
+    article = analyze(
+        "Doping row\nThe federation suspended Alexey Sablin on Monday. Sablin said he was innocent. The athlete "
+        "added that he would appeal the decision.\n"
+    )
+    assert {article.speaker_of(a).name for a in article.attributions} == {"Alexey Sablin"}

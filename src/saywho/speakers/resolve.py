@@ -74,6 +74,8 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "hokim": ("hokim", "governor", "head of the region"),
     "woman": (),
     "man": (),
+    # People named by what they do in the story: the one who last spoke as such.
+    **{noun: (noun,) for noun in "athlete player coach farmer resident pensioner teacher doctor driver owner".split()},
     "source": (),
     **{party: (party,) for party in _PARTY_MEMBERS},
 }
@@ -94,7 +96,10 @@ _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
     "court": ("court",),
 }
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
-_LOOSE_NOUNS = frozenset(["expert", "analyst", "scientist", "specialist", "interlocutor", "source", "observer"])
+_LOOSE_NOUNS = frozenset(
+    "expert analyst scientist specialist interlocutor source observer athlete player coach farmer resident "
+    "pensioner teacher doctor driver owner".split()
+)
 # "the head of state", "the head of the region": the complement of a general role noun names the post.
 _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
     "state": ("president", "head of state", "king", "queen", "emir", "monarch"),
