@@ -73,6 +73,13 @@ def _translated(analyze, body: str):
     return analyze("Grain duty to fall\n" + body + _CREDIT)
 
 
+def _assert_found(article, source: str, cue: str, content: str) -> None:
+    found = [
+        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
+    ]
+    assert (source, cue, [content]) in found, found
+
+
 @pytest.mark.parametrize(
     ("body", "source", "cue", "content"),
     [
@@ -130,11 +137,7 @@ def _translated(analyze, body: str):
     ],
 )
 def test_report_shapes_of_russian_translations(analyze, body, source, cue, content):
-    article = _translated(analyze, body)
-    found = [
-        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
-    ]
-    assert (source, cue, [content]) in found, found
+    _assert_found(_translated(analyze, body), source, cue, content)
 
 
 def test_in_his_words_goes_to_the_person_before(analyze):
@@ -193,11 +196,7 @@ def test_the_outlets_own_correspondent_is_no_source(analyze):
     ],
 )
 def test_calques_of_french_and_turkish(analyze, body, source, cue, content):
-    article = _translated(analyze, body)
-    found = [
-        (a.source and a.source.text, a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions
-    ]
-    assert (source, cue, [content]) in found, found
+    _assert_found(_translated(analyze, body), source, cue, content)
 
 
 @pytest.mark.parametrize("body", ["For years, the plant has been closed.", "For the first time, the talks were held."])
