@@ -150,3 +150,16 @@ def test_labelled_head_lines_are_not_the_body() -> None:
         f"Rice stock safe\nMonday, 9 September 2024 15:20 WIB\nEconomy\nReporter: Rizky Ananda\nEditor: Dewi K\n{_BODY}"
     )
     assert text[content_start(text) :].startswith("The ministry will cut")
+
+
+@pytest.mark.parametrize(
+    ("head", "day_first", "published"),
+    [
+        ("15. 10. 2024 14:32", False, "2024-10-15"),
+        ("03-03-2025 16:20", False, "2025-03-03"),
+        ("12/06/2025 - 11:47", True, "2025-06-12"),  # a translation: day first
+        ("12/06/2025 - 11:47", False, None),
+    ],
+)
+def test_more_date_lines(head: str, day_first: bool, published: str | None) -> None:
+    assert find_published(f"Water for the islands\n{head}\n{_BODY}\n", day_first=day_first) == published

@@ -337,3 +337,27 @@ def test_a_datelines_year_dates_the_article() -> None:
 def test_more_source_languages_in_credit_lines(credit: str, language: str) -> None:
     text = f"Water levels rise\nThe water level rose by 18 centimetres, the directorate said on Monday.\n\n{credit}\n"
     assert read_text(text).meta.translated_from == language
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [("Domestic\n15. 10. 2024 14:32\nČTK\n", "ČTK"), ("Politics\n12/06/2025 - 11:47\nANA-MPA\n", "ANA-MPA")],
+)
+def test_an_agencys_acronym_alone_on_a_head_line(head: str, publisher: str) -> None:
+    text = f"Line to close\n{head}\nThe railway line will close for half a year, the administration said.\n"
+    assert read_text(text).meta.publisher == publisher
+
+
+def test_interfax_dateline() -> None:
+    text = "Airports\nMoscow. February 18. INTERFAX - The agency will rebuild 24 airports, its head said.\n"
+    assert read_text(text).meta.publisher == "INTERFAX"
+
+
+def test_a_byline_with_the_writers_post_is_not_the_body() -> None:
+    from saywho.readers.provenance import content_start
+
+    text = (
+        "Dengue vaccination expands\nHealth\nPublished on 07/03/2025 - 18:40\n"
+        "By Juliana Ferraz Amaral - Agência Brasil reporter\n\nThe Ministry of Health announced the expansion.\n"
+    )
+    assert text[content_start(text) :].startswith("The Ministry of Health")

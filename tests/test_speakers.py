@@ -773,3 +773,29 @@ def test_the_athlete_is_who_just_spoke(analyze):
         "added that he would appeal the decision.\n"
     )
     assert {article.speaker_of(a).name for a in article.attributions} == {"Alexey Sablin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The Ministry of Health expanded the vaccination. According to the folder, the doses will arrive in March.",
+            "the folder",
+            "Ministry of Health",
+        ),
+        (
+            "Unemployment fell to 9 percent, according to data of the Hellenic Statistical Authority.",
+            "data of the Hellenic Statistical Authority",
+            "Hellenic Statistical Authority",
+        ),
+        (
+            "The panel of the Ministry of Health recommended that children be vaccinated first.",
+            "The panel of the Ministry of Health",
+            "Ministry of Health",
+        ),
+    ],
+)
+def test_what_speaks_for_an_organisation(analyze, text, source, speaker):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    assert article.speaker_of(a).name == speaker

@@ -48,6 +48,10 @@ _EQUALS = re.compile(
     rf"\((?P<place>{_TITLE_PLACE})[ \t]*=[ \t]*(?P<agency>[{_UPPER}][\w .&-]{{1,30}}?)[ \t]*\)"
     r"(?:[ \t]*[^=\n]{1,40}?[ \t]*=)?[ \t]*"
 )
+# "Moscow. February 18. INTERFAX - ...": Interfax's opening, full stops between place, date and agency.
+_DOTTED = re.compile(
+    rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})\.[ \t]+{_DATE}\.[ \t]+(?P<agency>[{_UPPER}]{{2,}}[\w\-]*)[ \t]+{_DASH}"
+)
 # "ROME - The government ...": a place in capitals and a dash, no agency named.
 _PLACE_ONLY = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ \t]+{_DATE})?[ \t]+(?:-{{1,2}}|–|—)[ \t]+(?=[{_UPPER}])")
 
@@ -79,7 +83,7 @@ def find_dateline(text: str, start: int = 0, *, with_agency: bool = True) -> Dat
     if m is not None:
         agency = (m["slashed"] or m["bracketed"] or m["dashed"] or m["capital"] or m["between"] or "").strip()
         return Dateline(m.start(), m.end(), m["place"], m["date"], agency) if agency else None
-    for pattern in (_AGENCY_FIRST, _EQUALS):
+    for pattern in (_AGENCY_FIRST, _EQUALS, _DOTTED):
         first = pattern.match(text, start)
         if first is not None:
             date = first["date"] if "date" in first.groupdict() else None

@@ -28,7 +28,8 @@ from .published import date_start
 _SECTION_NAMES = frozenset(
     s.casefold()
     for s in (
-        "World", "World news", "International", "Politics", "Economy", "Business", "Finance", "Markets",
+        "World", "World news", "International", "Domestic", "National", "Local", "Economic", "Regional news",
+        "Politics", "Economy", "Business", "Finance", "Markets",
         "Sport", "Sports", "Society", "Culture", "Science", "Technology", "Tech", "Science & Technology",
         "Opinion", "Opinions", "Regions", "Incidents", "Health", "Environment", "Education", "Defense",
         "Defence", "Europe", "Asia", "Africa", "Americas", "Middle East", "Russia", "Lifestyle", "Life",
@@ -52,6 +53,8 @@ _PLACE_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'-]+(?:[ \t]+[A-ZА-ЯЁ][\w'-]+)?(?:
 _BYLINE = re.compile(
     r"^(?:By|Author:?|Reporter:?|Correspondent:?|Editor:?|Text:?|Автор:?|Текст:?|Von|Par|Por|Di)\s+", re.IGNORECASE
 )
+# "By Juliana Ferraz Amaral - Agência Brasil reporter": the byline's name, then the writer's post.
+_BYLINE_TAIL = re.compile(r"\s+[-–—|]\s+|,\s+")
 # A site's labelled head lines: "News ID: 85612347", "Editor: Dewi Kartika", "Source: Xinhuanet".
 _LABEL_LINE = re.compile(
     r"^(?:News\s+ID|ID|Source|Editor|Reporter|Correspondent|Photo|Author|Text|Автор|Фото|Источник)\s*:\s*\S",
@@ -92,6 +95,7 @@ def _is_head_line(text: str) -> bool:
         or is_section_name(text)
         or bool(masthead_names(text))
         or person_shaped(_BYLINE.sub("", text))
+        or (_BYLINE.match(text) is not None and person_shaped(_BYLINE_TAIL.split(_BYLINE.sub("", text))[0]))
         or bool(_PLACE_LINE.match(text))
         or bool(_LABEL_LINE.match(text))
     )

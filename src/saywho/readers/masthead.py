@@ -31,7 +31,7 @@ _QUOTED = r"[«„“\"](?P<name>[^«»„“”\"\n]{1,40}?)[»“”\"]"
 _PERIODICAL_EN = r"(?:newspaper|magazine|weekly|daily|journal)"
 _PERIODICAL_RU = r"(?:Газета|Журнал|Еженедельник|Издание|Ежедневная\s+газета)"
 _ISSUE = r"(?:No\.?|№|#|Issue)\s*\d"
-_ACRONYM = rf"(?P<name>[{_UPPER}]{{2,6}})"
+_ACRONYM = rf"(?P<name>[{_UPPER}ČŠŽŘĚŇŤĎÁÉÍÓÚÜÖÄ]{{2,6}}(?:-[{_UPPER}]{{2,6}})?)"  # "ČTK", "ANA-MPA"
 
 # Shapes that name the outlet outright.
 _HEAD_SURE = [
@@ -108,7 +108,8 @@ def masthead_names(line: str, first_line: bool = False) -> list[Masthead]:
         found.append(Masthead(site, not person_shaped(site)))
     acronym = _ACRONYM_LINE.match(_before_date(line).strip())
     if acronym is not None:
-        found.append(Masthead(acronym["name"], False))
+        # An acronym alone on its line ("ČTK", "ANA-MPA") is the agency; with words after it, perhaps a tagline.
+        found.append(Masthead(acronym["name"], acronym.group(0) == acronym["name"]))
     return found
 
 

@@ -23,14 +23,17 @@ def detect_provenance(text: str) -> ArticleMeta:
     credit = find_credit_line(text)
     layout = _layout(text, credit)
     language = detect_language(_body(text, layout, credit))
+    translated_from = _translated_from(credit, language)
+    # A translated article comes from where dates are written day first ("12/06/2025" is 12 June).
+    day_first = credit is not None and translated_from != "en"
     return ArticleMeta(
         title=layout.title,
         section=layout.section,
         language=language,
-        translated_from=_translated_from(credit, language),
+        translated_from=translated_from,
         translator=credit.translator if credit else None,
         publisher=detect_publisher(text) or _dateline_agency(text, layout),
-        published=find_published(text) or _dateline_published(text, layout),
+        published=find_published(text, day_first=day_first) or _dateline_published(text, layout),
     )
 
 

@@ -23,7 +23,8 @@ _DAY = r"(?P<d>[0-3]?\d)"
 _EN_MONTH = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _RU_MONTH = r"(?P<m>янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?"
 _DATES = [
-    re.compile(rf"(?<!\d){_DAY}\.(?P<mn>[01]?\d)\.{_YEAR}(?!\d)"),  # 14.11.2025
+    re.compile(rf"(?<!\d){_DAY}\.[ ]?(?P<mn>[01]?\d)\.[ ]?{_YEAR}(?!\d)"),  # 14.11.2025, 15. 10. 2024
+    re.compile(rf"(?<!\d){_DAY}-(?P<mn>[01]?\d)-{_YEAR}(?!\d)"),  # 03-03-2025
     re.compile(rf"(?<!\d){_YEAR}-(?P<mn>[01]\d)-{_DAY}(?!\d)"),  # 2025-11-14
     re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
@@ -49,8 +50,11 @@ _SPELLED_MONTH_DAY = (
 )
 
 
-def find_published(text: str) -> str | None:
-    """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there."""
+def find_published(text: str, *, day_first: bool = False) -> str | None:
+    """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there.
+
+    `day_first`: read an ambiguous "12/06/2025" as 12 June, as the rest of the world writes it (the caller
+    knows when the article comes from outside the United States: a translation, say)."""
     found: list[tuple[bool, str]] = []
     lines = head_lines(text, max_lines=_MAX_HEAD_LINES)
     spelled = _spelled_month_days(lines)
@@ -60,7 +64,7 @@ def find_published(text: str) -> str | None:
             break
         if len(words) > _MAX_DATE_LINE_WORDS:
             continue
-        iso = _first_date(line.stripped) or _slashed_date(line.stripped, spelled)
+        iso = _first_date(line.stripped) or _slashed_date(line.stripped, spelled, day_first)
         if iso is not None:
             found.append((bool(_PUBLISHED.search(line.stripped)), iso))
     if not found:
@@ -88,14 +92,14 @@ def _spelled_month_days(lines: list[Line]) -> set[tuple[int, int]]:
     return found
 
 
-def _slashed_date(line: str, spelled: set[tuple[int, int]]) -> str | None:
+def _slashed_date(line: str, spelled: set[tuple[int, int]], day_first: bool = False) -> str | None:
     m = _SLASHED.search(line)
     if m is None or _UPDATED.search(line[: m.start()]):
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     readings = [(month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12 and 1 <= day <= 31]
     if len(set(readings)) > 1:
-        readings = [r for r in readings if r in spelled]
+        readings = [r for r in readings if r in spelled] or (readings[:1] if day_first else [])
     if len(set(readings)) != 1:
         return None
     try:

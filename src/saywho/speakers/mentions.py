@@ -193,6 +193,9 @@ def in_web_address(text: str, start: int, end: int) -> bool:
 # taken for a person is the one the next "he" goes to.
 _PLACE_PREPOSITIONS = frozenset("in at near inside outside across around into".split())
 _PLACE_NOUNS = frozenset("district province region city village county oblast prefecture municipality commune".split())
+_ORG_KINDS = frozenset(
+    "airline carrier company firm bank operator channel newspaper agency party group holding broadcaster".split()
+)
 _OPENING = frozenset('"“«„')
 _CLOSING = frozenset('"”»“')
 _PLACE_VERBS = frozenset("visit reach enter leave shell bomb attack liberate capture".split())
@@ -210,6 +213,9 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
         return True  # "in Thanh Phu district"
+    kind = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if kind is not None and kind.text.islower() and kind.lower_ in _ORG_KINDS:
+        return True  # "the airline Aurora", "the carrier Pobeda": a company named after its kind
     doc = ent.doc
     if ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text in _OPENING and doc[ent.end].text in _CLOSING:
         return True  # 'the Association "Malina Zapad"': a quoted name is an organisation's or a work's

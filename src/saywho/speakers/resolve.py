@@ -83,7 +83,10 @@ _INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
 # Texts that speak for whoever issued them.
 # Parts of an organisation that speak for it: "the press service of the department".
 _ORG_PARTS = frozenset("service office secretariat administration".split())
-_DOCUMENTS = frozenset("statement document report message communique release letter decree resolution".split())
+_DOCUMENTS = frozenset(
+    "statement document report message communique release letter decree resolution "
+    "data datum figures statistics".split()
+)
 # "the department" of a translation from Russian («ведомство») is any ministry or agency named before.
 _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
     "department": ("ministry", "department", "agency", "service", "office", "committee"),
@@ -94,6 +97,16 @@ _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
     "union": ("union", "federation"),
     "commission": ("commission",),
     "court": ("court",),
+    # The organisation named before, whatever its kind: "The organisation", "the entity" (Portuguese «a entidade»).
+    "organisation": (),
+    "organization": (),
+    "entity": (),
+    "institution": (),
+    "body": (),
+    "folder": ("ministry",),  # Portuguese «a pasta»: the ministry
+    "portfolio": ("ministry",),
+    "carrier": ("airline", "airlines", "aviation", "air", "carrier", "company"),
+    "airline": ("airline", "airlines", "aviation", "air"),
 }
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
 _LOOSE_NOUNS = frozenset(
@@ -281,7 +294,7 @@ class SpeakerResolver(ClusterBook):
             cluster = self._role_noun(head, source_text, s, sentence_start)
             if cluster is not None:
                 return self.remember(cluster, cand)
-        if head.lemma_.lower() in _DOCUMENTS and head.tag_ == "NN":
+        if head.lemma_.lower() in _DOCUMENTS and head.tag_ in ("NN", "NNS"):
             # "A statement issued by the ministry said", "According to the document": its author speaks.
             author = self._document_author(head, s)
             if author is not None:
@@ -326,8 +339,9 @@ class SpeakerResolver(ClusterBook):
                 return self.remember(cluster, cand)
         if head.ent_type_ in ("GPE", "LOC", "NORP"):
             return self._state(head, source_text)
-        if head.lemma_.lower() == "service" and any(c.lower_ == "press" for c in head.children):
-            # "the press service of the RBU": the organisation it speaks for.
+        press = head.lemma_.lower() in ("service", "office") and any(c.lower_ == "press" for c in head.children)
+        if press or head.lemma_.lower() in ("panel", "board", "spokesteam"):
+            # "the press service of the RBU", "the panel of the Ministry of Health": the organisation they speak for.
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG"):
@@ -397,7 +411,7 @@ class SpeakerResolver(ClusterBook):
             determiner = next((c.lower_ for c in w.children if c.dep_ == "det"), None)
             # Lower case only: "the Department of Commerce" is a name, "the department" points back.
             named = any(c.pos_ == "PROPN" for c in w.children)
-            if nouns and w.text.islower() and determiner in ("the", "this", "that") and not named:
+            if nouns is not None and w.text.islower() and determiner in ("the", "this", "that") and not named:
                 return self._recent_org(start, nouns)
         return None
 
