@@ -226,7 +226,11 @@ def test_premodifier_role_is_attached_to_the_person(analyze):
             "Alexei Smirnov",
             Role("governor", "Kursk region", None),
         ),
-        ("The mayor of the city Oleg Belov said the bridge would reopen.", "Oleg Belov", Role("mayor", None, None)),
+        (
+            "The mayor of the city Oleg Belov said the bridge would reopen.",
+            "Oleg Belov",
+            Role("mayor of the city", None, None),
+        ),
         (
             "The head of European diplomacy Kaja Kallas said the talks would continue.",
             "Kaja Kallas",
@@ -799,3 +803,36 @@ def test_what_speaks_for_an_organisation(analyze, text, source, speaker):
     article = analyze(text)
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     assert article.speaker_of(a).name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "role"),
+    [
+        (
+            "Helena Carvalho Prado opened the session. The secretary of Health Surveillance, Ricardo Menezes "
+            "Tavares, explained that the doses would arrive in March.",
+            "The secretary of Health Surveillance, Ricardo Menezes Tavares,",
+            "Ricardo Menezes Tavares",
+            Role("secretary", "Health Surveillance", None),
+        ),
+        (
+            "Minister of Supply and Internal Trade Dr. Hisham Abdel-Rahman Al-Sayed affirmed that the reserve was "
+            "sufficient.",
+            "Minister of Supply and Internal Trade Dr. Hisham Abdel-Rahman Al-Sayed",
+            "Hisham Abdel-Rahman Al-Sayed",
+            Role("Minister", "Ministry of Supply and Internal Trade", None),
+        ),
+        (
+            'The chairman of the committee Yevgeny Mikhailovich Gorbunov called the deadlines "overly optimistic". '
+            "«Three years ago we were promised the same thing», — the deputy pointed out.",
+            "the deputy",
+            "Yevgeny Mikhailovich Gorbunov",
+            Role("chairman of the committee", None, None),
+        ),
+    ],
+)
+def test_iberian_arabic_and_russian_names_with_their_titles(analyze, text, source, speaker, role):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    entity = article.speaker_of(a)
+    assert entity.name == speaker and role in entity.roles, (entity.name, entity.roles)

@@ -55,7 +55,7 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
         for name in _names_after_titles(par.doc):
             # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
             persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
-        persons = [_with_family_name(p) for p in persons]
+        persons = [_with_hyphenated_tail(_with_family_name(p)) for p in persons]
         for ent in sorted(persons, key=lambda e: e.start):
             mention = _mention(ent, par.offset)
             if mention is not None:
@@ -134,14 +134,12 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
 
 def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
     """The two or three name words (first name, patronymic, surname) between `comma` and the next comma."""
-    for n in (3, 2):
+    for n in (4, 3, 2):  # "Ricardo Menezes Tavares", "Aleksandr Pavlovich Kuvshinov", "Anna Berg"
         end = comma + 1 + n
         if end > len(doc):
             continue
         closed = end == len(doc) or doc[end].text in (",", ".", ";") or doc[end].pos_ in ("VERB", "AUX")
         if closed and all(_name_word(w) for w in doc[comma + 1 : end]):
-            if n == 3 and not _PATRONYMIC.search(doc[comma + 2].lower_):
-                continue
             return SpacySpan(doc, comma + 1, end, label="PERSON")
     return None
 
@@ -160,6 +158,30 @@ def _with_family_name(ent: SpacySpan) -> SpacySpan:
     return ent
 
 
+def _with_hyphenated_tail(ent: SpacySpan) -> SpacySpan:
+    """ "Hisham Abdel-Rahman Al-Sayed" for NER's "Hisham Abdel": the parts a hyphen glues on, and one more
+    hyphenated word after them."""
+    doc, end = ent.doc, ent.end
+
+    def glued(i: int) -> bool:  # doc[i] is a hyphen joining two capitalised words with no space
+        return (
+            i + 1 < len(doc)
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+            and doc[i + 1].is_title
+            and doc[i + 1].is_alpha
+        )
+
+    while glued(end):
+        end += 2
+    if end > ent.end and end + 2 < len(doc) and doc[end].is_title and doc[end].is_alpha and glued(end + 1):
+        end += 1
+        while glued(end):
+            end += 2
+    return SpacySpan(doc, ent.start, end, label="PERSON") if end > ent.end else ent
+
+
 def _in_title_phrase(t: Token) -> bool:
     """A word that can sit in "the deputy chairman of the State Duma committee on X" before the name."""
     if t.text in _NAME_PUNCT:
@@ -171,7 +193,8 @@ def _in_title_phrase(t: Token) -> bool:
 
 def _name_word(t: Token) -> bool:
     # A plural ("the Association of Cold Storage Owners", "Raspberry Producers") ends an organisation's name.
-    plural = t.tag_ == "NNPS"  # the tagger knows "Owners" from "Sanders"
+    # The tagger tells "Owners" from "Sanders", but also calls "Tavares" and "Menezes" plurals: a plural ending too.
+    plural = t.tag_ == "NNPS" and t.lower_.endswith(("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ies"))
     return (
         t.pos_ == "PROPN"
         and t.is_alpha
@@ -294,6 +317,8 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     sent_start = ent.sent.start  # spaCy finds the sentence anew at every reading
     org: list[Token] = []
     i = ent.start - 1
+    while i > sent_start and doc[i].text.rstrip(".").lower() in HONORIFICS:
+        i -= 1  # "… and Internal Trade Dr. Hisham …": the honorific is the name's, not the organisation's
     while i > sent_start and len(org) < 12:
         t = doc[i]
         if t.lower_ in ("of", "for") and doc[i - 1].lower_ in _ROLE_HEADS:
@@ -316,8 +341,9 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     last = next((t for t in reversed(org) if t.text not in _NAME_PUNCT), None)
     if last is None or not (last.text[:1].isupper() or last.pos_ in ("NOUN", "PROPN")):
         return None
-    if len(org) == 1 and org[0].text.islower():
-        org = []  # "the mayor of the city X": no organisation worth naming
+    lone = org[0] if len(org) == 1 and org[0].text.islower() else None
+    if lone is not None:
+        org = []  # "the mayor of the city X": no organisation worth naming; the title keeps the word
     head = doc[i - 1]
     title = [head]
     k = head.i - 1
@@ -325,7 +351,10 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
         title.insert(0, doc[k])
         k -= 1
     org_text = doc[org[0].i : org[-1].i + 1].text if org else ""
-    return parse_descriptor_role(" ".join(t.text for t in title), org_text, preposition=doc[i].lower_)
+    title_text = " ".join(t.text for t in title)
+    if lone is not None:
+        title_text = f"{title_text} {doc[i].lower_} the {lone.text}"  # "chairman of the committee"
+    return parse_descriptor_role(title_text, org_text, preposition=doc[i].lower_)
 
 
 def _title_before_role(ent: SpacySpan) -> Role | None:

@@ -69,7 +69,8 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "commissioner": ("commissioner",),
     "negotiator": ("negotiator", "envoy"),
     "envoy": ("envoy", "ambassador", "representative"),
-    "deputy": ("deputy", "lawmaker", "member of"),
+    # A Russian «депутат»: a member of a parliament, its committees' chairs among them.
+    "deputy": ("deputy", "lawmaker", "member of", "committee", "duma", "parliament", "rada", "faction"),
     "akim": ("akim", "governor", "head of the region"),  # the head of a Kazakh region or city
     "hokim": ("hokim", "governor", "head of the region"),
     "woman": (),
@@ -111,7 +112,7 @@ _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
 _LOOSE_NOUNS = frozenset(
     "expert analyst scientist specialist interlocutor source observer athlete player coach farmer resident "
-    "pensioner teacher doctor driver owner".split()
+    "pensioner teacher doctor driver owner deputy".split()
 )
 # "the head of state", "the head of the region": the complement of a general role noun names the post.
 _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
