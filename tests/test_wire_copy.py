@@ -249,3 +249,14 @@ def test_the_verb_nearest_the_quotation_introduces_it(analyze):
 )
 def test_according_to_a_norm_is_no_report(analyze, body):
     assert _translated(analyze, body).attributions == []
+
+
+def test_a_headline_above_the_sites_head_lines_is_still_read(analyze):
+    text = (
+        "Nodar Kharatishvili: Wine exports increased by 12 percent in ten months\n\nEconomy\n14.11.2024 13:05\n"
+        "Interpressnews\n\nWine exports grew again this year, the head of the agency said on Thursday.\n"
+    )
+    article = analyze(text)
+    assert article.meta.published == "2024-11-14"
+    headline = article.attributions[0]
+    assert headline.source.text == "Nodar Kharatishvili" and headline.content[0].text.startswith("Wine exports")

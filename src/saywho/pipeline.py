@@ -18,7 +18,7 @@ from saywho.enrich import enrich
 from saywho.issues.taxonomy import Taxonomy, load_taxonomy
 from saywho.nlp.english import load_english, parse_paragraphs
 from saywho.readers import read_path, read_text
-from saywho.readers.provenance import body_range
+from saywho.readers.provenance import body_range, headline_span
 from saywho.speakers.resolve import build_entities
 
 
@@ -75,7 +75,13 @@ class Pipeline:
         text = article.text
         body_start, body_end = body_range(text)
         quotes = find_quotations(text, body_start, body_end)
-        parsed = parse_paragraphs(self.nlp, text, paragraphs(text, body_start, body_end))
+        spans = list(paragraphs(text, body_start, body_end))
+        headline = headline_span(text)
+        if headline is not None:
+            # A headline is prose too ("Minister: the wage will rise in July"), even above the site's head lines.
+            quotes = find_quotations(text, *headline) + quotes
+            spans = [headline, *spans]
+        parsed = parse_paragraphs(self.nlp, text, spans)
         candidates = extract_candidates(
             quotes, parsed, translated=_machine_translated(article), encoder=self.encoder
         )

@@ -56,6 +56,8 @@ class Layout:
     title: str | None = None
     section: str | None = None
     body_start: int = 0  # offset of the first body character (after breadcrumbs and a repeated title)
+    # An ordinary headline's line (start, end): it is prose to analyse even when head lines cut it off the body.
+    headline: tuple[int, int] | None = None
 
 
 def parse_layout(text: str, skip_until: int = 0) -> Layout:
@@ -68,6 +70,7 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
         return Layout(body_start=skip_until)
     crumbs, rest = _breadcrumbs(lines)
     title: str | None = None
+    headline: tuple[int, int] | None = None
     body_line = 0  # index into `rest` of the first body line
     after_title = 0  # index into `rest` of the first line after the title
     if crumbs and rest and _same(crumbs[-1], rest[0].stripped):
@@ -78,6 +81,8 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     elif rest and is_headline(rest[0].stripped) and len(rest) > 1:
         # An ordinary headline stays part of the body: headlines can carry attributions themselves.
         title, after_title = rest[0].stripped, 1
+        first = rest[0]
+        headline = (first.start + _leading_blank(first.text), first.start + len(first.text.rstrip()))
     section = next((c for c in reversed(crumbs) if c.casefold() not in _GENERIC_CRUMBS), None)
     if title is not None:
         # Date, masthead and byline lines under the title are not prose. When they are there the headline is
@@ -90,7 +95,7 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
         body_start = rest[body_line].start + _leading_blank(rest[body_line].text)
     else:
         body_start = len(text)
-    return Layout(title=title, section=section, body_start=body_start)
+    return Layout(title=title, section=section, body_start=body_start, headline=headline)
 
 
 def is_headline(line: str) -> bool:

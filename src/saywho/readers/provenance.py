@@ -78,6 +78,15 @@ def content_start(text: str) -> int:
     return end
 
 
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The headline's (start, end) when head lines or a dateline cut it off the body; None when it is in the body
+    or is no ordinary headline (a breadcrumb title repeated above the body is not analysed twice)."""
+    layout = _layout(text, find_credit_line(text))
+    if layout.headline is None or layout.headline[1] > content_start(text):
+        return None
+    return layout.headline
+
+
 def credit_line_span(text: str) -> tuple[int, int] | None:
     """(start, end) of the translation credit line, line break excluded; None when there is none."""
     credit = find_credit_line(text)
