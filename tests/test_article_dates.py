@@ -163,3 +163,14 @@ def test_labelled_head_lines_are_not_the_body() -> None:
 )
 def test_more_date_lines(head: str, day_first: bool, published: str | None) -> None:
     assert find_published(f"Water for the islands\n{head}\n{_BODY}\n", day_first=day_first) == published
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The first flights are expected on Saturday, the operator said.", "2023-06-10"),
+        ("No restrictions were expected on Wednesday, the company said.", "2023-06-07"),
+    ],
+)
+def test_a_marker_that_ends_in_the_expressions_preposition(sentence: str, value: str) -> None:
+    assert [t.value for t in find_times(sentence, anchor="2023-06-05")] == [value]

@@ -318,3 +318,16 @@ def test_a_quotation_right_after_a_finished_one_is_direct_and_shares_its_clause(
 def test_a_second_quotation_joined_by_a_conjunction_is_the_same_speakers(analyze, text):
     (a,) = analyze(text).attributions
     assert len(a.content) == 2 and a.content[1].text.startswith('"')
+
+
+def test_a_dash_line_ended_by_its_reporting_clause(analyze):
+    text = (
+        "Imports\nFinland imported grain.\n\n"
+        "– We had to import grain from Sweden because the harvest failed, Rantanen says.\n"
+    )
+    (a,) = analyze(text).attributions
+    assert (a.source.text, a.cue.text, a.content[0].text) == (
+        "Rantanen",
+        "says",
+        "We had to import grain from Sweden because the harvest failed",
+    )

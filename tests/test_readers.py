@@ -361,3 +361,16 @@ def test_a_byline_with_the_writers_post_is_not_the_body() -> None:
         "By Juliana Ferraz Amaral - Agência Brasil reporter\n\nThe Ministry of Health announced the expansion.\n"
     )
     assert text[content_start(text) :].startswith("The Ministry of Health")
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        ("Regions\nVarna, 5 June 2023 16:22\nElena Koleva (BTA)\n\n", "BTA"),
+        ("Society\nUlaanbaatar, February 27, 2024 /MONTSAME/\n\n", "MONTSAME"),
+        ("Economy\n17.10.2023 12:31\n\nKYIV. Oct 17 (Interfax-Ukraine) – ", "Interfax-Ukraine"),
+    ],
+)
+def test_agencies_in_bylines_date_lines_and_dotted_datelines(head: str, publisher: str) -> None:
+    text = f"Heating season starts\n{head}The heating season will begin on Friday, the city said on Tuesday.\n"
+    assert read_text(text).meta.publisher == publisher

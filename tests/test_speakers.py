@@ -836,3 +836,26 @@ def test_iberian_arabic_and_russian_names_with_their_titles(analyze, text, sourc
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     entity = article.speaker_of(a)
     assert entity.name == speaker and role in entity.roles, (entity.name, entity.roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The mayor of Lucenec, Peter Durco, told TASR that the bridge would reopen in May.",
+            "The mayor of Lucenec, Peter Durco,",
+            "Peter Durco",
+        ),
+        (
+            "Sevinj Karimova spoke in parliament on Tuesday. The MP stressed that the avenues would close.",
+            "The MP",
+            "Sevinj Karimova",
+        ),
+        ("The Energy Authority said that prices would rise in the winter.", "The Energy Authority", "Energy Authority"),
+    ],
+)
+def test_the_mp_the_mayor_of_a_town_and_an_authority(analyze, text, source, speaker):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    assert article.speaker_of(a).name == speaker
+    assert "Lucenec" not in [e.name for e in article.entities]

@@ -913,7 +913,8 @@ def _tense_context(text: str, s_start: int, s_end: int, start: int, end: int) ->
     if _DEADLINE.search(before) and _INFINITIVE.search(before):
         return "will"
     markers = [m for pattern in _TENSE_MARKERS for m in pattern.finditer(text, s_start, s_end)]
-    left = [m for m in markers if m.end() <= start]
+    # A marker may end inside the expression's preposition: "are expected on" + "on Saturday".
+    left = [m for m in markers if m.start() < start and m.end() <= end]
     if left:
         return max(left, key=lambda m: m.end()).group(0)
     # After it, only its own clause: in "… duty from January 1, the minister told reporters" the "told" is the

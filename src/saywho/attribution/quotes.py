@@ -142,6 +142,21 @@ def _mark_at(text: str, i: int) -> str | None:
     return None
 
 
+# "– We had to import grain, Rantanen says.": a dash line whose reporting clause follows a comma at its end.
+_TRAILING_CLAUSE = re.compile(r",[ \t]+((?:[\w.'’-]+[ \t]+){0,5}[\w.'’-]+)[.!]?[ \t]*$")
+
+
+def _trailing_reporting_clause(text: str, i: int, para_end: int) -> tuple[int, int, str] | None:
+    """The comma before a short reporting clause that ends a dash-opened paragraph, as a closer."""
+    m = _TRAILING_CLAUSE.search(text, i, para_end)
+    if m is None or m.start() <= i + 1:
+        return None
+    words = [w.lower() for w in _WORD_RE.findall(m.group(1))]
+    if not any(w in _SPEECH_FORMS for w in words):
+        return None
+    return m.start(), m.start() + 1, ","
+
+
 def _dialogue_dash(text: str, i: int, para_end: int) -> bool:
     """A paragraph-opening dash of dialogue: "— Text", "—Text" (Spanish typesetting) or "- Text" (a hyphen
     standing in for the dash, as plain-text copies of translated news have it)."""
@@ -217,6 +232,8 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                 i = hit.start() if hit is not None else p_end
                 continue
             close = _find_close(text, opener, i, p_end, hyphen=text[i] == "-")
+            if close is None and opener in DASHES:
+                close = _trailing_reporting_clause(text, i, p_end)
             if text[i] == "-" and close is None:
                 # A hyphen opens dialogue only when a reporting clause closes it: else it is a list's bullet.
                 i += 1

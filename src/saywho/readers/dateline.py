@@ -50,8 +50,9 @@ _EQUALS = re.compile(
 )
 # "Moscow. February 18. INTERFAX - ...": Interfax's opening, full stops between place, date and agency.
 _DOTTED = re.compile(
-    rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})\.[ \t]+{_DATE}\.[ \t]+(?P<agency>[{_UPPER}]{{2,}}[\w\-]*)[ \t]+{_DASH}"
-)
+    rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})\.[ \t]+{_DATE}"
+    rf"(?:\.[ \t]+(?P<agency>[{_UPPER}]{{2,}}[\w\-]*)|[ \t]+\((?P<agency2>{_AGENCY})\))[ \t]+{_DASH}"
+)  # … and "KYIV. Oct 17 (Interfax-Ukraine) –"
 # "ROME - The government ...": a place in capitals and a dash, no agency named.
 _PLACE_ONLY = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ \t]+{_DATE})?[ \t]+(?:-{{1,2}}|–|—)[ \t]+(?=[{_UPPER}])")
 
@@ -86,8 +87,9 @@ def find_dateline(text: str, start: int = 0, *, with_agency: bool = True) -> Dat
     for pattern in (_AGENCY_FIRST, _EQUALS, _DOTTED):
         first = pattern.match(text, start)
         if first is not None:
-            date = first["date"] if "date" in first.groupdict() else None
-            return Dateline(first.start(), first.end(), first["place"], date, first["agency"].strip())
+            groups = first.groupdict()
+            agency = (groups.get("agency") or groups.get("agency2") or "").strip()
+            return Dateline(first.start(), first.end(), first["place"], groups.get("date"), agency)
     if not with_agency and (bare := _PLACE_ONLY.match(text, start)) is not None:
         return Dateline(bare.start(), bare.end(), bare["place"], bare["date"], None)
     return None

@@ -35,6 +35,8 @@ _ACRONYM = rf"(?P<name>[{_UPPER}ČŠŽŘĚŇŤĎÁÉÍÓÚÜÖÄ]{{2,6}}(?:-[{_U
 
 # Shapes that name the outlet outright.
 _HEAD_SURE = [
+    re.compile(rf"(?:^|\s)/(?P<name>[{_UPPER}][\w\-]{{1,20}})/\.?$"),  # Ulaanbaatar, February 27, 2024 /MONTSAME/
+    re.compile(rf"^{_WORD}(?:[ \t]{_WORD}){{1,3}}[ \t]+\((?P<name>[{_UPPER}]{{2,8}})\)$"),  # Elena Koleva (BTA)
     re.compile(rf"^(?:The\s+)?{_NAME}\s+{_PERIODICAL_EN}\b.{{0,40}}?{_ISSUE}"),  # Kommersant newspaper No. 209
     re.compile(rf"^(?:The\s+)?{_PERIODICAL_EN}\s+{_QUOTED}", re.IGNORECASE),  # Newspaper "Kommersant" No. 209
     re.compile(rf"^{_PERIODICAL_RU}\s+{_QUOTED}", re.IGNORECASE),  # Газета «Вестник» №212

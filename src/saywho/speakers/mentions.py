@@ -20,7 +20,7 @@ _TITLE_LOWER = frozenset(
     "governor mayor premier chancellor representative rep congressman congresswoman judge justice attorney "
     "professor analyst researcher economist commander officer envoy leader king queen prince emperor pope "
     "ceo executive founder candidate nominee lawmaker deputy-head akim hokim commissioner democrat republican "
-    "conservative socialist liberal communist".split()
+    "conservative socialist liberal communist mp meteorologist".split()
 )
 # Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
 # left of a surname NER tagged alone) has none of them.
@@ -67,7 +67,8 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
 _ORG_WORDS = frozenset(
     "institute ministry service center centre university academy committee council agency bank fund company "
     "corporation department office party foundation commission administration school union association "
-    "federation duma court embassy club society chamber".split()
+    "federation duma court embassy club society chamber authority bakery plant factory airport operator "
+    "railways airlines".split()
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
@@ -215,7 +216,10 @@ def in_web_address(text: str, start: int, end: int) -> bool:
 # Prepositions of place: "in Kraków", "at Palazzo Chigi". NER-sm calls many foreign places persons, and a place
 # taken for a person is the one the next "he" goes to.
 _PLACE_PREPOSITIONS = frozenset("in at near inside outside across around into".split())
-_PLACE_NOUNS = frozenset("district province region city village county oblast prefecture municipality commune".split())
+_PLACE_NOUNS = frozenset(
+    "district province region city village county oblast prefecture municipality commune aimag soum raion rayon "
+    "governorate wilaya canton".split()
+)
 _ORG_KINDS = frozenset(
     "airline carrier company firm bank operator channel newspaper agency party group holding broadcaster".split()
 )
@@ -236,6 +240,10 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True
     if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
         return True  # "in Thanh Phu district"
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    title_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _TITLE_LOWER
+    if title_of and len(ent) == 1 and after is not None and after.text == ",":
+        return True  # "The mayor of Lučenec, Peter Ďurčo": the place or body a title is of, then the name
     kind = ent.doc[ent.start - 1] if ent.start > 0 else None
     if kind is not None and kind.text.islower() and kind.lower_ in _ORG_KINDS:
         return True  # "the airline Aurora", "the carrier Pobeda": a company named after its kind

@@ -71,6 +71,8 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "envoy": ("envoy", "ambassador", "representative"),
     # A Russian «депутат»: a member of a parliament, its committees' chairs among them.
     "deputy": ("deputy", "lawmaker", "member of", "committee", "duma", "parliament", "rada", "faction"),
+    "mp": ("mp", "deputy", "member of parliament", "lawmaker", "parliament", "committee"),
+    "meteorologist": ("meteorolog", "forecaster", "weather"),
     "akim": ("akim", "governor", "head of the region"),  # the head of a Kazakh region or city
     "hokim": ("hokim", "governor", "head of the region"),
     "woman": (),
@@ -181,6 +183,14 @@ ORG_HEADS = frozenset(
         "inc",
         "corp",
         "ltd",
+        "authority",
+        "bakery",
+        "plant",
+        "factory",
+        "airport",
+        "operator",
+        "railways",
+        "airlines",
         "llc",
         "co",
     ]
