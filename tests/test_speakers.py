@@ -859,3 +859,40 @@ def test_the_mp_the_mayor_of_a_town_and_an_authority(analyze, text, source, spea
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     assert article.speaker_of(a).name == speaker
     assert "Lucenec" not in [e.name for e in article.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "Fingrid asked households to save power. The company stresses that the grid is stable.",
+            "The company",
+            "Fingrid",
+        ),
+        (
+            "Kyivteploenergo's press service told the agency that the boilers were ready.",
+            "Kyivteploenergo's press service",
+            "Kyivteploenergo",
+        ),
+        (
+            "The Baku Transport Agency (BNA) told APA that the avenues would close. The BNA noted that buses would run.",
+            "The BNA",
+            "Baku Transport Agency",
+        ),
+        (
+            "Vincent Leclerc spoke in Ulaanbaatar. The FAO representative emphasized that the herders need help.",
+            "The FAO representative",
+            "Vincent Leclerc",
+        ),
+        (
+            "Deputy Head of NEMA, Colonel Bat Munkhsaikhan, said that the losses were heavy. According to the Colonel, "
+            "more snow is expected.",
+            "the Colonel",
+            "Bat Munkhsaikhan",
+        ),
+    ],
+)
+def test_companies_acronyms_representatives_and_ranks(analyze, text, source, speaker):
+    article = analyze(text)
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    assert article.speaker_of(a).name == speaker

@@ -20,7 +20,7 @@ _TITLE_LOWER = frozenset(
     "governor mayor premier chancellor representative rep congressman congresswoman judge justice attorney "
     "professor analyst researcher economist commander officer envoy leader king queen prince emperor pope "
     "ceo executive founder candidate nominee lawmaker deputy-head akim hokim commissioner democrat republican "
-    "conservative socialist liberal communist mp meteorologist".split()
+    "conservative socialist liberal communist mp meteorologist colonel major captain lieutenant admiral".split()
 )
 # Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
 # left of a surname NER tagged alone) has none of them.

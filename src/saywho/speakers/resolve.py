@@ -9,6 +9,7 @@ ORG and GROUP speakers.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Token
 
@@ -78,12 +79,19 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "woman": (),
     "man": (),
     # People named by what they do in the story: the one who last spoke as such.
-    **{noun: (noun,) for noun in "athlete player coach farmer resident pensioner teacher doctor driver owner".split()},
+    **{
+        noun: (noun,)
+        for noun in "athlete player coach farmer resident pensioner teacher doctor driver owner herder".split()
+    },
+    **{rank: (rank,) for rank in "colonel major captain lieutenant sergeant admiral marshal".split()},
+    "representative": ("representative", "envoy", "delegate"),
     "source": (),
     **{party: (party,) for party in _PARTY_MEMBERS},
 }
 _INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
 # Texts that speak for whoever issued them.
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+_ANY_KIND = frozenset("company organisation organization entity institution body carrier airline operator".split())
 # Parts of an organisation that speak for it: "the press service of the department".
 _ORG_PARTS = frozenset("service office secretariat administration".split())
 _DOCUMENTS = frozenset(
@@ -114,7 +122,8 @@ _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
 _LOOSE_NOUNS = frozenset(
     "expert analyst scientist specialist interlocutor source observer athlete player coach farmer resident "
-    "pensioner teacher doctor driver owner deputy".split()
+    "pensioner teacher doctor driver owner deputy herder colonel major captain lieutenant sergeant admiral "
+    "marshal".split()
 )
 # "the head of state", "the head of the region": the complement of a general role noun names the post.
 _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
@@ -355,8 +364,10 @@ class SpeakerResolver(ClusterBook):
             # "the press service of the RBU", "the panel of the Ministry of Health": the organisation they speak for.
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            owner = owner or next((c for c in head.children if c.dep_ == "poss"), None)  # "Kyivteploenergo's"
             if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG"):
-                name = _strip_determiner(" ".join(t.text for t in owner.subtree), lower=False)
+                words = [t.text for t in owner.subtree if t.dep_ != "case" and t.text not in ("'s", "’s")]
+                name = _strip_determiner(" ".join(words), lower=False)
                 return self.named("ORG", name, _strip_determiner(source_text))
         if head.pos_ == "NOUN" and word in ROLE_NOUNS and head.ent_type_ == "ORG":
             # "—stated the president—.": NER-sm calls the glued token an organisation; it is a role noun.
@@ -376,6 +387,24 @@ class SpeakerResolver(ClusterBook):
             # can mean later.
             return self.remember(self.named("PERSON", _strip_determiner(source_text)), cand)
         return self.named("GROUP", _strip_determiner(source_text))
+
+    def merge_acronyms(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
+        """ "The BNA noted" after "the Baku Transport Agency (BNA)": the acronym is the organisation's."""
+        for short in [c for c in self.clusters if c.type == "ORG" and c.canonical and _ACRONYM.fullmatch(c.canonical)]:
+            marker = f"({short.canonical})"
+            owners = [
+                c
+                for c in self.clusters
+                if c is not short and c.type == "ORG" and any(marker in d for d in [c.canonical or "", *c.descriptions])
+            ]
+            if len(owners) != 1:
+                continue
+            target = owners[0]
+            target.mentions.extend(short.mentions)
+            target.descriptions.append(short.canonical)
+            self.clusters.remove(short)
+            speakers = [target if c is short else c for c in speakers]
+        return speakers
 
     def merge_described_later(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
         """ "The Minister of Energy said …" before the minister is named; later "the Minister of Energy" goes to
@@ -423,7 +452,8 @@ class SpeakerResolver(ClusterBook):
             # Lower case only: "the Department of Commerce" is a name, "the department" points back.
             named = any(c.pos_ == "PROPN" for c in w.children)
             if nouns is not None and w.text.islower() and determiner in ("the", "this", "that") and not named:
-                return self._recent_org(start, nouns)
+                # "the company" after "Fingrid": the kind is rarely in the name; then the organisation named last.
+                return self._recent_org(start, nouns) or (self._recent_org(start) if w.lower_ in _ANY_KIND else None)
         return None
 
     def _document_author(self, head: Token, start: int) -> Cluster | None:
@@ -635,4 +665,4 @@ def build_entities(
     """Resolve each candidate's speaker; return the entities and, per candidate, its speaker's id."""
     resolver = SpeakerResolver(text, paragraphs, quoted, not_persons)
     speakers = [resolver.resolve(c) for c in candidates]
-    return resolver.entities(resolver.merge_described_later(speakers))
+    return resolver.entities(resolver.merge_acronyms(resolver.merge_described_later(speakers)))
