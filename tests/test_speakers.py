@@ -875,7 +875,8 @@ def test_the_mp_the_mayor_of_a_town_and_an_authority(analyze, text, source, spea
             "Kyivteploenergo",
         ),
         (
-            "The Baku Transport Agency (BNA) told APA that the avenues would close. The BNA noted that buses would run.",
+            "The Baku Transport Agency (BNA) told APA that the avenues would close. The BNA noted that buses "
+            "would run.",
             "The BNA",
             "Baku Transport Agency",
         ),
