@@ -33,14 +33,20 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
     """The report shapes above in one paragraph. "For X, …" only in a credited translation: in English news
     ("For Trump, the format was not ideal") it is the writer's own view of X, not X's words."""
     previous: SpacySpan | None = None
+    offset = paragraph.offset
     for sent in paragraph.doc.sents:
         tokens = [t for t in sent if not t.is_space]
-        if tokens:
-            cand = _opinion_opener(tokens, paragraph.offset, translated) or _drew_attention_to(tokens, paragraph.offset)
-            if cand is None:
-                cand = _this_was_reported(tokens, previous, paragraph.offset)
-            if cand is not None:
-                yield cand
+        words = {t.lower_ for t in tokens}
+        cand = None
+        # Each shape has a word it cannot do without: most sentences are passed over at a glance.
+        if tokens and tokens[0].lower_ in ("in", "for"):
+            cand = _opinion_opener(tokens, offset, translated)
+        if cand is None and "attention" in words:
+            cand = _drew_attention_to(tokens, offset)
+        if cand is None and words & {"by", "in"} and any(t.tag_ == "VBN" for t in tokens):
+            cand = _this_was_reported(tokens, previous, offset)
+        if cand is not None:
+            yield cand
         previous = sent
 
 

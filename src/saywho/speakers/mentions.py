@@ -103,9 +103,11 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
     patronymic) before the verb or punctuation that ends the phrase are the person, when a word of the
     organisation comes between them and "of"."""
     names: list[SpacySpan] = []
-    for t in doc:
-        if t.lower_ not in _ROLE_HEADS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("of", "for"):
+    lowers = [t.lower_ for t in doc]  # spaCy makes a new Token at every index: read the words once
+    for i in range(len(lowers) - 2):
+        if lowers[i] not in _ROLE_HEADS or lowers[i + 1] not in ("of", "for"):
             continue
+        t = doc[i]
         end = t.i + 2
         while end < len(doc) and end - t.i < 16 and _in_title_phrase(doc[end]):
             end += 1
@@ -228,11 +230,25 @@ _CLOSING = frozenset('"”»“')
 _PLACE_VERBS = frozenset("visit reach enter leave shell bomb attack liberate capture".split())
 
 
+def _glued_by_dots(ent: SpacySpan) -> bool:
+    """Whether a dot glues the span to a word ("Gazeta.Ru"): `in_web_address` on tokens, without `Doc.text`,
+    which spaCy joins anew at every reading."""
+    doc = ent.doc
+    before = ent.start >= 2 and doc[ent.start - 1].text == "." and not doc[ent.start - 2].whitespace_
+    before = before and not doc[ent.start - 1].whitespace_ and doc[ent.start - 2].text[-1:].isalnum()
+    last = doc[ent.end - 1]
+    if last.text.endswith(".") and len(last.text) > 1:
+        return before  # "Ru." ending a sentence: the dot is the sentence's
+    after = ent.end + 1 < len(doc) and doc[ent.end].text == "." and not last.whitespace_
+    after = after and not doc[ent.end].whitespace_ and doc[ent.end + 1].text[:1].isalpha()
+    return before or after
+
+
 def _not_a_person(ent: SpacySpan) -> bool:
     root = ent.root
     if len(ent) == 1 and root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return True  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
-    if in_web_address(ent.doc.text, ent.start_char, ent.end_char):
+    if _glued_by_dots(ent):
         return True
     if all(t.is_upper and len(t.text) > 1 for t in ent if t.is_alpha):
         return True  # "CGIL", "AFAD": an acronym is an organisation
