@@ -355,3 +355,14 @@ def test_layer_decay_gives_lower_layers_smaller_steps() -> None:
     assert [g["lr"] for g in flat] == [1e-4, 1e-3]
     lrs = [g["lr"] for g in decayed]
     assert lrs[5] == 1e-4 and lrs[0] == 1e-4 * 0.5**5 and lrs[6] == 1e-4 * 0.5**6 and lrs[7] == 1e-3
+
+
+@needs_extra
+def test_the_accurate_mode_adds_nothing_false_to_the_example_article(example_path, example_gold) -> None:
+    """Translated text keeps only confident learned additions; the accurate mode's probabilities run higher."""
+    from saywho.pipeline import Pipeline
+    from test_example_article import score
+
+    article = Pipeline(accurate=True).analyze_path(example_path)
+    result = score(article.text, example_gold, article.to_json())
+    assert (result["extra"], result["missed"], result["wrong_speakers"]) == ([], [], []), result
