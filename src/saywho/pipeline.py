@@ -18,7 +18,8 @@ from saywho.enrich import enrich
 from saywho.issues.taxonomy import Taxonomy, load_taxonomy
 from saywho.nlp.english import load_english, parse_paragraphs
 from saywho.readers import read_path, read_text
-from saywho.readers.provenance import body_range, headline_span
+from saywho.readers.provenance import body_range as body_range  # re-exported: training reads the same body
+from saywho.readers.provenance import body_ranges
 from saywho.speakers.resolve import build_entities
 
 
@@ -73,18 +74,15 @@ class Pipeline:
 
     def _analyze_english(self, article: Article) -> None:
         text = article.text
-        body_start, body_end = body_range(text)
-        quotes = find_quotations(text, body_start, body_end)
-        spans = list(paragraphs(text, body_start, body_end))
-        headline = headline_span(text)
-        if headline is not None:
+        body = body_ranges(text)
+        quotes = find_quotations(text, body.start, body.end)
+        spans = list(paragraphs(text, body.start, body.end))
+        if body.headline is not None:
             # A headline is prose too ("Minister: the wage will rise in July"), even above the site's head lines.
-            quotes = find_quotations(text, *headline) + quotes
-            spans = [headline, *spans]
+            quotes = find_quotations(text, *body.headline) + quotes
+            spans = [body.headline, *spans]
         parsed = parse_paragraphs(self.nlp, text, spans)
-        candidates = extract_candidates(
-            quotes, parsed, translated=_machine_translated(article), encoder=self.encoder
-        )
+        candidates = extract_candidates(quotes, parsed, translated=_machine_translated(article), encoder=self.encoder)
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
         publisher = frozenset({article.meta.publisher}) if article.meta.publisher else frozenset()
         entities, speakers = build_entities(text, parsed, candidates, quoted, publisher)

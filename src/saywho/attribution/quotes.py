@@ -168,9 +168,7 @@ def _dialogue_dash(text: str, i: int, para_end: int) -> bool:
     return text[i] == "-" and nxt == " " and i + 2 < para_end and text[i + 2].isupper()
 
 
-def _find_close(
-    text: str, opener: str, i: int, para_end: int, hyphen: bool = False
-) -> tuple[int, int, str] | None:
+def _find_close(text: str, opener: str, i: int, para_end: int, hyphen: bool = False) -> tuple[int, int, str] | None:
     """Return (close_start, close_end, closer) of the quotation opened at i, inside its paragraph.
 
     A dash opener closes with a quotation mark (the mismatched pair of translated text) or with a dash before
@@ -319,7 +317,7 @@ def _stands_alone(text: str, i: int, para_start: int, opener: str) -> bool:
     last = before[-1]
     if last in ".!?:…":
         return True
-    if last in "\"”»’" and len(before) >= 2 and before[-2] in ".!?…":
+    if last in '"”»’' and len(before) >= 2 and before[-2] in ".!?…":
         return True  # `"… checked." "No violation …," the head said`: a quotation right after a finished one
     if last == ",":
         # `Limbaugh told his radio audience on Monday, "…"`: a reporting verb earlier in the same sentence.

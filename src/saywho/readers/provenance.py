@@ -7,7 +7,7 @@ article prose.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 from ..document import ArticleMeta
 from .credits import CreditLine, find_credit_line
@@ -65,10 +65,33 @@ def _opening_dateline(text: str, layout: Layout, *, with_agency: bool = True) ->
     return None
 
 
+@dataclass(frozen=True)
+class BodyRanges:
+    """What the attribution stage reads: the body, and the headline when the site's head lines cut it off."""
+
+    start: int
+    end: int
+    headline: tuple[int, int] | None = None
+
+
+def body_ranges(text: str) -> BodyRanges:
+    """The body (after breadcrumbs, a repeated title, the head lines and a wire dateline; before a translation
+    credit line) and the headline cut off above it, from one reading of the text's head."""
+    credit = find_credit_line(text)
+    layout = _layout(text, credit)
+    start = _after_dateline(text, layout)
+    end = credit.start if credit and credit.start >= start else len(text)
+    # A breadcrumb title repeated above the body is no headline of its own (layout.headline is None then).
+    headline = layout.headline if layout.headline is not None and layout.headline[1] <= start else None
+    return BodyRanges(start, end, headline)
+
+
 def content_start(text: str) -> int:
-    """Offset where the article body begins: after a leading credit line, breadcrumbs, a repeated title and a
-    wire dateline with the date and byline lines above it (none of them is the article's prose)."""
-    layout = _layout(text, find_credit_line(text))
+    """Offset where the article body begins (see `body_ranges`)."""
+    return body_ranges(text).start
+
+
+def _after_dateline(text: str, layout: Layout) -> int:
     dateline = _opening_dateline(text, layout, with_agency=False)
     if dateline is None:
         return layout.body_start
@@ -76,15 +99,6 @@ def content_start(text: str) -> int:
     while end < len(text) and text[end] in " \t":
         end += 1
     return end
-
-
-def headline_span(text: str) -> tuple[int, int] | None:
-    """The headline's (start, end) when head lines or a dateline cut it off the body; None when it is in the body
-    or is no ordinary headline (a breadcrumb title repeated above the body is not analysed twice)."""
-    layout = _layout(text, find_credit_line(text))
-    if layout.headline is None or layout.headline[1] > content_start(text):
-        return None
-    return layout.headline
 
 
 def credit_line_span(text: str) -> tuple[int, int] | None:
@@ -126,7 +140,5 @@ def _translated_from(credit: CreditLine | None, body_language: str | None) -> st
 
 def body_range(text: str) -> tuple[int, int]:
     """The article body: after breadcrumbs and the repeated title, before a translation credit line."""
-    start = content_start(text)
-    credit = credit_line_span(text)
-    end = credit[0] if credit and credit[0] >= start else len(text)
-    return start, end
+    ranges = body_ranges(text)
+    return ranges.start, ranges.end
