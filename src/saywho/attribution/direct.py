@@ -77,7 +77,7 @@ def _reporting_clause(
     """The cue and subject of a reporting clause among `tokens` (a speech verb; any verb if the clause is short).
 
     `nearest_last`: the clause comes before the quotation, so its last verb is the one introducing it
-    ("Stating that the works continue, Kaynarca said, "…"")."""
+    ("Stating that the works continue, Yilmaz said, "…"")."""
     ids = {t.i for t in tokens}
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _QUOTING_VERBS]
     if not verbs and allow_any_verb:

@@ -142,7 +142,7 @@ def _mark_at(text: str, i: int) -> str | None:
     return None
 
 
-# "– We had to import grain, Rantanen says.": a dash line whose reporting clause follows a comma at its end.
+# "– We had to import grain, Virtanen says.": a dash line whose reporting clause follows a comma at its end.
 _TRAILING_CLAUSE = re.compile(r",[ \t]+((?:[\w.'’-]+[ \t]+){0,5}[\w.'’-]+)[.!]?[ \t]*$")
 
 

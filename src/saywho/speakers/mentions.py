@@ -114,12 +114,12 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
         if end - t.i >= 16:
             continue
         if end < len(doc) and doc[end].text == ",":
-            # "The governor of the region, Aleksandr Pavlovich Kuvshinov, said": the name set off by commas.
+            # "The governor of the region, Pavel Sergeevich Lebedev, said": the name set off by commas.
             name = _name_between_commas(doc, end)
             if name is not None:
                 names.append(name)
                 continue
-            # Else the name ends the phrase and the comma opens an aside: "… Iryna Marchuk, in turn, noted".
+            # Else the name ends the phrase and the comma opens an aside: "… Olena Koval, in turn, noted".
         n = 3 if end - 2 > t.i and _PATRONYMIC.search(doc[end - 2].lower_) else 2
         start = end - n
         if start < t.i + 3:  # "of", at least one word of the organisation, the name
@@ -137,7 +137,7 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
 
 def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
     """The two or three name words (first name, patronymic, surname) between `comma` and the next comma."""
-    for n in (4, 3, 2):  # "Ricardo Menezes Tavares", "Aleksandr Pavlovich Kuvshinov", "Anna Berg"
+    for n in (4, 3, 2):  # "Luis Ferreira Costa", "Pavel Sergeevich Lebedev", "Anna Berg"
         end = comma + 1 + n
         if end > len(doc):
             continue
@@ -152,7 +152,7 @@ _NAME_PUNCT = frozenset('"“”«»„()')
 
 
 def _with_family_name(ent: SpacySpan) -> SpacySpan:
-    """ "Tran Quoc Khanh" for NER's "Quoc Khanh": a family name that comes first, left out of the span."""
+    """ "Tran Van An" for NER's "Van An": a family name that comes first, left out of the span."""
     if ent.start == 0 or len(ent) > 2:
         return ent
     before = ent.doc[ent.start - 1]
@@ -162,7 +162,7 @@ def _with_family_name(ent: SpacySpan) -> SpacySpan:
 
 
 def _with_hyphenated_tail(ent: SpacySpan) -> SpacySpan:
-    """ "Hisham Abdel-Rahman Al-Sayed" for NER's "Hisham Abdel": the parts a hyphen glues on, and one more
+    """ "Omar Abdel-Aziz Al-Masri" for NER's "Omar Abdel": the parts a hyphen glues on, and one more
     hyphenated word after them."""
     doc, end = ent.doc, ent.end
 
@@ -255,17 +255,17 @@ def _not_a_person(ent: SpacySpan) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
         return True
     if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:
-        return True  # "in Thanh Phu district"
+        return True  # "in Ben Luc district"
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     title_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _TITLE_LOWER
     if title_of and len(ent) == 1 and after is not None and after.text == ",":
-        return True  # "The mayor of Lučenec, Peter Ďurčo": the place or body a title is of, then the name
+        return True  # "The mayor of Trnava, Jan Novak": the place or body a title is of, then the name
     kind = ent.doc[ent.start - 1] if ent.start > 0 else None
     if kind is not None and kind.text.islower() and kind.lower_ in _ORG_KINDS:
         return True  # "the airline Aurora", "the carrier Pobeda": a company named after its kind
     doc = ent.doc
     if ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text in _OPENING and doc[ent.end].text in _CLOSING:
-        return True  # 'the Association "Malina Zapad"': a quoted name is an organisation's or a work's
+        return True  # 'the Association "Zlatna Dolina"': a quoted name is an organisation's or a work's
     if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "from":
         return True  # "from Kharkiv" (but "a letter from John Smith")
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS
@@ -342,7 +342,7 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     org: list[Token] = []
     i = ent.start - 1
     while i > sent_start and doc[i].text.rstrip(".").lower() in HONORIFICS:
-        i -= 1  # "… and Internal Trade Dr. Hisham …": the honorific is the name's, not the organisation's
+        i -= 1  # "… and Internal Trade Dr. Omar …": the honorific is the name's, not the organisation's
     while i > sent_start and len(org) < 12:
         t = doc[i]
         if t.lower_ in ("of", "for") and doc[i - 1].lower_ in _ROLE_HEADS:

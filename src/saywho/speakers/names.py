@@ -36,8 +36,8 @@ HONORIFICS = frozenset(
         "eng",  # "Eng. Khaled …": the engineer's title Arabic news prints before a name
     ]
 )
-# Family names that come first in Vietnamese, Korean and Chinese names, the commonest of each: "Tran Quoc Khanh",
-# "Nguyen Huu Phuoc". NER-sm often leaves them out of the name it tags.
+# Family names that come first in Vietnamese, Korean and Chinese names, the commonest of each: "Tran Van An",
+# "Nguyen Thi Lan". NER-sm often leaves them out of the name it tags.
 FAMILY_NAMES_FIRST = frozenset(
     """
     nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly trinh dinh luong truong

@@ -408,7 +408,7 @@ class SpeakerResolver(ClusterBook):
 
     def merge_described_later(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
         """ "The Minister of Energy said …" before the minister is named; later "the Minister of Energy" goes to
-        Dariush Farahmandi: the unnamed speaker was Farahmandi all along. One such named person only."""
+        Reza Karimi: the unnamed speaker was Karimi all along. One such named person only."""
         for unnamed in [c for c in self.clusters if c.type == "PERSON" and not c.names and c.canonical]:
             key = unnamed.canonical.lower()
             named = [

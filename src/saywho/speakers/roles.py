@@ -178,7 +178,7 @@ def parse_apposition_role(apposition: str) -> Role | None:
     Several appositions ("Candidate of Historical Sciences, senior researcher at ...") keep the one that names
     an organisation.
     """
-    # "Sablin himself": a reflexive pronoun in apposition is emphasis, not a title.
+    # "Petrov himself": a reflexive pronoun in apposition is emphasis, not a title.
     parts = [p.strip() for p in re.split(r",\s+", apposition) if p.strip() and p.strip().lower() not in _REFLEXIVES]
     best: Role | None = None
     for part in parts:
