@@ -331,3 +331,16 @@ def test_a_dash_line_ended_by_its_reporting_clause(analyze):
         "says",
         "We had to import grain from Sweden because the harvest failed",
     )
+
+
+def test_a_quotation_holding_its_own_reporting_clause_between_dashes(analyze):
+    text = (
+        "Bread\nIgor Sobolev runs the bakery.\n\n«Negotiate, — Mr. Sobolev objected, — you can with suppliers, "
+        "but not with the cost of electricity».\n"
+    )
+    (a,) = analyze(text).attributions
+    assert (a.source.text, a.cue.text) == ("Mr. Sobolev", "objected")
+    assert [c.text for c in a.content] == [
+        "«Negotiate",
+        "you can with suppliers, but not with the cost of electricity»",
+    ]

@@ -897,3 +897,8 @@ def test_companies_acronyms_representatives_and_ranks(analyze, text, source, spe
     article = analyze(text)
     a = next(a for a in article.attributions if a.source and a.source.text == source)
     assert article.speaker_of(a).name == speaker
+
+
+def test_a_name_ending_in_what_it_is_is_an_organisation(analyze):
+    article = analyze("Another large enterprise of the region, Berdsk Bakery, said that prices would rise in May.")
+    assert [e.type for e in article.entities] == ["ORG"]

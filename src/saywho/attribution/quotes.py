@@ -146,6 +146,20 @@ def _mark_at(text: str, i: int) -> str | None:
 _TRAILING_CLAUSE = re.compile(r",[ \t]+((?:[\w.'’-]+[ \t]+){0,5}[\w.'’-]+)[.!]?[ \t]*$")
 
 
+# ", — Mr. Sobolev objected, — ": the author's words set inside a quotation by two dashes (Russian typesetting).
+_INNER_CLAUSE = re.compile(rf",[ \t]*[{DASHES}][ \t]+(?P<clause>[^{DASHES}«»\"“”\n]{{3,80}}?),[ \t]*[{DASHES}][ \t]+")
+
+
+def _inner_reporting_clause(text: str, inner_start: int, close: tuple[int, int, str] | None) -> tuple[int, int] | None:
+    """(end of the first part, start of the second) when a closed quotation holds its own reporting clause."""
+    if close is None or close[2] in DASHES:
+        return None
+    m = _INNER_CLAUSE.search(text, inner_start, close[0])
+    if m is None or not any(w.lower() in _SPEECH_FORMS for w in _WORD_RE.findall(m["clause"])):
+        return None
+    return m.start(), m.end()
+
+
 def _trailing_reporting_clause(text: str, i: int, para_end: int) -> tuple[int, int, str] | None:
     """The comma before a short reporting clause that ends a dash-opened paragraph, as a closer."""
     m = _TRAILING_CLAUSE.search(text, i, para_end)
@@ -239,6 +253,12 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             inner_start = i + 1 if opener in DASHES else i + len(opener)
             while inner_start < p_end and text[inner_start].isspace():
                 inner_start += 1
+            split = _inner_reporting_clause(text, inner_start, close) if opener not in DASHES else None
+            if split is not None:
+                # «Negotiate, — Mr. Sobolev objected, — you can …»: two quotations around the author's words.
+                close, rest = (split[0], split[0], DASHES[0]), (split[1], close)
+            else:
+                rest = None
             if close is None:
                 # Unbalanced: the quotation runs to the end of the paragraph (it may continue in the next one).
                 inner_end, outer_end, closer = p_end, p_end, ""
@@ -264,6 +284,21 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
                 text_slice=text[inner_start:inner_end],
             )
             quotes.append(q)
+            if rest is not None:
+                (second_start, (second_end, second_outer, second_closer)) = rest
+                quotes.append(
+                    Quotation(
+                        start=second_start,
+                        end=second_outer,
+                        inner_start=second_start,
+                        inner_end=second_end,
+                        opener=opener,
+                        closer=second_closer,
+                        standalone=True,
+                        text_slice=text[second_start:second_end],
+                    )
+                )
+                outer_end = second_outer
             if opener in DASHES and closer in DASHES:
                 resumed = _spanish_resumption(text, outer_end, p_end)
                 if resumed is not None:

@@ -252,6 +252,8 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True
     if all(t.is_upper and len(t.text) > 1 for t in ent if t.is_alpha):
         return True  # "CGIL", "AFAD": an acronym is an organisation
+    if len(ent) >= 2 and ent[-1].lower_ in _ORG_WORDS:
+        return True  # "Berdsk Bakery", "Energy Authority": a name ending in what it is
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
         return True
     if root.dep_ == "compound" and root.head.lower_ in _PLACE_NOUNS:

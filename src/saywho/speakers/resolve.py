@@ -374,6 +374,12 @@ class SpeakerResolver(ClusterBook):
             cluster = self._role_noun(head, source_text, s, sentence_start)
             if cluster is not None:
                 return self.remember(cluster, cand)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and head.pos_ == "NOUN":
+            # "Another large enterprise of the region, Berdsk Bakery,": the organisation the apposition names.
+            name = clean_name(self._compound_name(appos))
+            if _looks_like_org(name) or appos.ent_type_ == "ORG":
+                return self.named("ORG", name, _strip_determiner(source_text))
         if head.ent_type_ in ("ORG", "FAC") or word in ORG_HEADS:
             return self.named("ORG", _strip_determiner(source_text), _strip_determiner(source_text))
         if head.tag_ in ("NNS", "NNPS") or word in ("people", "public"):
