@@ -260,3 +260,14 @@ def test_a_headline_above_the_sites_head_lines_is_still_read(analyze):
     assert article.meta.published == "2024-11-14"
     headline = article.attributions[0]
     assert headline.source.text == "Nodar Kharatishvili" and headline.content[0].text.startswith("Wine exports")
+
+
+def test_content_then_the_verb_then_a_long_speaker(analyze):
+    article = _translated(
+        analyze,
+        "Nearly a third of the beaches may remain without lifeguards at the start of the season, warned the head "
+        "of the Water Rescue Service of the Red Cross in Varna, Stoyan Marinov.",
+    )
+    (a,) = article.attributions
+    assert a.cue.text == "warned" and article.speaker_of(a).name == "Stoyan Marinov"
+    assert a.content[0].text.startswith("Nearly a third")

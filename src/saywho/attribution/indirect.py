@@ -263,6 +263,15 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
 
+    # "CONTENT, warned the head of the X, Y.": the parser makes the content an adverbial clause of the verb and
+    # the speaker its object.
+    before = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i), None)
+    comma_before = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    inverted = subject is not None and subject.i > verb.i
+    if clause is None and before is not None and comma_before and lemma in SPEECH_VERBS and inverted:
+        content = trim_tokens(subtree_tokens(before, []), keep_quotes=True)
+        return make_candidate(content, subject, cue, offset, "indirect:inverted", 0.7)
+
     # "X pointed out that CONTENT", "…, pointing out that CONTENT": a phrasal cue with a clause.
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     phrasal = particle is not None and (lemma, particle.lower_) in PHRASAL_CUES
