@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import saywho.readers
-from saywho.readers import content_start, credit_line_span, detect_provenance
+from saywho.readers import content_start, credit_line_span, detect_provenance, read_text
 from saywho.readers.language import detect_language
 
 DATA = Path(__file__).parent / "data"
@@ -355,3 +355,74 @@ def test_more_addressee_forms_add_up() -> None:
         "the date was open, and an aide explained to Ledger why.\n"
     )
     assert detect_provenance(text).publisher == "Ledger"
+
+
+# ---- the head of wire copy from more agencies (credits, datelines and site lines under the title)
+_PROSE = "The first line of the metro was opened in 1977 and carries a million passengers a day, the city said.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher", "published", "translated_from", "translator", "section"),
+    [
+        (
+            "Society / Riga\nRiga, 13 March 2025, LETA.\nText translated with Google Translate\n\n",
+            "LETA",
+            "2025-03-13",
+            None,
+            "Google Translate",
+            "Society",
+        ),
+        (
+            "Society\n18.09.2025, 11:20\nGazeta.uz\nOriginal in Uzbek. Translated by DeepL.\n\n",
+            "Gazeta.uz",
+            "2025-09-18",
+            "uz",
+            "DeepL",
+            "Society",
+        ),
+        (
+            "Domestic\nPublished 9 October 2025 at 06.12\nTT\n"
+            "This article has been machine translated from Swedish.\n\n",
+            "TT",
+            "2025-10-09",
+            "sv",
+            None,
+            "Domestic",
+        ),
+        (
+            "Politics\n2025/11/20-18:34\nJiji Press\n(Translated by DeepL from the Japanese original)\n\n",
+            None,
+            "2025-11-20",
+            "ja",
+            "DeepL",
+            "Politics",
+        ),
+    ],
+)
+def test_credits_and_sites_among_the_head_lines(head, publisher, published, translated_from, translator, section):
+    text = "Three new metro stations to open\n\n" + head + _PROSE
+    meta = read_text(text).meta
+    assert (meta.publisher, meta.published, meta.translated_from, meta.translator, meta.section) == (
+        publisher,
+        published,
+        translated_from,
+        translator,
+        section,
+    )
+    assert text[content_start(text) :].startswith("The first line of the metro")
+
+
+def test_a_one_paragraph_text_keeps_its_body_above_an_end_credit() -> None:
+    text = (
+        "Grain duty\nThe minister said on Monday that the duty would be cut in May, and that the decision is final.\n"
+    )
+    text += "Translated from Russian by Google Translate.\n"
+    from saywho.readers.provenance import body_range
+
+    start, end = body_range(text)
+    assert "The minister said on Monday" in text[start:end]  # the credit ends the body; it does not swallow it
+
+
+def test_armenpress_dateline() -> None:
+    text = "Sevan rises\nYEREVAN, JUNE 5, ARMENPRESS. The water level of Lake Sevan rose, the ministry said.\n"
+    assert read_text(text).meta.publisher == "ARMENPRESS"

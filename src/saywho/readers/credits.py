@@ -9,7 +9,7 @@ the language the line itself is written in, which betrays the original language 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .language import detect_language
 from .lines import Line, head_lines, tail_lines
@@ -130,7 +130,7 @@ _LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
 }
 _NAME_TO_CODE = {name: code for code, names in _LANGUAGE_NAMES.items() for name in names}
 _FROM_LANGUAGE = re.compile(
-    r"(?:\bfrom\s+(?:the\s+)?|(?<!\w)с\s+|(?<!\w)з\s+|\baus\s+dem\s+|\bdu\s+|\bde\s+l['’]\s*|\bdel\s+|\bdal(?:l['’]\s*)?\s*)"
+    r"(?:\boriginal(?:ly)?\s+(?:written\s+|published\s+)?in\s+|\bfrom\s+(?:the\s+)?|(?<!\w)с\s+|(?<!\w)з\s+|\baus\s+dem\s+|\bdu\s+|\bde\s+l['’]\s*|\bdel\s+|\bdal(?:l['’]\s*)?\s*)"
     r"(?P<name>" + "|".join(sorted(map(re.escape, _NAME_TO_CODE), key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
@@ -148,12 +148,24 @@ class CreditLine:
     translator: str | None  # canonical machine-translation service, None for a human translator
     source_language: str | None  # ISO 639-1 named explicitly on the line ("from Russian")
     line_language: str | None  # ISO 639-1 of the credit line itself
+    at_end: bool = False  # printed under the article (where the body ends), not in its head
+
+
+# Sites print the credit under the title too, among the date and byline lines: "Original in Uzbek. Translated by
+# DeepL." The head is read down to its first paragraph of prose.
+_HEAD_CREDIT_LINES = 7
+_PROSE_WORDS = 25
 
 
 def find_credit_line(text: str) -> CreditLine | None:
-    """The translation credit among the last two and the first non-empty lines, or None."""
-    candidates = tail_lines(text, max_lines=2) + head_lines(text, max_lines=1)
-    for line in candidates:
+    """The translation credit among the last two lines and the head's short lines, or None."""
+    for line in tail_lines(text, max_lines=2):
+        credit = parse_credit_line(line)
+        if credit is not None:
+            return replace(credit, at_end=True)
+    for line in head_lines(text, max_lines=_HEAD_CREDIT_LINES):
+        if len(line.stripped.split()) > _PROSE_WORDS:
+            break
         credit = parse_credit_line(line)
         if credit is not None:
             return credit

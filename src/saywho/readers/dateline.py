@@ -53,6 +53,11 @@ _DOTTED = re.compile(
     rf"(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE})\.[ \t]+{_DATE}"
     rf"(?:\.[ \t]+(?P<agency>[{_UPPER}]{{2,}}[\w\-]*)|[ \t]+\((?P<agency2>{_AGENCY})\))[ \t]+{_DASH}"
 )  # … and "KYIV. Oct 17 (Interfax-Ukraine) –"
+# "YEREVAN, JUNE 5, ARMENPRESS. The ...": place, date and agency in capitals, commas between them.
+_COMMAS = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}),[ \t]+(?P<date>[A-Z]{{3,9}}[ \t]+\d{{1,2}}),[ \t]+"
+    rf"(?P<agency>[{_UPPER}]{{3,}}[\w\-]*)\.[ \t]"
+)
 # "ROME - The government ...": a place in capitals and a dash, no agency named.
 _PLACE_ONLY = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ \t]+{_DATE})?[ \t]+(?:-{{1,2}}|–|—)[ \t]+(?=[{_UPPER}])")
 
@@ -84,7 +89,7 @@ def find_dateline(text: str, start: int = 0, *, with_agency: bool = True) -> Dat
     if m is not None:
         agency = (m["slashed"] or m["bracketed"] or m["dashed"] or m["capital"] or m["between"] or "").strip()
         return Dateline(m.start(), m.end(), m["place"], m["date"], agency) if agency else None
-    for pattern in (_AGENCY_FIRST, _EQUALS, _DOTTED):
+    for pattern in (_AGENCY_FIRST, _EQUALS, _DOTTED, _COMMAS):
         first = pattern.match(text, start)
         if first is not None:
             groups = first.groupdict()

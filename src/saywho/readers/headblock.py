@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..speakers.world import COUNTRY_NAMES
+from .credits import parse_credit_line
 from .lines import Line
 from .masthead import masthead_names, person_shaped, pipe_parts
 from .published import date_start
@@ -42,6 +43,9 @@ _SECTION_NAMES = frozenset(
     )
 )  # fmt: skip
 
+_MAX_DATELINE_WORDS = 8
+# "Society / Riga": a rubric and its subsection.
+_SLASHED_RUBRIC = re.compile(r"^(?P<section>[A-ZА-ЯЁ][\w&-]*(?: [\w&-]+)?)(?: / [A-ZА-ЯЁ][\w&-]*(?: [\w&-]+)?){1,2}$")
 # A head line is short; a date line longer than this is a sentence that mentions a date.
 _MAX_HEAD_WORDS = 16
 _MAX_SUBTITLE_WORDS = 30
@@ -77,6 +81,10 @@ def read_head_block(lines: list[Line]) -> HeadBlock:
         if _is_head_line(text):
             count = index + 1
             section = section or _section_of(text)
+        elif count == index and parse_credit_line(line) is not None:
+            # "Original in Uzbek. Translated by DeepL." among the head lines; it confirms no subtitle, for the
+            # credit of a one-paragraph text may be the next line after its prose.
+            count = index + 1
         elif not (index == 0 and _is_subtitle(text)):
             break  # prose: the body starts here (a lone subtitle stays in the body unless head lines follow)
     return HeadBlock(count, section)
@@ -98,13 +106,16 @@ def _is_head_line(text: str) -> bool:
         or (_BYLINE.match(text) is not None and person_shaped(_BYLINE_TAIL.split(_BYLINE.sub("", text))[0]))
         or bool(_PLACE_LINE.match(text))
         or bool(_LABEL_LINE.match(text))
+        or bool(_SLASHED_RUBRIC.match(text))
     )
 
 
 def _is_date_line(text: str) -> bool:
     if date_start(text) is None:
         return False
-    return not text.endswith(".") or _CLOCK_END.search(text) is not None
+    # "Riga, 13 March 2025, LETA.": a short date line may end in a full stop; a sentence with a date is longer.
+    short = len(text.split()) <= _MAX_DATELINE_WORDS
+    return not text.endswith(".") or short or _CLOCK_END.search(text) is not None
 
 
 def _is_subtitle(text: str) -> bool:
@@ -117,6 +128,8 @@ def _section_of(text: str) -> str | None:
     """The section a head line names: a rubric, the middle of "Site | Section | date", "Sport, 05 Dec 2025"."""
     if is_section_name(text):
         return text
+    if (slashed := _SLASHED_RUBRIC.match(text)) is not None:
+        return slashed["section"]
     parts = pipe_parts(text)
     if parts is not None:
         middle = [p for p in parts[1:-1] if date_start(p) is None and not person_shaped(p)]

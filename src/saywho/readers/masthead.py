@@ -35,6 +35,12 @@ _ACRONYM = rf"(?P<name>[{_UPPER}ČŠŽŘĚŇŤĎÁÉÍÓÚÜÖÄ]{{2,6}}(?:-[{_U
 
 # Shapes that name the outlet outright.
 _HEAD_SURE = [
+    re.compile(
+        rf"^(?P<name>[{_UPPER}][\w\-]*\.(?:ru|uz|kz|ua|by|md|kg|tj|am|az|ge|lv|lt|ee|com|net|org|info))$"
+    ),  # Gazeta.uz
+    re.compile(
+        rf"^{_WORD}(?:[ \t]{_WORD})?,[ \t]+\d{{1,2}}[ \t]+\w+[ \t]+\d{{4}},[ \t]+(?P<name>[{_UPPER}]{{2,}}[\w\-]*)\.?$"
+    ),
     re.compile(rf"(?:^|\s)/(?P<name>[{_UPPER}][\w\-]{{1,20}})/\.?$"),  # Ulaanbaatar, February 27, 2024 /MONTSAME/
     re.compile(rf"^{_WORD}(?:[ \t]{_WORD}){{1,3}}[ \t]+\((?P<name>[{_UPPER}]{{2,8}})\)$"),  # Elena Koleva (BTA)
     re.compile(rf"^(?:The\s+)?{_NAME}\s+{_PERIODICAL_EN}\b.{{0,40}}?{_ISSUE}"),  # Kommersant newspaper No. 209

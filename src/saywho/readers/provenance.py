@@ -80,7 +80,7 @@ def body_ranges(text: str) -> BodyRanges:
     credit = find_credit_line(text)
     layout = _layout(text, credit)
     start = _after_dateline(text, layout)
-    end = credit.start if credit and credit.start >= start else len(text)
+    end = credit.start if credit and credit.at_end and credit.start >= start else len(text)
     # A breadcrumb title repeated above the body is no headline of its own (layout.headline is None then).
     headline = layout.headline if layout.headline is not None and layout.headline[1] <= start else None
     return BodyRanges(start, end, headline)
@@ -121,7 +121,7 @@ def _layout(text: str, credit: CreditLine | None) -> Layout:
 
 def _body(text: str, layout: Layout, credit: CreditLine | None) -> str:
     """The text without breadcrumbs and credit line, whose language may differ from the article's."""
-    end = credit.start if credit and credit.start >= layout.body_start else len(text)
+    end = credit.start if credit and credit.at_end and credit.start >= layout.body_start else len(text)
     body = text[layout.body_start : end]
     # A very short text may be all "head"; then the whole text is better evidence than nothing.
     return body if body.strip() else text

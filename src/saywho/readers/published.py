@@ -25,7 +25,7 @@ _RU_MONTH = r"(?P<m>янв|фев|мар|апр|ма|июн|июл|авг|сен
 _DATES = [
     re.compile(rf"(?<!\d){_DAY}\.[ ]?(?P<mn>[01]?\d)\.[ ]?{_YEAR}(?!\d)"),  # 14.11.2025, 15. 10. 2024
     re.compile(rf"(?<!\d){_DAY}-(?P<mn>[01]?\d)-{_YEAR}(?!\d)"),  # 03-03-2025
-    re.compile(rf"(?<!\d){_YEAR}-(?P<mn>[01]\d)-{_DAY}(?!\d)"),  # 2025-11-14
+    re.compile(rf"(?<!\d){_YEAR}[-/](?P<mn>[01]\d)[-/]{_DAY}(?!\d)"),  # 2025-11-14, 2025/11/20 (Japanese sites)
     re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
