@@ -8,6 +8,13 @@ from saywho.document import Role
 from saywho.speakers.names import clean_name, phonetic_key, same_name
 from saywho.speakers.roles import country_of, parse_apposition_role, parse_premodifier_role
 
+
+def _speaker(article, source: str):
+    """The speaker entity of the attribution whose source span reads `source`."""
+    a = next(a for a in article.attributions if a.source and a.source.text == source)
+    return article.speaker_of(a)
+
+
 # ------------------------------------------------------------------------------------------------ names
 
 
@@ -437,9 +444,7 @@ def test_a_capital_stands_for_its_state(analyze):
     ],
 )
 def test_a_role_noun_goes_to_the_person_its_words_describe(analyze, text, source, speaker):
-    article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    assert article.speaker_of(a).name == speaker
+    assert _speaker(analyze(text), source).name == speaker
 
 
 @pytest.mark.parametrize(
@@ -458,8 +463,7 @@ def test_a_role_noun_goes_to_the_person_its_words_describe(analyze, text, source
 )
 def test_an_indefinite_role_noun_is_someone_new(analyze, text, source):
     article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    speaker = article.speaker_of(a)
+    speaker = _speaker(article, source)
     assert speaker.name not in ("Kenji Sato", "Gao Ming") and speaker.roles == []
 
 
@@ -650,8 +654,7 @@ def test_a_title_the_parser_split_from_the_name_stays_in_the_source(analyze):
 )
 def test_nouns_that_point_back(analyze, text, source, speaker, kind):
     article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    entity = article.speaker_of(a)
+    entity = _speaker(article, source)
     assert (entity.name, entity.type) == (speaker, kind)
 
 
@@ -712,9 +715,7 @@ def test_the_interlocutor_of_the_outlet_is_its_unnamed_source(analyze):
     ],
 )
 def test_speakers_of_southeast_asian_and_balkan_wire_copy(analyze, text, source, speaker):
-    article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    assert article.speaker_of(a).name == speaker
+    assert _speaker(analyze(text), source).name == speaker
 
 
 def test_an_organisation_ending_in_a_plural_is_no_person(analyze):
@@ -766,8 +767,7 @@ def test_a_minister_quoted_before_being_named(analyze):
 )
 def test_named_organisations_and_their_people_are_not_anaphors(analyze, text, source, speaker, kind):
     article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    entity = article.speaker_of(a)
+    entity = _speaker(article, source)
     assert (entity.name, entity.type) == (speaker, kind)
 
 
@@ -800,9 +800,7 @@ def test_the_athlete_is_who_just_spoke(analyze):
     ],
 )
 def test_what_speaks_for_an_organisation(analyze, text, source, speaker):
-    article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    assert article.speaker_of(a).name == speaker
+    assert _speaker(analyze(text), source).name == speaker
 
 
 @pytest.mark.parametrize(
@@ -833,8 +831,7 @@ def test_what_speaks_for_an_organisation(analyze, text, source, speaker):
 )
 def test_iberian_arabic_and_russian_names_with_their_titles(analyze, text, source, speaker, role):
     article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    entity = article.speaker_of(a)
+    entity = _speaker(article, source)
     assert entity.name == speaker and role in entity.roles, (entity.name, entity.roles)
 
 
@@ -856,8 +853,7 @@ def test_iberian_arabic_and_russian_names_with_their_titles(analyze, text, sourc
 )
 def test_the_mp_the_mayor_of_a_town_and_an_authority(analyze, text, source, speaker):
     article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    assert article.speaker_of(a).name == speaker
+    assert _speaker(article, source).name == speaker
     assert "Lucenec" not in [e.name for e in article.entities]
 
 
@@ -894,9 +890,7 @@ def test_the_mp_the_mayor_of_a_town_and_an_authority(analyze, text, source, spea
     ],
 )
 def test_companies_acronyms_representatives_and_ranks(analyze, text, source, speaker):
-    article = analyze(text)
-    a = next(a for a in article.attributions if a.source and a.source.text == source)
-    assert article.speaker_of(a).name == speaker
+    assert _speaker(analyze(text), source).name == speaker
 
 
 def test_a_name_ending_in_what_it_is_is_an_organisation(analyze):
