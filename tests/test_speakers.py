@@ -896,3 +896,57 @@ def test_companies_acronyms_representatives_and_ranks(analyze, text, source, spe
 def test_a_name_ending_in_what_it_is_is_an_organisation(analyze):
     article = analyze("Another large enterprise of the region, Berdsk Bakery, said that prices would rise in May.")
     assert [e.type for e in article.entities] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            # spaCy ends a sentence at "Ing." unless the tokenizer knows the title: the speaker was "Ing".
+            "The line will close for three weeks, announced the general director of the Metro, Ing. Guillermo "
+            "Calderón Aguilera.",
+            "the general director of the Metro, Ing. Guillermo Calderón Aguilera",
+            "Guillermo Calderón Aguilera",
+        ),
+        (
+            "Mgr. Peter Novák, the mayor of the town, said that the square would be rebuilt.",
+            "Mgr. Peter Novák, the mayor of the town,",
+            "Peter Novák",
+        ),
+        (
+            # Mongolian names: the father's initial glued to the given name. NER made this one part of an ORG.
+            "Minister of Energy D.Bold said that the plant would open. Head of the Energy Regulatory Commission "
+            "B.Naran noted that tariffs will not rise this year.",
+            "Head of the Energy Regulatory Commission B.Naran",
+            "B.Naran",
+        ),
+        (
+            "Speaker of Parliament Kh.Battulga said that the session would open in May.",
+            "Speaker of Parliament Kh.Battulga",
+            "Kh.Battulga",
+        ),
+    ],
+)
+def test_foreign_titles_and_initialled_names(analyze, text, source, speaker):
+    assert _speaker(analyze(text), source).name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Oleg Rustamovich Gazizov, the head of the regional administration, said the budget was approved. "
+            "According to Oleg Rustamovich, the money will go to schools.",
+            "Oleg Rustamovich",
+        ),
+        (
+            "Guillermo Calderón Aguilera, the director of the Metro, said that the line would close. Guillermo "
+            "Calderón added that buses would replace the trains.",
+            "Guillermo Calderón",
+        ),
+    ],
+)
+def test_the_first_words_of_a_full_name_are_the_same_person(analyze, text, source):
+    article = analyze(text)
+    assert len([e for e in article.entities if e.type == "PERSON"]) == 1
+    assert _speaker(article, source).name == article.entities[0].name

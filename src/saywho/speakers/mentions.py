@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from saywho.document import Role
-from saywho.nlp.english import Paragraph
+from saywho.nlp.english import INITIALLED_NAME, Paragraph
 from saywho.speakers.names import FAMILY_NAMES_FIRST, HONORIFICS, clean_name, name_words
 from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_descriptor_role, parse_premodifier_role
 
@@ -26,8 +26,10 @@ _TITLE_LOWER = frozenset(
 # left of a surname NER tagged alone) has none of them.
 TITLE_WORDS = _TITLE_LOWER  # for the resolver: a capitalised source made only of these is a role noun
 _ROLE_HEADS = _TITLE_LOWER - {"first", "former", "acting", "senior", "state", "press", "foreign", "vice", "prime"}
-_FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss", "madam", "mme", "frau"])
-_MALE_HONORIFICS = frozenset(["mr", "sir", "herr"])
+_FEMALE_HONORIFICS = frozenset(
+    ["mrs", "ms", "miss", "madam", "mme", "mlle", "frau", "sra", "srta", "dra", "licda", "mtra"]
+)
+_MALE_HONORIFICS = frozenset(["mr", "sir", "herr", "sr", "mtro"])
 
 
 @dataclass
@@ -52,7 +54,7 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
                 ent = _person_after_organisation(ent)
             if ent is not None and ent.label_ == "PERSON":
                 persons.append(ent)
-        for name in _names_after_titles(par.doc):
+        for name in _names_after_titles(par.doc) + _initialled_names(par.doc):
             # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
             persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
         persons = [_with_hyphenated_tail(_with_family_name(p)) for p in persons]
@@ -133,6 +135,15 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
             continue
         names.append(SpacySpan(doc, start, end, label="PERSON"))
     return names
+
+
+def _initialled_names(doc: Doc) -> list[SpacySpan]:
+    """One-token names of an initial and a given name glued by a full stop ("D.Bold"), whatever NER made of them."""
+    return [
+        SpacySpan(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if "." in t.text and t.pos_ == "PROPN" and INITIALLED_NAME.fullmatch(t.text)
+    ]
 
 
 def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
@@ -250,7 +261,8 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
     if _glued_by_dots(ent):
         return True
-    if all(t.is_upper and len(t.text) > 1 for t in ent if t.is_alpha):
+    letters = [t for t in ent if t.is_alpha]
+    if letters and all(t.is_upper and len(t.text) > 1 for t in letters):
         return True  # "CGIL", "AFAD": an acronym is an organisation
     if len(ent) >= 2 and ent[-1].lower_ in _ORG_WORDS:
         return True  # "Berdsk Bakery", "Energy Authority": a name ending in what it is

@@ -250,7 +250,10 @@ class SpeakerResolver(ClusterBook):
                 # surname alone; "Masahiko Kuroda" for "Kuroda Masahiko": the other order of an East Asian name.
                 tail = len(full) > len(words) and all(map(same_name, full[-len(words) :], words))
                 swapped = len(full) == len(words) == 2 and same_name(full[0], words[1]) and same_name(full[1], words[0])
-                if tail or swapped:
+                # "Oleg Rustamovich" for "Oleg Rustamovich Gazizov": first name and patronymic, the polite Russian
+                # address; "Guillermo Calderón" for "Guillermo Calderón Aguilera": the first of two surnames.
+                head = len(full) > len(words) and all(map(same_name, full[: len(words)], words))
+                if tail or swapped or head:
                     return c
             # A surname seen alone first, its full name later.
             for c in persons:

@@ -52,6 +52,7 @@ def body_range(text: str) -> tuple[int, int]:
 def _cache_key(nlp: Language, docs: Sequence[tuple[str, str, list[tuple[int, int]]]]) -> str:
     h = hashlib.sha256()
     h.update(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{nlp.pipe_names}".encode())
+    h.update("|".join(sorted(nlp.tokenizer.rules)).encode())  # the tokenizer's special cases change the parses
     for name, text, spans in docs:
         h.update(name.encode())
         h.update(hashlib.sha256(text.encode()).digest())
