@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from saywho.document import Attribution
 
 
@@ -287,3 +289,22 @@ def test_kinds_are_from_the_contract(analyze):
     )
     kinds = [a.kind for a in analyze(text).attributions]
     assert kinds == ["direct", "indirect", "mixed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content_start"),
+    [
+        # spaCy kept "”—said" and "”―" glued into one token: no verb, no speaker, no attribution.
+        (
+            "The minister spoke to reporters on Monday.\n\n“We will finish the bridge on time,”—said the minister.",
+            "the minister",
+            "“We will finish",
+        ),
+        ("“He is ignorant of our culture and of our lives.”― Pamela Padilla", "Pamela Padilla", "“He is ignorant"),
+    ],
+)
+def test_a_dash_glued_to_the_closing_quotation_mark(analyze, text, source, content_start):
+    article = analyze(text)
+    [a] = article.attributions
+    assert a.source is not None and a.source.text == source
+    assert a.content[0].text.startswith(content_start)

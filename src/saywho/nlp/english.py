@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from saywho.errors import SaywhoError
 
@@ -62,7 +63,7 @@ def load_english(model: str | None = None) -> Language:
         except OSError as exc:
             errors.append(f"{name}: {exc.__class__.__name__}")
             continue
-        add_title_abbreviations(nlp)
+        customise_tokenizer(nlp)
         return nlp
     raise SaywhoError(
         "no English spaCy model is installed (tried " + ", ".join(names) + "); "
@@ -75,12 +76,23 @@ def load_english(model: str | None = None) -> Language:
 INITIALLED_NAME = re.compile(r"(?!(?:Mr|Ms|Dr|St)\.)[A-Z][a-z]?\.[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
-def add_title_abbreviations(nlp: Language) -> None:
-    """Keep each title of `TITLE_ABBREVIATIONS`, and each initialled name, one token, so no sentence ends in it."""
+# Dashes glued to a closing quotation mark: spaCy kept "”―", "lives.”―" and even "Text,”—said" as one token, so
+# the signature after a quotation ("“…”― Pamela Padilla") and the dialogue dash of a translation ("“…,”—said
+# he") had no verb or speaker token to find. The horizontal bar (U+2015) is never part of a word.
+DASH_INFIXES = (r"[—―]", r"(?<=[”»\"])–", r"(?<=\w)[,.!?](?=[”»\"][—–―])", r"[”»\"](?=[—–―])")
+
+
+def customise_tokenizer(nlp: Language) -> None:
+    """Keep each title of `TITLE_ABBREVIATIONS`, and each initialled name, one token, so no sentence ends in it;
+    split dashes from the quotation marks they are glued to (`DASH_INFIXES`)."""
     for title in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if nlp.tokenizer.token_match is None:
         nlp.tokenizer.token_match = INITIALLED_NAME.fullmatch
+    defaults = nlp.Defaults
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *DASH_INFIXES]).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, "―"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, "―"]).search
 
 
 def parse_paragraphs(

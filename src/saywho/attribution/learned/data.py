@@ -52,7 +52,11 @@ def body_range(text: str) -> tuple[int, int]:
 def _cache_key(nlp: Language, docs: Sequence[tuple[str, str, list[tuple[int, int]]]]) -> str:
     h = hashlib.sha256()
     h.update(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}|{nlp.pipe_names}".encode())
-    h.update("|".join(sorted(nlp.tokenizer.rules)).encode())  # the tokenizer's special cases change the parses
+    # saywho's changes to the tokenizer (nlp.english) change the parses: its special cases and patterns are keyed.
+    tokenizer = nlp.tokenizer
+    h.update("|".join(sorted(tokenizer.rules)).encode())
+    for search in (tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer, tokenizer.token_match):
+        h.update(str(getattr(getattr(search, "__self__", None), "pattern", None)).encode())
     for name, text, spans in docs:
         h.update(name.encode())
         h.update(hashlib.sha256(text.encode()).digest())
