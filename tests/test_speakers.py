@@ -950,3 +950,30 @@ def test_the_first_words_of_a_full_name_are_the_same_person(analyze, text, sourc
     article = analyze(text)
     assert len([e for e in article.entities if e.type == "PERSON"]) == 1
     assert _speaker(article, source).name == article.entities[0].name
+
+
+def test_a_post_the_lexicon_lacks_points_back_to_its_holder(analyze):
+    article = analyze(
+        "Three stations will open in December, deputy khokim of Tashkent Bakhodir Yusupov said on Monday. "
+        "Dilnoza Karimova, a teacher, said that the noise never stops. "
+        "The second stage is scheduled for 2027, the deputy khokim added."
+    )
+    assert _speaker(article, "deputy khokim of Tashkent Bakhodir Yusupov").name == "Bakhodir Yusupov"
+    assert _speaker(article, "the deputy khokim").name == "Bakhodir Yusupov"
+
+
+def test_an_organisation_named_by_its_kind_and_its_press_service(analyze):
+    article = analyze(
+        "The press service of the Tashkent city khokimiyat reported that the project costs 2 trillion soums. "
+        "Residents complained about dust. The khokimiyat promised that a park will be laid out."
+    )
+    assert _speaker(article, "The press service of the Tashkent city khokimiyat").name == "Tashkent city khokimiyat"
+    assert _speaker(article, "The khokimiyat").name == "Tashkent city khokimiyat"
+
+
+def test_a_name_modifying_a_place_noun_is_not_the_speaker(analyze):
+    article = analyze(
+        "A resident of the Yangi Hayot mahalla, Dilnoza Karimova, said that her children cannot open the windows."
+    )
+    assert _speaker(article, "A resident of the Yangi Hayot mahalla, Dilnoza Karimova,").name == "Dilnoza Karimova"
+    assert "Yangi Hayot" not in [e.name for e in article.entities]

@@ -20,7 +20,11 @@ _TITLE_LOWER = frozenset(
     "governor mayor premier chancellor representative rep congressman congresswoman judge justice attorney "
     "professor analyst researcher economist commander officer envoy leader king queen prince emperor pope "
     "ceo executive founder candidate nominee lawmaker deputy-head akim hokim commissioner democrat republican "
-    "conservative socialist liberal communist mp meteorologist colonel major captain lieutenant admiral".split()
+    "conservative socialist liberal communist mp meteorologist colonel major captain lieutenant admiral "
+    # Posts of local government and offices abroad that translations keep in their own words ("the khokim of
+    # Tashkent", "the voivode", "the wali"), and other posts a name follows in a title phrase.
+    "khokim voivode prefect wali kaymakam mukhtar alcalde burgomaster starosta prosecutor ombudsman rector dean "
+    "adviser advisor aide inspector coordinator manager chairperson superintendent sheriff".split()
 )
 # Title words that make a premodifier a role ("Deputy Foreign Minister X"); a bare first name ("Alexei"
 # left of a surname NER tagged alone) has none of them.
@@ -259,6 +263,10 @@ def _not_a_person(ent: SpacySpan) -> bool:
     root = ent.root
     if len(ent) == 1 and root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return True  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
+    modified = root.head
+    if root.dep_ == "compound" and modified.text.islower() and modified.pos_ in ("NOUN", "PROPN"):
+        # "a resident of the Yangi Hayot mahalla": a place or thing named after someone; "Putin aide": a post.
+        return modified.lower_ not in _TITLE_LOWER
     if _glued_by_dots(ent):
         return True
     letters = [t for t in ent if t.is_alpha]

@@ -342,7 +342,14 @@ class SpeakerResolver(ClusterBook):
             if cluster is None:  # nobody named yet: "The Minister of Energy said …" before his name is given
                 cluster = self.named("PERSON", _strip_determiner(source_text))
             return self.remember(cluster, cand)
-        if head.pos_ == "PROPN":
+        lexical = word in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS
+        if not lexical and head.text.islower() and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP"):
+            # "the deputy khokim added", "the voivode stressed": a post the lexicon lacks, held by a person named
+            # before with that title.
+            cluster = self._holder_of_post(head, word, s, sentence_start)
+            if cluster is not None:
+                return self.remember(cluster, cand)
+        if head.pos_ == "PROPN" and not head.text.islower():
             name = clean_name(self._compound_name(head))
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
             cluster = self._match_person(name, s)
@@ -368,7 +375,8 @@ class SpeakerResolver(ClusterBook):
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             owner = owner or next((c for c in head.children if c.dep_ == "poss"), None)  # "Kyivteploenergo's"
-            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ == "ORG"):
+            named_owner = owner is not None and any(t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in owner.subtree)
+            if owner is not None and named_owner:  # "of the Tashkent city khokimiyat" too
                 words = [t.text for t in owner.subtree if t.dep_ != "case" and t.text not in ("'s", "’s")]
                 name = _strip_determiner(" ".join(words), lower=False)
                 return self.named("ORG", name, _strip_determiner(source_text))
@@ -463,7 +471,23 @@ class SpeakerResolver(ClusterBook):
             if nouns is not None and w.text.islower() and determiner in ("the", "this", "that") and not named:
                 # "the company" after "Fingrid": the kind is rarely in the name; then the organisation named last.
                 return self._recent_org(start, nouns) or (self._recent_org(start) if w.lower_ in _ANY_KIND else None)
+            if nouns is None and w.text.islower() and w.pos_ == "NOUN" and determiner in ("the", "this") and not named:
+                # "The khokimiyat promised" after "the Tashkent city khokimiyat": an organisation named by its kind.
+                found = self._org_named_with_head(start, w.lower_)
+                if found is not None:
+                    return found
         return None
+
+    def _org_named_with_head(self, before: int, noun: str) -> Cluster | None:
+        """The organisation named last before `before` whose name ends in `noun`."""
+        best: tuple[int, str] | None = None
+        named = [(start, name) for start, name in self.org_mentions]
+        named += [(ms, c.canonical) for c in self.clusters if c.type == "ORG" and c.canonical for ms, _ in c.mentions]
+        for start, name in named:
+            words = name.lower().split()
+            if start < before and words and words[-1] == noun and len(words) > 1 and (best is None or start > best[0]):
+                best = (start, name)
+        return self.named("ORG", best[1]) if best is not None else None
 
     def _document_author(self, head: Token, start: int) -> Cluster | None:
         by = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "of", "from")]
@@ -553,6 +577,17 @@ class SpeakerResolver(ClusterBook):
                 title = noun.capitalize() if noun not in ("official", "politician") else noun
                 chosen.roles.append(Role(title=title, country=country))
         return chosen
+
+    def _holder_of_post(self, head: Token, word: str, start: int, sentence_start: int) -> Cluster | None:
+        """The person last named with a title whose head noun is `word` ("deputy khokim of Tashkent" for "the
+        deputy khokim"), for a definite role noun the lexicon lacks."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        for cluster in self.recent_persons(start, sentence_start)[:6]:
+            heads = {title.lower().split(" of ")[0].split()[-1] for title in cluster.titles() if title.strip()}
+            if word in heads:
+                return cluster
+        return None
 
     def _state(self, head: Token, source_text: str) -> Cluster:
         name = self._entity_text(head)
@@ -673,5 +708,6 @@ def build_entities(
 ) -> tuple[list[Entity], list[str | None]]:
     """Resolve each candidate's speaker; return the entities and, per candidate, its speaker's id."""
     resolver = SpeakerResolver(text, paragraphs, quoted, not_persons)
-    speakers = [resolver.resolve(c) for c in candidates]
+    # Every source is a mention of its speaker, organisations' too: "the khokimiyat" later finds the one named last.
+    speakers = [resolver.remember(resolver.resolve(c), c) for c in candidates]
     return resolver.entities(resolver.merge_acronyms(resolver.merge_described_later(speakers)))
