@@ -308,3 +308,26 @@ def test_a_dash_glued_to_the_closing_quotation_mark(analyze, text, source, conte
     [a] = article.attributions
     assert a.source is not None and a.source.text == source
     assert a.content[0].text.startswith(content_start)
+
+
+def test_spanish_order_verb_before_its_speaker(analyze):
+    # The parser makes "announced" a conjunct of the content's verb and the speaker its object.
+    a = one(
+        analyze(
+            "The complete reopening of Line 1 of the Collective Transport System (STC) Metro, which runs from "
+            "Observatorio to Pantitlán, will take place in December, announced the general director of the Metro, "
+            "Ing. Rodrigo Salcedo Ibarra."
+        )
+    )
+    assert a.source is not None and a.source.text == "the general director of the Metro, Ing. Rodrigo Salcedo Ibarra"
+    assert a.content[0].text.startswith("The complete reopening") and a.content[0].text.endswith("in December")
+
+
+def test_a_reporting_verb_read_as_a_reduced_relative_clause(analyze):
+    # "assured" parsed as a modifier of "Government", the sentence rooted in "head"; "last Monday" is no speaker.
+    article = analyze(
+        "The head of Mexico City's Government, Valeria Montaño Ruiz, assured last Monday that the modernization "
+        'of the line "will change the lives of almost one million people who use it every day."'
+    )
+    sources = [a.source.text for a in article.attributions if a.source]
+    assert sources == ["The head of Mexico City's Government, Valeria Montaño Ruiz"]

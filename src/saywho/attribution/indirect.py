@@ -145,6 +145,14 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
 
 def _subject(verb: Token) -> Token | None:
     """The speaker of a reporting verb: its own subject, or for a participle or conjunct, its head's."""
+    if verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lemma_.lower() in SPEECH_VERBS:
+        # "The head of the Government, Valeria Ruiz, assured that …": the parser reads the verb as a reduced
+        # relative clause of the last noun, and the sentence has no verb at its root. The root noun speaks.
+        top = verb.head
+        while top.dep_ in ("pobj", "prep", "appos", "poss", "compound") and top.head is not top:
+            top = top.head
+        if top.dep_ == "ROOT" and top.pos_ in ("NOUN", "PROPN"):
+            return top
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
@@ -171,11 +179,25 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+# Heads of a noun phrase that names who speaks even without a proper name in it.
+_SPEAKER_NOUNS = frozenset(
+    "minister director head president spokesman spokeswoman spokesperson official chairman chairwoman governor "
+    "mayor secretary ministry government service office department police commander chief representative".split()
+)
+
+
+def _names_someone(tok: Token) -> bool:
+    """Whether the noun phrase of `tok` names a speaker: a proper name in it, or a post or office as its head."""
+    return tok.lemma_.lower() in _SPEAKER_NOUNS or any(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in tok.subtree
+    )
+
+
 def _is_speaker(tok: Token | None) -> bool:
     if tok is None:
         return False
-    if tok.lower_ in NON_SPEAKERS:
-        return False
+    if tok.lower_ in NON_SPEAKERS or tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "…, assured last Monday that": the parser may hang the day on the verb like a speaker
     return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_ in (
         "PERSON",
         "ORG",
@@ -271,6 +293,16 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
     if clause is None and before is not None and comma_before and lemma in SPEECH_VERBS and inverted:
         content = trim_tokens(subtree_tokens(before, []), keep_quotes=True)
         return make_candidate(content, subject, cue, offset, "indirect:inverted", 0.7)
+
+    # "CONTENT, announced the general director of the Metro, Ing. X.": Spanish puts the verb before its speaker,
+    # and the parser makes the verb a conjunct of the content's verb and the speaker its object.
+    if clause is None and verb.dep_ == "conj" and comma_before and lemma in SPEECH_VERBS and verb.head.i < verb.i:
+        head = verb.head
+        coordinated = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+        speaker = _inverted_subject(verb)
+        if not coordinated and speaker is not None and _names_someone(speaker):
+            content = trim_tokens([verb.doc[i] for i in range(head.left_edge.i, verb.i)], keep_quotes=True)
+            return make_candidate(content, speaker, cue, offset, "indirect:inverted", 0.7)
 
     # "X pointed out that CONTENT", "…, pointing out that CONTENT": a phrasal cue with a clause.
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)

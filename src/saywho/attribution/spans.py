@@ -81,6 +81,14 @@ def subtree_tokens(tok: Token, exclude: Iterable[Token] = ()) -> list[Token]:
 def source_tokens(subject: Token) -> list[Token]:
     """The source noun phrase: the subject with its modifiers and appositions, without relative clauses."""
     drop = [c for c in subject.children if c.dep_ in ("relcl", "acl") and c.i > subject.i]
+    # A clause set off by a comma deeper in the phrase ends it too: "The head of the Government, Valeria Ruiz,
+    # assured …" when the parser hangs the reporting verb on "Government".
+    doc = subject.doc
+    drop += [
+        t
+        for t in subject.subtree
+        if t.dep_ == "acl" and t.head is not subject and t.i > subject.i and t.i > 0 and doc[t.i - 1].text == ","
+    ]
     toks = trim_tokens(subtree_tokens(subject, drop))
     return toks
 
