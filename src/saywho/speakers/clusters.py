@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role, Span
-from saywho.speakers.names import name_words
+from saywho.speakers.names import clean_org_name, name_words
 
 
 @dataclass
@@ -79,6 +79,8 @@ class ClusterBook:
 
     def named(self, type_: str, name: str, alias: str | None = None) -> Cluster:
         """The one cluster of a non-person speaker with this name ("Russia", "experts")."""
+        if type_ == "ORG":
+            name = clean_org_name(name) or name
         key = (type_, name.lower())
         if key not in self.by_key:
             cluster = Cluster(type=type_, canonical=name)

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from saywho.document import Role
 from saywho.nlp.english import INITIALLED_NAME, Paragraph
-from saywho.speakers.names import FAMILY_NAMES_FIRST, HONORIFICS, clean_name, name_words
+from saywho.speakers.names import FAMILY_NAMES_FIRST, HONORIFICS, clean_name, compound_org_name, name_words
 from saywho.speakers.roles import COUNTRIES, parse_apposition_role, parse_descriptor_role, parse_premodifier_role
 
 # Lowercase words that belong to a title before a name ("deputy foreign minister", "press secretary").
@@ -61,7 +61,7 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
         for name in _names_after_titles(par.doc) + _initialled_names(par.doc):
             # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
             persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
-        persons = [_with_hyphenated_tail(_with_family_name(p)) for p in persons]
+        persons = [_with_hyphenated_tail(_with_surname_tail(_with_family_name(p))) for p in persons]
         for ent in sorted(persons, key=lambda e: e.start):
             mention = _mention(ent, par.offset)
             if mention is not None:
@@ -74,7 +74,7 @@ _ORG_WORDS = frozenset(
     "institute ministry service center centre university academy committee council agency bank fund company "
     "corporation department office party foundation commission administration school union association "
     "federation duma court embassy club society chamber authority bakery plant factory airport operator "
-    "railways airlines".split()
+    "railways airlines inspectorate directorate observatory secretariat hospital clinic".split()
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
@@ -176,6 +176,25 @@ def _with_family_name(ent: SpacySpan) -> SpacySpan:
     return ent
 
 
+def _with_surname_tail(ent: SpacySpan) -> SpacySpan:
+    """ "Kjersti Haugland Ødegård" for NER's "Kjersti Haugland": a last name the tagger did not know (often one
+    with letters beyond ASCII) that the parser still makes the head of the name."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and end - ent.start < 4
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and doc[end].ent_type_ in ("", "PERSON")
+        and doc[end].lower_ not in _ORG_WORDS
+    ):
+        end += 1
+    return SpacySpan(doc, ent.start, end, label="PERSON") if end > ent.end else ent
+
+
 def _with_hyphenated_tail(ent: SpacySpan) -> SpacySpan:
     """ "Omar Abdel-Aziz Al-Masri" for NER's "Omar Abdel": the parts a hyphen glues on, and one more
     hyphenated word after them."""
@@ -263,12 +282,22 @@ def _not_a_person(ent: SpacySpan) -> bool:
     root = ent.root
     if len(ent) == 1 and root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return True  # "the Kuril issue": a one-word name modifying a common noun is rarely a person
+    if ent.text.lower() in COUNTRIES:
+        return True  # "Lithuanian", "Vilnius": a demonym or a state is no person
     modified = root.head
-    if root.dep_ == "compound" and modified.text.islower() and modified.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod"):
+        root, modified = root.head, root.head.head  # "the Šalčininkai and Vilnius districts"
+    for _ in range(3):  # "the Balykchy - Karakol highway": through the other names of the compound
+        if modified.dep_ not in ("compound", "nmod") or modified.pos_ != "PROPN" or modified.head is modified:
+            break
+        modified = modified.head
+    if root.dep_ in ("compound", "nmod") and modified.text.islower() and modified.pos_ in ("NOUN", "PROPN"):
         # "a resident of the Yangi Hayot mahalla": a place or thing named after someone; "Putin aide": a post.
         return modified.lower_ not in _TITLE_LOWER
     if _glued_by_dots(ent):
         return True
+    if len(ent) == 1 and compound_org_name(ent.text):
+        return True  # "Kyrgyzhydromet warns": an agency
     letters = [t for t in ent if t.is_alpha]
     if letters and all(t.is_upper and len(t.text) > 1 for t in letters):
         return True  # "CGIL", "AFAD": an acronym is an organisation

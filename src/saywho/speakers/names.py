@@ -110,7 +110,16 @@ _REWRITES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Letters Unicode does not decompose into a base letter and an accent: "Ødegård" is written "Odegard" in
+# English copy, "Łukasz" "Lukasz", "Đorđe" "Djordje".
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L", "đ": "dj",
+     "Đ": "Dj", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+
+
 def strip_accents(s: str) -> str:
+    s = s.translate(_UNDECOMPOSED)
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -176,3 +185,46 @@ _SPACES = re.compile(r"[\s]+")
 @functools.lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES.split(name) if w and w[0].isalpha())
+
+
+_QUOTED_NAME = re.compile(r"^(?P<kind>[^«\"“„]*?)\s*[«\"“„](?P<name>[^«»\"“”„]{2,})[»\"”“]?$")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)?\s*$")
+_CONNECTORS = frozenset("of and for the on in de du des del la le y i".split())
+
+
+def clean_org_name(name: str) -> str:
+    """An organisation's name without what the sentence wrapped around it.
+
+    'society "Green Street"' and 'АО «Metro»' are named by the quotation ("Green Street", "Metro"); "the Front
+    of Agriculture (FPA)" by the words before its acronym; "government of Pará, state that led …" by the words
+    before the comma; "company Baltic Airports" and "pensioners' organisation PRO" by the capitalised name after
+    the lowercase kind."""
+    text = name.strip()
+    quoted = _QUOTED_NAME.match(text)
+    if (
+        quoted
+        and len(quoted["kind"].split()) <= 3
+        and not any(w[:1].isupper() and not w.isupper() for w in quoted["kind"].split())
+    ):
+        return quoted["name"].strip()
+    bare = _TRAILING_PARENTHESIS.sub("", text)
+    text = bare if bare.strip() else text
+    head, comma, rest = text.partition(", ")
+    if comma and rest[:1].islower():
+        text = head
+    words = text.split()
+    first_cap = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if first_cap and all(w[:1].islower() for w in words[:first_cap]) and words[first_cap - 1] not in _CONNECTORS:
+        if all(w[:1].isupper() or w in _CONNECTORS for w in words[first_cap:]):
+            return " ".join(words[first_cap:])
+    return text
+
+
+# Word-final parts of the one-word names of post-Soviet agencies and companies: Kyrgyzhydromet, Rosstat,
+# Uzbekneftegaz, Kazakhtelecom, Roskomnadzor, Aeroflot, Belavia, Ukrenergo. No person's name ends so.
+_COMPOUND_ORG_END = re.compile(r"\w{3,}(?:hydromet|stat|prom|gaz|neft|energo|telecom|nadzor|flot|avia|bank)", re.I)
+
+
+def compound_org_name(word: str) -> bool:
+    """Whether one word is built like the name of a post-Soviet agency or company ("Kyrgyzhydromet")."""
+    return bool(_COMPOUND_ORG_END.fullmatch(word))

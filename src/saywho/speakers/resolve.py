@@ -18,7 +18,7 @@ from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.clusters import Cluster, ClusterBook
 from saywho.speakers.mentions import TITLE_WORDS, PersonMention, in_web_address, person_mentions, role_around
-from saywho.speakers.names import clean_name, name_words, same_name
+from saywho.speakers.names import clean_name, compound_org_name, name_words, same_name, strip_accents
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
 _GENERAL_NOUNS = frozenset(["head", "chief", "leader", "official", "secretary", "representative"])
@@ -134,12 +134,34 @@ _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
     "city": ("mayor",),
     "diplomacy": ("foreign minister", "minister of foreign affairs", "foreign affairs", "high representative"),
     "president": ("spokes", "press secretary", "press service"),
+    # "the head of the department" («глава ведомства»): the minister, or whoever heads the agency named before.
+    "department": ("minister", "head", "director", "chief", "chair"),
+    "ministry": ("minister",),
+    "agency": ("head", "director", "chief", "chair"),
+    "folder": ("minister",),  # Portuguese «o titular da pasta»
 }
 _FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman"])
 _MALE_NOUNS = frozenset(["spokesman", "chairman", "congressman", "businessman", "man"])
 # Heads of organisation sources ("the ministry said"), besides what NER tags ORG.
 ORG_HEADS = frozenset(
     [
+        # Bodies of government and civil society that translations name by their kind: "the Transport
+        # Inspectorate (ILT)", "the Climate Observatory", "the Parliamentary Front of Agriculture".
+        "inspectorate",
+        "directorate",
+        "observatory",
+        "secretariat",
+        "registry",
+        "board",
+        "academy",
+        "chamber",
+        "assembly",
+        "front",
+        "movement",
+        "coalition",
+        "society",
+        "hospital",
+        "clinic",
         "kremlin",
         "ministry",
         "government",
@@ -244,6 +266,14 @@ class SpeakerResolver(ClusterBook):
                 full = name_words(c.full_name)
                 if len(full) >= 2 and same_name(full[0], words[0]) and same_name(full[-1], words[-1]):
                     return c
+            initial = words[0].rstrip(".")
+            if len(words) == 2 and len(initial) <= 2 and words[0].endswith(".") and initial[:1].isupper():
+                # "R. Mockienė" for "Rūta Mockienė": Baltic and Slavic copy names people by initial on second mention.
+                for c in persons:
+                    full = name_words(c.full_name)
+                    first = strip_accents(full[0]) if len(full) >= 2 else ""
+                    if first.startswith(strip_accents(initial)) and same_name(full[-1], words[-1]):
+                        return c
             for c in persons:
                 full = name_words(c.full_name)
                 # "Anaya Olvera" for "Rodrigo Anaya Olvera", "Abu Hammour" for "Khaled Abu Hammour": a compound
@@ -254,6 +284,12 @@ class SpeakerResolver(ClusterBook):
                 # address; "Guillermo Calderón" for "Guillermo Calderón Aguilera": the first of two surnames.
                 head = len(full) > len(words) and all(map(same_name, full[: len(words)], words))
                 if tail or swapped or head:
+                    return c
+            # "Bar Lev" for "Moshe Bar-Lev": a hyphenated surname written as two words, or the reverse.
+            parts = [p for w in words for p in w.split("-") if p]
+            for c in persons:
+                full_parts = [p for w in name_words(c.full_name) for p in w.split("-") if p]
+                if len(full_parts) > len(parts) >= 2 and all(map(same_name, full_parts[-len(parts) :], parts)):
                     return c
             # A surname seen alone first, its full name later.
             for c in persons:
@@ -308,6 +344,8 @@ class SpeakerResolver(ClusterBook):
         if head is None:
             return None
         word = head.lower_.rstrip("—–-.,;:")  # spaCy keeps "president—." whole (a Spanish closing dash)
+        if word in ("she", "her") and (country := self._country_before(head)) is not None:
+            return self._state(country, self._entity_text(country))
         if head.pos_ == "PRON" or word in _PRONOUN_GENDER or word in _PLURAL_PRONOUNS:
             return self.remember(self._pronoun(head, s, sentence_start), cand)
         if self._seat(head) or (head.pos_ == "PROPN" and head.lower_ in COUNTRIES):
@@ -351,6 +389,10 @@ class SpeakerResolver(ClusterBook):
                 return self.remember(cluster, cand)
         if head.pos_ == "PROPN" and not head.text.islower():
             name = clean_name(self._compound_name(head))
+            titled = name.split()
+            while len(titled) > 1 and titled[0].lower() in TITLE_WORDS:
+                titled = titled[1:]  # "Minister Chaudhary informed": the title is not part of the name
+            name = " ".join(titled)
             # NER often tags a foreign person's name ORG or GPE: a name already known as a person wins.
             cluster = self._match_person(name, s)
             if cluster is not None:
@@ -358,6 +400,10 @@ class SpeakerResolver(ClusterBook):
                     cluster.names.append(name)  # a spelling variant ("Kaddafi" for "Qaddafi") is an alias
                 self._add_role(cluster, head)
                 return self.remember(cluster, cand)
+            doc = head.doc
+            quoted = 0 < head.i < len(doc) - 1 and doc[head.i - 1].text in '"“«„' and doc[head.i + 1].text in '"”»“'
+            if quoted:  # 'the Road Carriers' Association "Linava"': a quoted name is an organisation's
+                return self.named("ORG", name, _strip_determiner(source_text))
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
                 return self._state(head, source_text)
             if (head.ent_type_ in ("ORG", "FAC") and not _looks_like_person(name)) or _looks_like_org(name):
@@ -388,7 +434,7 @@ class SpeakerResolver(ClusterBook):
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and head.pos_ == "NOUN":
             # "Another large enterprise of the region, Berdsk Bakery,": the organisation the apposition names.
-            name = clean_name(self._compound_name(appos))
+            name = clean_name(self._entity_text(appos) if appos.ent_type_ == "ORG" else self._compound_name(appos))
             if _looks_like_org(name) or appos.ent_type_ == "ORG":
                 return self.named("ORG", name, _strip_determiner(source_text))
         if head.ent_type_ in ("ORG", "FAC") or word in ORG_HEADS:
@@ -414,6 +460,14 @@ class SpeakerResolver(ClusterBook):
                 for c in self.clusters
                 if c is not short and c.type == "ORG" and any(marker in d for d in [c.canonical or "", *c.descriptions])
             ]
+            if not owners:
+                full = self._spelled_out(short.canonical)
+                if full is not None:
+                    # "According to VSAT" when the full name was only written where nobody spoke: name it in full.
+                    short.descriptions.append(short.canonical)
+                    short.canonical = full
+                    self.by_key.setdefault(("ORG", full.lower()), short)
+                continue
             if len(owners) != 1:
                 continue
             target = owners[0]
@@ -422,6 +476,28 @@ class SpeakerResolver(ClusterBook):
             self.clusters.remove(short)
             speakers = [target if c is short else c for c in speakers]
         return speakers
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """The name written before "(ACRONYM)" in the article: capitalised words and the connectors between."""
+        for m in re.finditer(rf"\({re.escape(acronym)}\)", self.text):
+            words = self.text[max(0, m.start() - 200) : m.start()].split()
+            name: list[str] = []
+            for w in reversed(words):
+                if (
+                    w[:1].isupper()
+                    and w.strip(",;:") == w
+                    and len(name) < 10
+                    or w in ("of", "for", "and", "on", "the")
+                    and name
+                ):
+                    name.insert(0, w)
+                else:
+                    break
+            while name and (name[0] in ("of", "for", "and", "on", "the", "The") or not name[0][:1].isupper()):
+                name = name[1:]
+            if len(name) >= 2:
+                return " ".join(name)
+        return None
 
     def merge_described_later(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
         """ "The Minister of Energy said …" before the minister is named; later "the Minister of Energy" goes to
@@ -508,6 +584,26 @@ class SpeakerResolver(ClusterBook):
         if role is not None and all(role.title != r.title for r in cluster.roles):
             cluster.roles.append(role)
 
+    def _country_before(self, head: Token) -> Token | None:
+        """The country that is the subject of the sentence before `head`'s, when nobody else is named in it.
+
+        Russian, Ukrainian and other languages make a country feminine, and machine translation renders «она» as
+        "she": "Lithuania has handed a protest note to Minsk. She demands that …" is Lithuania speaking."""
+        sent = head.sent
+        if sent.start > 0:
+            previous = head.doc[sent.start - 1].sent
+        else:
+            k = next((i for i, par in enumerate(self.paragraphs) if par.doc is head.doc), 0) - 1
+            if k < 0 or not len(self.paragraphs[k].doc):
+                return None
+            previous = self.paragraphs[k].doc[-1].sent
+        if any(t.ent_type_ == "PERSON" for t in previous):
+            return None
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "GPE":
+            return None
+        return subject if subject.lower_ in COUNTRIES or self._seat(subject) else None
+
     def _pronoun(self, head: Token, start: int, sentence_start: int) -> Cluster | None:
         word = head.lower_
         if word in _PLURAL_PRONOUNS or word in ("i", "me", "you", "it"):
@@ -559,14 +655,16 @@ class SpeakerResolver(ClusterBook):
         own_country = [c for c in pool if country and country in c.countries() and (titled_as(c) or not keys)]
         of_complement = [c for c in pool if complement and any(w in words_of(c) for w in complement)]
         titled = [c for c in pool if keys and titled_as(c)]
-        untitled = [c for c in pool if not c.roles]
+        # "the spokesperson of the European Commission": a named body the candidates have nothing to do with is
+        # someone new, not whoever spoke last without a title.
+        untitled = [c for c in pool if not c.roles] if not _named_complement(head) else []
         if noun in _LOOSE_NOUNS:
             # "the expert" is whoever spoke last as one, titled or not: the title words only rule people out.
             titled = [c for c in pool if not c.roles or titled_as(c)]
         # "the interlocutor of the publication", "the source": the unnamed person who spoke to the outlet, if any.
         unnamed = [c for c in pool if not c.names] if noun in ("interlocutor", "source") else []
         chosen = next((group[0] for group in (unnamed, own_country, of_complement, titled, untitled) if group), None)
-        if chosen is None and (not keys or noun in _LOOSE_NOUNS) and pool:
+        if chosen is None and (not keys or noun in _LOOSE_NOUNS) and pool and not _named_complement(head):
             chosen = pool[0]  # "the expert" after an association's president: who just spoke
         if chosen is not None:
             # Keep the description as written, sentence-initial "The" lowered: "the Russian president".
@@ -619,6 +717,14 @@ class SpeakerResolver(ClusterBook):
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent.text
+        # "The Human Environment and Transport Inspectorate": a name of capitalised words and connectors before
+        # the head that NER left untagged.
+        start = head.left_edge.i
+        while start < head.i and head.doc[start].dep_ == "det":
+            start += 1
+        words = head.doc[start : head.i + 1]
+        if len(words) > 1 and all(t.is_title or t.is_upper or t.lower_ in ("and", "of", "for", "&") for t in words):
+            return words.text
         return self._compound_name(head)
 
     @staticmethod
@@ -663,6 +769,13 @@ def _web_address(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+def _named_complement(head: Token) -> bool:
+    """Whether a role noun's "of" phrase names something: "the spokesperson of the European Commission"."""
+    return any(
+        t.pos_ == "PROPN" for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.subtree
+    )
+
+
 def _complement_words(head: Token) -> list[str]:
     """The nouns of a role noun's "of" phrase: "the head of the Federal Commission" -> ["commission", "federal"]."""
     words: list[str] = []
@@ -689,6 +802,8 @@ def _looks_like_person(name: str) -> bool:
 
 def _looks_like_org(name: str) -> bool:
     words = name.lower().split()
+    if len(words) == 1 and compound_org_name(words[0]):
+        return True
     return any(w in ORG_HEADS for w in words) or len(words) > 4
 
 
