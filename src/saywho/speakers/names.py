@@ -214,9 +214,11 @@ def clean_org_name(name: str) -> str:
         text = head
     words = text.split()
     first_cap = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    if first_cap and all(w[:1].islower() for w in words[:first_cap]) and words[first_cap - 1] not in _CONNECTORS:
-        if all(w[:1].isupper() or w in _CONNECTORS for w in words[first_cap:]):
-            return " ".join(words[first_cap:])
+    if not first_cap or words[first_cap - 1] in _CONNECTORS:
+        return text
+    kind, named = words[:first_cap], words[first_cap:]
+    if all(w[:1].islower() for w in kind) and all(w[:1].isupper() or w in _CONNECTORS for w in named):
+        return " ".join(named)
     return text
 
 

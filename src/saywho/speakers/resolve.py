@@ -483,16 +483,10 @@ class SpeakerResolver(ClusterBook):
             words = self.text[max(0, m.start() - 200) : m.start()].split()
             name: list[str] = []
             for w in reversed(words):
-                if (
-                    w[:1].isupper()
-                    and w.strip(",;:") == w
-                    and len(name) < 10
-                    or w in ("of", "for", "and", "on", "the")
-                    and name
-                ):
-                    name.insert(0, w)
-                else:
+                capitalised = w[:1].isupper() and w.strip(",;:") == w and len(name) < 10
+                if not (capitalised or (w in ("of", "for", "and", "on", "the") and name)):
                     break
+                name.insert(0, w)
             while name and (name[0] in ("of", "for", "and", "on", "the", "The") or not name[0][:1].isupper()):
                 name = name[1:]
             if len(name) >= 2:
