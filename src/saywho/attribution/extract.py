@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -13,6 +14,7 @@ from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.transcript import find_labelled
 from saywho.attribution.translated_forms import find_translated_forms
+from saywho.intervals import IntervalIndex
 from saywho.nlp.english import Paragraph
 
 
@@ -20,8 +22,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _inside(pos: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos[0] and pos[1] <= e for s, e in spans)
+def _inside(pos: tuple[int, int], spans: IntervalIndex) -> bool:
+    return next(spans.containing(*pos), None) is not None
 
 
 # The CRF learned native US news; on machine-translated text (calques, literal word order) its scores are less
@@ -75,12 +77,12 @@ def rule_candidates(
         d for d in find_direct(quotes, paragraphs) if not any(_overlap(c, s) for c in d.content for s in labelled_spans)
     ]
     direct += labelled
-    direct_contents = [c for d in direct for c in d.content]
+    direct_contents = IntervalIndex((s, e, None) for d in direct for s, e in d.content)
     direct_cues = {d.cue for d in direct if d.cue}
     # Quotations that stand alone are someone's words: reporting verbs inside them are nested speech
     # ("We have repeatedly said that ...") and would only repeat the quoted speaker.
-    standalone = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
-    all_quoted = [(q.inner_start, q.inner_end) for q in quotes]
+    standalone = IntervalIndex((q.inner_start, q.inner_end, None) for q in quotes if q.standalone)
+    all_quoted = IntervalIndex((q.inner_start, q.inner_end, None) for q in quotes)
 
     indirect: list[Candidate] = []
     for par in paragraphs:
@@ -94,7 +96,9 @@ def rule_candidates(
                 # an attribution; precision matters more here than recall.
                 continue
             span = (cand.content_start, cand.content_end)
-            if any(_overlap(span, d) > 0.5 * (span[1] - span[0]) for d in direct_contents):
+            if any(
+                _overlap(span, (s, e)) > 0.5 * (span[1] - span[0]) for s, e, _ in direct_contents.overlapping(*span)
+            ):
                 continue
             indirect.append(cand)
     indirect = _drop_weak_nested(indirect)
@@ -108,16 +112,13 @@ _WEAK_METHODS = ("indirect:object", "indirect:infinitive", "indirect:phrasal", "
 
 
 def _drop_weak_nested(cands: list[Candidate]) -> list[Candidate]:
-    contents = [(c.content_start, c.content_end) for c in cands]
-    return [
-        c
-        for c in cands
-        if not (
-            c.method in _WEAK_METHODS
-            and c.cue
-            and _inside(c.cue, [s for s in contents if s != (c.content_start, c.content_end)])
-        )
-    ]
+    contents = IntervalIndex((c.content_start, c.content_end, None) for c in cands)
+
+    def nested(c: Candidate) -> bool:
+        own = (c.content_start, c.content_end)
+        return c.cue is not None and any((s, e) != own for s, e, _ in contents.containing(*c.cue))
+
+    return [c for c in cands if not (c.method in _WEAK_METHODS and nested(c))]
 
 
 def _extend_back(cands: list[Candidate], everything: list[Candidate], paragraphs: list[Paragraph]) -> None:
@@ -186,7 +187,9 @@ def _own_correspondent(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
 
 
 def _span_text(span: tuple[int, int], paragraphs: list[Paragraph]) -> str:
-    for par in paragraphs:
-        if par.offset <= span[0] and span[1] <= par.end:
-            return par.text[span[0] - par.offset : span[1] - par.offset]
+    # Paragraphs are in text order: the one holding the span is the last that starts at or before it.
+    k = bisect.bisect_right(paragraphs, span[0], key=lambda p: p.offset) - 1
+    if k >= 0 and span[1] <= paragraphs[k].end:
+        par = paragraphs[k]
+        return par.text[span[0] - par.offset : span[1] - par.offset]
     return ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role, Span
+from saywho.intervals import IntervalIndex
 from saywho.speakers.names import clean_org_name, name_words
 
 
@@ -25,6 +26,27 @@ class Cluster:
     descriptions: list[str] = field(default_factory=list)
     gender: str | None = None
     canonical: str | None = None  # for GPE/ORG/GROUP: the name to show
+    # `mentions` only grows; these follow it (see `_sync`) so that membership and "the last mention before"
+    # stay cheap for a speaker quoted thousands of times.
+    _seen: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _synced: int = field(default=0, repr=False, compare=False)
+
+    def _sync(self) -> None:
+        for span in self.mentions[self._synced :]:
+            self._seen.add(span)
+            bisect.insort(self._starts, span[0])
+        self._synced = len(self.mentions)
+
+    def has_mention(self, span: tuple[int, int]) -> bool:
+        self._sync()
+        return span in self._seen
+
+    def last_mention_before(self, before: int | None) -> int:
+        """The start of the last mention before `before` (of any mention when None); -1 if there is none."""
+        self._sync()
+        k = len(self._starts) if before is None else bisect.bisect_left(self._starts, before)
+        return self._starts[k - 1] if k else -1
 
     @property
     def full_name(self) -> str:
@@ -54,18 +76,38 @@ class ClusterBook:
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         self.text = text
         self.quoted = quoted
+        self._quoted_index = IntervalIndex((s, e, None) for s, e in quoted)
         self.clusters: list[Cluster] = []
         self.by_key: dict[tuple[str, str], Cluster] = {}
         # (start, end, cluster) of every person mention outside quotations, in text order.
         self.timeline: list[tuple[int, int, Cluster]] = []
+        self.hidden: list[tuple[int, int, Cluster]] = []  # the other person mentions, in text order
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        return next(self._quoted_index.containing(pos, pos + 1), None) is not None
 
     def on_timeline(self, start: int, end: int, cluster: Cluster) -> None:
         """Record a person mention for later pronouns, unless it is inside someone's quoted words."""
         if not self.in_quote(start):
             bisect.insort(self.timeline, (start, end, cluster), key=lambda x: x[0])
+        else:
+            self.off_timeline(start, end, cluster)
+
+    def off_timeline(self, start: int, end: int, cluster: Cluster) -> None:
+        """Record a person mention no pronoun should reach (quoted, or the addressee of "told X")."""
+        bisect.insort(self.hidden, (start, end, cluster), key=lambda x: x[0])
+
+    def persons_within(self, start: int, end: int) -> list[tuple[int, Cluster]]:
+        """(start, cluster) of every person mention inside [start, end), on the timeline or not."""
+        found = []
+        for mentions in (self.timeline, self.hidden):
+            first = bisect.bisect_left(mentions, start, key=lambda x: x[0])
+            for ms, me, cluster in mentions[first:]:
+                if ms >= end:
+                    break
+                if me <= end:
+                    found.append((ms, cluster))
+        return found
 
     def recent_persons(self, before: int, sentence_start: int) -> list[Cluster]:
         """Persons mentioned before `before`, most recent first; those of the same sentence come last."""
@@ -95,7 +137,7 @@ class ClusterBook:
         """Record the source as a mention of its speaker, so the next pronoun can find it."""
         if cluster is None or cand.source is None:
             return cluster
-        if cand.source not in cluster.mentions:
+        if not cluster.has_mention(cand.source):
             cluster.mentions.append(cand.source)
         if cluster.type == "PERSON":
             self.on_timeline(*cand.source, cluster)

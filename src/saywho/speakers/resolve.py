@@ -307,7 +307,7 @@ class SpeakerResolver(ClusterBook):
             ]
         if not matches:
             return None
-        return max(matches, key=lambda c: max((s for s, _ in c.mentions if before is None or s < before), default=-1))
+        return max(matches, key=lambda c: c.last_mention_before(before))
 
     def _add_person_mention(self, m: PersonMention) -> Cluster | None:
         if m.name.lower() in self.not_persons:
@@ -316,13 +316,16 @@ class SpeakerResolver(ClusterBook):
         if cluster is None:
             cluster = Cluster(type="PERSON")
             self.clusters.append(cluster)
-        cluster.names.append(m.name)
+        if m.name not in cluster.names:  # each spelling once: a speaker quoted a thousand times has one name
+            cluster.names.append(m.name)
         cluster.mentions.append((m.start, m.end))
         if m.role is not None and not m.role.is_empty():
             cluster.roles.append(m.role)
         cluster.gender = cluster.gender or m.gender
         if not m.addressee:
             self.on_timeline(m.start, m.end, cluster)
+        else:
+            self.off_timeline(m.start, m.end, cluster)
         return cluster
 
     # -- resolution ------------------------------------------------------------------------------------
@@ -335,8 +338,7 @@ class SpeakerResolver(ClusterBook):
         sentence_start = (self._paragraph_offset(s) + head.sent.start_char) if head is not None else s
 
         # A name inside the source span.
-        inside = [(ms, c) for ms, me, c in self.timeline if s <= ms and me <= e]
-        inside += [(ms, c) for c in self.clusters if c.type == "PERSON" for ms, me in c.mentions if s <= ms and me <= e]
+        inside = self.persons_within(s, e)
         if inside:
             hs = cand.source_head[0] if cand.source_head else s
             inside.sort(key=lambda x: (abs(x[0] - hs), x[0]))

@@ -21,6 +21,7 @@ from typing import Any
 
 from saywho.attribution.learned.parse_links import PARSE_METHOD
 from saywho.attribution.spans import Candidate
+from saywho.intervals import IntervalIndex
 
 MERGE_DEFAULTS: dict[str, Any] = {
     "prefer": "learned",  # which side wins a conflict: "rules" or "learned" (see the module docstring)
@@ -53,18 +54,26 @@ def new_candidates(
     """The learned candidates that the rule candidates do not already cover."""
     cfg = {**MERGE_DEFAULTS, **(params or {})}
     rule_chars = [_chars(r.content) for r in rules]
-    contents = [(s, e) for c in [*rules, *learned] for s, e in c.content]
+    contents = IntervalIndex((s, e, None) for c in [*rules, *learned] for s, e in c.content)
+    # Only rules whose content or cue meets the candidate's can clash with it (indexed: an input of thousands of
+    # quotations made the pairwise loop quadratic).
+    rule_contents = IntervalIndex((s, e, i) for i, r in enumerate(rules) for s, e in r.content)
+    rule_cues = IntervalIndex((r.cue[0], r.cue[1], i) for i, r in enumerate(rules) if r.cue)
     out: list[Candidate] = []
     for cand in learned:
         if cand.confidence < cfg["min_confidence"] or (cfg["require_source"] and cand.source is None):
             continue
-        if not cfg["allow_nested"] and cand.cue and any(s <= cand.cue[0] and cand.cue[1] <= e for s, e in contents):
+        if not cfg["allow_nested"] and cand.cue and next(contents.containing(*cand.cue), None) is not None:
             continue
         mine = _chars(cand.content)
         if not mine:
             continue
+        near = {i for s, e in cand.content for _, _, i in rule_contents.overlapping(s, e)}
+        if cfg["cue_conflict"] and cand.cue:
+            near |= {i for _, _, i in rule_cues.overlapping(*cand.cue)}
         clash = False
-        for r, rc in zip(rules, rule_chars, strict=True):
+        for i in sorted(near):
+            r, rc = rules[i], rule_chars[i]
             shared = len(mine & rc)
             if shared and shared > cfg["max_overlap"] * min(len(mine), len(rc)):
                 clash = True
@@ -86,8 +95,12 @@ def merge(
         kept = new_candidates(learned, [], cfg)  # the learned side's own filters (source, nesting, confidence)
         # A report the parse completed is the weakest guess: a rule quotation with the same cue is what was said
         # (`"Never!" shouted the crowd`: the verb's object, or a noun the parser took for it, is not).
-        quoted = [r.cue for r in rules if r.kind == "direct" and r.cue]
-        kept = [c for c in kept if c.method != PARSE_METHOD or not any(_overlap(c.cue, q) for q in quoted)]
+        quoted = IntervalIndex((r.cue[0], r.cue[1], None) for r in rules if r.kind == "direct" and r.cue)
+        kept = [
+            c
+            for c in kept
+            if c.method != PARSE_METHOD or c.cue is None or next(quoted.overlapping(*c.cue), None) is None
+        ]
         kept = _quote_contents(kept, rules, tuple(cfg["quote_contents_from_rules"] or ()))
         extra = new_candidates(
             rules,
@@ -108,11 +121,13 @@ def _quote_contents(learned: list[Candidate], rules: Sequence[Candidate], kinds:
     quotations = [r for r in rules if r.kind in kinds and r.cue]
     if not quotations:
         return learned
+    by_cue = IntervalIndex((r.cue[0], r.cue[1], i) for i, r in enumerate(quotations) if r.cue)
     out: list[Candidate] = []
     for cand in learned:
+        near = [quotations[i] for i in sorted({i for _, _, i in by_cue.overlapping(*cand.cue)})] if cand.cue else []
         hits = [
             r
-            for r in quotations
+            for r in near
             if _overlap(r.cue, cand.cue) and any(_overlap(a, b) for a in r.content for b in cand.content)
         ]
         if len(hits) == 1:

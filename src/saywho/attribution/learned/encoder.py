@@ -175,14 +175,12 @@ def document_windows(
     pieces: WordPieces, paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], rules: Sequence[Candidate]
 ) -> list[Window]:
     """The windows of every non-empty paragraph of a document, as inference reads them."""
-    from saywho.attribution.learned.tagger import touches_paragraph
+    from saywho.attribution.learned.tagger import by_paragraph
 
     windows: list[Window] = []
-    for k, par in enumerate(paragraphs):
+    for k, (par, (near, mine)) in enumerate(zip(paragraphs, by_paragraph(paragraphs, quotes, rules), strict=True)):
         if len(par.doc) == 0:
             continue
-        near = [q for q in quotes if q.end > par.offset and q.start < par.end]
-        mine = [c for c in rules if touches_paragraph(c, par)]
         windows.extend(paragraph_windows(pieces, par, k, near, mine))
     return windows
 

@@ -15,6 +15,7 @@ from saywho.attribution.learned.parse_links import cue_object_contents, governin
 from saywho.attribution.learned.tagger import SpanPrediction
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
+from saywho.intervals import IntervalIndex
 from saywho.nlp.english import Paragraph
 
 DEFAULTS: dict[str, Any] = {
@@ -179,6 +180,7 @@ def link(
 ) -> list[Candidate]:
     """Attributions from the predicted spans of an article (character offsets into the article text)."""
     cfg = {**DEFAULTS, **(params or {})}
+    standalone = IntervalIndex((q.start, q.end, None) for q in quotes if q.standalone)
     by_par: dict[int, dict[str, list[SpanPrediction]]] = {}
     for p in spans:
         by_par.setdefault(p.par, {"source": [], "cue": [], "content": []})[p.role].append(p)
@@ -229,7 +231,7 @@ def link(
                 content=[(c.start, c.end) for c in contents],
                 source=(source.start, source.end) if source is not None else None,
                 cue=(cue.start, cue.end) if cue is not None else None,
-                kind=_kind(contents, quotes, paragraphs),
+                kind=_kind(contents, standalone, paragraphs),
                 confidence=round(min(conf_parts) * 0.8, 4),
                 method="learned:crf",
                 source_head=source.head(paragraphs[source.par]) if source is not None else None,
@@ -249,12 +251,12 @@ def link(
                 out,
                 lambda cue, contents: _find_source(paragraphs, by_par, sent_idx, cue, contents),
                 float(cfg["cue_object_min_confidence"]),
-                lambda content: _kind([content], quotes, paragraphs),
+                lambda content: _kind([content], standalone, paragraphs),
                 quotes,
             )
         )
     if cfg["governing_verb_reports"]:
-        out.extend(governing_verb_reports(paragraphs, [(c, _kind([c], quotes, paragraphs)) for c in uncued], out))
+        out.extend(governing_verb_reports(paragraphs, [(c, _kind([c], standalone, paragraphs)) for c in uncued], out))
     return sorted(out, key=lambda c: (c.content_start, c.content_end))
 
 
@@ -327,10 +329,9 @@ def _find_source(
     return best[1] if best is not None else None
 
 
-def _kind(contents: list[SpanPrediction], quotes: Sequence[Quotation], paragraphs: Sequence[Paragraph]) -> str:
+def _kind(contents: list[SpanPrediction], standalone: IntervalIndex, paragraphs: Sequence[Paragraph]) -> str:
     """ "direct" when every fragment is a standalone quotation, "mixed" when a quotation mark is inside."""
-    standalone = [(q.start, q.end) for q in quotes if q.standalone]
-    if all(any(qs <= c.start + 1 and c.end - 1 <= qe for qs, qe in standalone) for c in contents):
+    if all(next(standalone.containing(c.start + 1, c.end - 1), None) is not None for c in contents):
         return "direct"
     for c in contents:
         doc = paragraphs[c.par].doc

@@ -19,6 +19,7 @@ from typing import Any
 from saywho.attribution.learned.features import FEATURE_VERSION, bio_chunks, paragraph_features, stacked_features
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
+from saywho.intervals import IntervalIndex
 from saywho.nlp.english import Paragraph
 
 MODELS_ENV = "SAYWHO_MODELS_DIR"
@@ -143,18 +144,34 @@ class AttributionTagger:
         probs = encoder.probabilities(paragraphs, quotes, rules) if encoder is not None else {}
         weight = encoder.weight if encoder is not None else 1.0
         out: list[SpanPrediction] = []
-        for k, par in enumerate(paragraphs):
-            near = [q for q in quotes if q.end > par.offset and q.start < par.end]
-            mine = [c for c in rules if touches_paragraph(c, par)]
+        for k, (par, (near, mine)) in enumerate(zip(paragraphs, by_paragraph(paragraphs, quotes, rules), strict=True)):
             mixed = probs.get(k) if encoder is not None else None
             out.extend(self.tag_paragraph(par, k, near, mine, mixed, weight))
         return out
 
 
+def by_paragraph(
+    paragraphs: Sequence[Paragraph], quotes: Sequence[Quotation], rules: Sequence[Candidate]
+) -> list[tuple[list[Quotation], list[Candidate]]]:
+    """For each paragraph, the quotations that overlap it and the rule candidates with a span in it (each in
+    its original order)."""
+    quote_index = IntervalIndex((q.start, q.end, i) for i, q in enumerate(quotes))
+    rule_index = IntervalIndex((a, b, i) for i, c in enumerate(rules) for a, b in _spans(c))
+    out = []
+    for par in paragraphs:
+        near = sorted({i for _, _, i in quote_index.overlapping(par.offset, par.end)})
+        mine = sorted({i for _, _, i in rule_index.overlapping(par.offset, par.end)})
+        out.append(([quotes[i] for i in near], [rules[i] for i in mine]))
+    return out
+
+
+def _spans(cand: Candidate) -> list[tuple[int, int]]:
+    return [*cand.content, *(x for x in (cand.source, cand.cue) if x)]
+
+
 def touches_paragraph(cand: Candidate, par: Paragraph) -> bool:
     """Whether any span of the candidate lies in the paragraph."""
-    spans = [*cand.content, *(x for x in (cand.source, cand.cue) if x)]
-    return any(a < par.end and b > par.offset for a, b in spans)
+    return any(a < par.end and b > par.offset for a, b in _spans(cand))
 
 
 def _mixed_labels(tagger: Any, encoder_probs: Any, crf_weight: float) -> tuple[list[str], list[dict[str, float]]]:
