@@ -1079,3 +1079,20 @@ def test_the_head_of_the_department_is_the_minister(analyze):
     )
     assert _speaker(article, "the head of the department").name == "Nurlan Abdykadyrov"
     assert _speaker(article, "The spokesperson of the European Commission").name != "Nurlan Abdykadyrov"
+
+
+def test_a_title_case_headline_makes_no_people(analyze):
+    article = analyze(
+        "Obama Says African-American Museum Tells the Story of America.\n\n"
+        "President Obama said on Saturday that the museum tells the story of the nation."
+    )
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Obama"]
+
+
+def test_a_name_tagged_as_a_common_noun_is_still_the_person(analyze):
+    article = analyze(
+        "Donald Trump spoke in Ohio on Monday. He said that the debate would be rigged.\n\n"
+        "Unpredictable outcome.\n\n"
+        "Trump will also find it difficult to repeat his attacks on moderators, analysts say."
+    )
+    assert not [e for e in article.entities if e.name == "Trump" and e.type != "PERSON"]

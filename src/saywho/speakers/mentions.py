@@ -52,6 +52,8 @@ class PersonMention:
 def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
     mentions: list[PersonMention] = []
     for par in paragraphs:
+        if title_case_line(par.text):
+            continue  # "Obama Says Museum Tells …": NER reads capitalised verbs into names ("Obama Says")
         persons: list[SpacySpan] = []
         for ent in par.doc.ents:
             if ent.label_ == "ORG":
@@ -67,6 +69,15 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def title_case_line(text: str) -> bool:
+    """A headline set in title case: one line of 3 to 25 words, most longer words after the first capitalised."""
+    words = text.split()
+    if "\n" in text.strip() or not 3 <= len(words) <= 25:
+        return False
+    longer = [w for w in words[1:] if len(w.strip("\"'“”‘’,:;.!?")) >= 4 and w[:1].isalpha()]
+    return len(longer) >= 2 and sum(w[:1].isupper() for w in longer) >= 0.9 * len(longer)
 
 
 # Words that make a span an organisation's name ("the Institute of Energy Policy").

@@ -415,6 +415,12 @@ class SpeakerResolver(ClusterBook):
                 if cluster is not None:
                     self._add_role(cluster, head)
                 return self.remember(cluster, cand)
+        if head.pos_ == "NOUN" and head.is_title and not lexical:
+            # "Trump will also find …" at a sentence start: the tagger took the name for a common noun (and NER
+            # for an organisation). A person of that name in the article wins.
+            cluster = self._match_person(clean_name(head.text), s)
+            if cluster is not None:
+                return self.remember(cluster, cand)
         if head.ent_type_ in ("GPE", "LOC", "NORP"):
             return self._state(head, source_text)
         press = head.lemma_.lower() in ("service", "office") and any(c.lower_ == "press" for c in head.children)
