@@ -331,3 +331,16 @@ def test_a_reporting_verb_read_as_a_reduced_relative_clause(analyze):
     )
     sources = [a.source.text for a in article.attributions if a.source]
     assert sources == ["The head of Mexico City's Government, Valeria Montaño Ruiz"]
+
+
+def test_an_unclosed_quotation_ends_before_its_reporting_clause(analyze):
+    # No closing mark, and the next paragraph does not go on with the quotation: it is not everything up to the
+    # paragraph's end, which hid the speaker and the next sentence's report.
+    article = analyze(
+        "Quote test\n"
+        '"We will never accept this, said Senator Alan Brown on Monday. He added that the bill was dead.\n\n'
+        "In a separate statement, Governor Lisa Green said the state would appeal."
+    )
+    sources = [a.source.text for a in article.attributions if a.source]
+    assert sources[:2] == ["Senator Alan Brown", "He"]
+    assert article.attributions[0].content[0].text == '"We will never accept this,'

@@ -222,11 +222,32 @@ def _find_close(text: str, opener: str, i: int, para_end: int, hyphen: bool = Fa
     return dash_close
 
 
+# A reporting clause after a comma: ", said Senator Brown", ", the minister added", ", she told reporters".
+_REPORTING_AFTER_COMMA = re.compile(
+    r",[ \t]+(?:(?:[\w.'’-]+[ \t]+){0,5})?(?:said|says|told|tells|added|adds|asked|asks|stressed|stresses|noted|"
+    r"notes|explained|explains|insisted|insists|declared|declares|stated|states|warned|warns|replied|replies|wrote|"
+    r"writes)\b"
+)
+
+
+def _continued(text: str, next_start: int | None) -> bool:
+    """Whether the next paragraph opens with a quotation mark: the convention for a quotation that runs on."""
+    return next_start is not None and _mark_at(text, next_start) is not None
+
+
+def _lost_close(text: str, inner_start: int, para_end: int) -> tuple[int, int, str] | None:
+    """Where an unclosed quotation most likely ended: at the comma before its first reporting clause."""
+    m = _REPORTING_AFTER_COMMA.search(text, inner_start, para_end)
+    return (m.start() + 1, m.start() + 1, "") if m is not None else None
+
+
 def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Quotation]:
     """Find quotations in text[start:end] (the article body)."""
     quotes: list[Quotation] = []
     previous_unclosed = False
-    for p_start, p_end in paragraphs(text, start, end):
+    spans = list(paragraphs(text, start, end))
+    for n, (p_start, p_end) in enumerate(spans):
+        next_start = spans[n + 1][0] if n + 1 < len(spans) else None
         i = p_start
         first = True
         while i < p_end:
@@ -246,6 +267,10 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             close = _find_close(text, opener, i, p_end, hyphen=text[i] == "-")
             if close is None and opener in DASHES:
                 close = _trailing_reporting_clause(text, i, p_end)
+            if close is None and opener not in DASHES and not _continued(text, next_start):
+                # No closing mark, and the next paragraph does not go on with the quotation: a mark was lost.
+                # '"We will never accept this, said Senator Brown.' closes before its reporting clause.
+                close = _lost_close(text, i + len(opener), p_end)
             if text[i] == "-" and close is None:
                 # A hyphen opens dialogue only when a reporting clause closes it: else it is a list's bullet.
                 i += 1
