@@ -92,6 +92,39 @@ def test_directory_with_bad_files(tmp_path, example_path):
     assert unbalanced["text"] == (src / "unbalanced.txt").read_text(encoding="utf-8")
 
 
+def test_output_dir_keeps_folders_and_extensions(tmp_path):
+    # coll/x/a.txt, coll/y/a.txt and coll/x/a.html once all wrote OUT/a.json: two results were lost silently.
+    coll = tmp_path / "coll"
+    (coll / "x").mkdir(parents=True)
+    (coll / "y").mkdir()
+    (coll / "x" / "a.txt").write_text('"We will talk," said Ivan Petrov.\n', encoding="utf-8")
+    (coll / "y" / "a.txt").write_text('"We will wait," said Anna Orlova.\n', encoding="utf-8")
+    (coll / "x" / "a.html").write_text(
+        '<html><body><p>"We will see," said Oleg Sokolov.</p></body></html>', encoding="utf-8"
+    )
+    (coll / "x" / "b.txt").write_text('"Fine," said Ivan Petrov.\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = saywho("analyze", str(coll), "-f", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["x/a.html.json", "x/a.txt.json", "x/b.json", "y/a.json"]
+    texts = {name: json.loads((out / name).read_text(encoding="utf-8"))["text"] for name in written}
+    assert "Ivan Petrov" in texts["x/a.txt.json"] and "Anna Orlova" in texts["y/a.json"]
+    assert "Oleg Sokolov" in texts["x/a.html.json"]
+
+
+def test_output_dir_refuses_files_that_would_clash(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text('"Yes," said Ivan Petrov.\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = saywho("analyze", str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt"), "-f", "json", "-o", str(out))
+    assert proc.returncode == 2
+    (line,) = err_lines(proc)
+    assert line.startswith("saywho: error: --output-dir:") and "a.json" in line, line
+    assert not out.exists()  # refused before anything was analysed or written
+
+
 def test_nonexistent_path(tmp_path):
     missing = tmp_path / "nope.txt"
     proc = saywho("analyze", str(missing), "--format", "json")
