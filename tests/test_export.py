@@ -88,3 +88,56 @@ def test_unknown_format_and_unwritable_path(conn: sqlite3.Connection, tmp_path: 
         export(conn, "xlsx", tmp_path / "x")
     with pytest.raises(StoreError, match="cannot write"):
         export(conn, "csv", tmp_path / "missing" / "x.csv")
+
+
+def test_a_failed_export_leaves_an_existing_file_as_it_was(
+    conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import saywho.store.export as export_module
+
+    out = tmp_path / "keep.csv"
+    out.write_text("the analyst's earlier export\n", encoding="utf-8")
+    # A bad filter is refused before the file is opened (it was truncated first).
+    with pytest.raises(StoreError, match="no actor matches"):
+        export(conn, "csv", out, where=StatementFilter(actor="Nobody"))
+    with pytest.raises(StoreError, match="unknown kind"):
+        export(conn, "dna", out, where=StatementFilter(kind="bogus"))
+    assert out.read_text(encoding="utf-8") == "the analyst's earlier export\n"
+
+    # A failure half-way through writes nothing either: the rows go to a temporary file, renamed when complete.
+    def failing(conn: sqlite3.Connection, where: StatementFilter | None = None):
+        yield from export_module.statements(conn, where, limit=2).items
+        raise StoreError("the disk went away")
+
+    monkeypatch.setattr(export_module, "iter_statements", failing)
+    with pytest.raises(StoreError, match="the disk went away"):
+        export(conn, "csv", out)
+    assert out.read_text(encoding="utf-8") == "the analyst's earlier export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "store.db" and not p.name.startswith("store.db-")] == [
+        "keep.csv"
+    ]
+    monkeypatch.undo()
+    out.chmod(0o640)
+    assert export(conn, "csv", out) == 7
+    assert out.read_text(encoding="utf-8").startswith("statement_id,") and (out.stat().st_mode & 0o777) == 0o640
+
+
+def test_cli_export_checks_its_arguments_before_writing(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from saywho.store.commands import register
+
+    app = typer.Typer(pretty_exceptions_enable=False)
+    register(app)
+    runner = CliRunner()
+    db = str(tmp_path / "store.db")
+    out = tmp_path / "existing.csv"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "csv", "--actor", "Nobody", "-o", str(out), "--db", db])
+    assert result.exit_code == 1 and "no actor matches 'Nobody'" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    # To stdout: the error, and not a header line before it.
+    result = runner.invoke(app, ["export", "dna", "--kind", "bogus", "--db", db])
+    assert result.exit_code == 1 and "unknown kind 'bogus'" in result.stderr
+    assert result.stdout == ""

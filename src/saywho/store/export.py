@@ -32,9 +32,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import io
 import json
+import os
+import secrets
 import sqlite3
+import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -116,10 +120,17 @@ def export(
     where: StatementFilter | None = None,
     period: str | None = None,
 ) -> int:
-    """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written."""
+    """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written.
+
+    The arguments are checked before anything is written, and a path is written through a temporary file in its
+    folder that replaces it only when the export is complete: on any error an existing file is left as it was.
+    """
     writers = {"jsonl": write_jsonl, "csv": write_csv, "dna": write_dna}
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    (where or StatementFilter()).where(conn)  # an unknown actor, issue, kind or date raises here, not mid-file
+    if period is not None:
+        check_period(period)
     with _open(out) as stream:
         if fmt == "graphml":
             return write_graphml(conn, stream, where=where, period=period)
@@ -128,14 +139,45 @@ def export(
 
 @contextmanager
 def _open(out: str | Path | IO[str]) -> Iterator[IO[str]]:
-    if isinstance(out, str | Path):
+    if not isinstance(out, str | Path):
+        yield out
+        return
+    target = Path(out)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout, a FIFO) cannot be replaced: write to it as it is.
         try:
-            with open(out, "w", encoding="utf-8", newline="") as handle:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
                 yield handle
         except OSError as err:
             raise StoreError(f"cannot write {out}: {err.strerror}") from None
-    else:
-        yield out
+        return
+    target = target.resolve() if target.is_symlink() else target  # replace the file a link points to, not the link
+    try:
+        temp = _temporary_beside(target)
+    except OSError as err:
+        raise StoreError(f"cannot write {out}: {err.strerror}") from None
+    try:
+        with open(temp, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        if target.exists():
+            os.chmod(temp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temp, target)
+    except OSError as err:
+        raise StoreError(f"cannot write {out}: {err.strerror}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _temporary_beside(target: Path) -> Path:
+    """A new empty file in `target`'s folder (so that the final rename is atomic), with the mode a new file gets."""
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies, as for open()
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
 def write_jsonl(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
