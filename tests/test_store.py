@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from saywho.document import Role
+from saywho.document import Article, Role
 from saywho.store import StoreError, connect, ingest, queries, schema, store_article
 from saywho.store.actors import apply_alias_file, find_actor, load_alias_file, merge_actors, split_actor
 from saywho.store.ingest import content_hash, upsert_issues
-from store_data import EXAMPLE, Said, dialogue_articles, downgrade, make_article, polnear_files
+from store_data import EXAMPLE, RUDENKO_ROLE, Said, dialogue_articles, downgrade, make_article, polnear_files
 
 
 @pytest.fixture(scope="module")
@@ -339,6 +339,41 @@ def test_merge_and_split_are_honoured_by_later_ingests(dialogue: sqlite3.Connect
         split_actor(dialogue, "Andrei Rudenko", "Somebody Else")
     edits = [r[0] for r in dialogue.execute("SELECT action FROM actor_edits ORDER BY id")]
     assert edits == ["merge", "split"]
+
+
+def _russian_rudenko(title: str, published: str, content: str) -> Article:
+    """Андрей Руденко as the Russian pipeline gives him: both Latin spellings among his aliases."""
+    article = make_article(title, published, [Said("Андрей Руденко", content, roles=(RUDENKO_ROLE,))])
+    article.entities[0].aliases = ["Andrei Rudenko", "Andrey Rudenko"]
+    return article
+
+
+def test_split_moves_only_the_spelling_given(conn: sqlite3.Connection) -> None:
+    # The split moved every entity with "Andrey Rudenko" among its name variants: the Russian articles too, whose
+    # Latin spellings the pipeline makes up, and with them the alias "Andrei Rudenko".
+    store_article(conn, make_article("A", "2025-05-10", [Said("Andrei Rudenko", "one", roles=(RUDENKO_ROLE,))]))
+    store_article(conn, _russian_rudenko("B", "2025-05-11", "два"))
+    store_article(conn, make_article("C", "2025-05-12", [Said("Andrey Rudenko", "three", roles=(RUDENKO_ROLE,))]))
+    old = actor_id(conn, "Andrei Rudenko")
+    assert {r[0] for r in conn.execute("SELECT actor_id FROM statements")} == {old}
+
+    new = split_actor(conn, "Andrei Rudenko", "Andrey Rudenko")
+    by_content = dict(conn.execute("SELECT content_text, actor_id FROM statements").fetchall())
+    # Moved: the entity named so; not the Russian one.
+    assert by_content == {"one": old, "два": old, "three": new}
+    assert queries.actor(conn, new)["name"] == "Andrey Rudenko"
+    assert not {"Андрей Руденко", "Руденко"} & {a["alias"] for a in queries.actor(conn, new)["aliases"]}
+    assert "Андрей Руденко" in {a["alias"] for a in queries.actor(conn, old)["aliases"]}
+
+    # Later ingests keep to it: each Latin spelling goes to its own actor, the Cyrillic name stays where it was.
+    store_article(conn, _russian_rudenko("E", "2025-06-01", "пять"))
+    store_article(conn, make_article("F", "2025-06-02", [Said("Andrey Rudenko", "six", roles=(RUDENKO_ROLE,))]))
+    store_article(conn, make_article("G", "2025-06-03", [Said("Andrei Rudenko", "seven", roles=(RUDENKO_ROLE,))]))
+    by_content = dict(conn.execute("SELECT content_text, actor_id FROM statements").fetchall())
+    assert (by_content["пять"], by_content["six"], by_content["seven"]) == (old, new, old)
+    # Nor does a surname take the entities with a full name along.
+    with pytest.raises(StoreError, match="no mention"):
+        split_actor(conn, "Andrei Rudenko", "Rudenko")
 
 
 def test_alias_files_merge_and_separate(dialogue: sqlite3.Connection, tmp_path: Path) -> None:

@@ -207,6 +207,10 @@ class Rules:
         return rules
 
     def kept_apart(self, names: Iterable[str], others: Iterable[str]) -> bool:
+        """Whether a `different` rule separates an entity spelled `names` from an actor spelled `others`. Pass the
+        spellings the texts wrote (`written_names`, `ActorResolver.written`), not the name variants: those add the
+        Russian pipeline's transliterations, so that Андрей Руденко bears both "Andrei" and "Andrey Rudenko" and
+        would be kept apart from either side of a rule between the two."""
         if not self.different:
             return False
         keys = {name_key(n) for n in names}
@@ -251,9 +255,11 @@ class ActorResolver:
         target = self._by_rule(entity, variants, taken)
         if target is not None:
             return target
+        written = written_names(entity)
         if entity.type != "PERSON":
-            return self._by_exact_name(entity.type, variants, taken)
-        return self._person(variants, RoleFacts.of((r.title, r.organization, r.country) for r in entity.roles), taken)
+            return self._by_exact_name(entity.type, variants, written, taken)
+        roles = RoleFacts.of((r.title, r.organization, r.country) for r in entity.roles)
+        return self._person(variants, written, roles, taken)
 
     def _by_rule(self, entity: Entity, variants: list[str], taken: set[int]) -> int | None:
         canonical = next((self.rules.same[k] for k in map(name_key, variants) if k in self.rules.same), None)
@@ -272,7 +278,7 @@ class ActorResolver:
         add_alias(self.conn, actor_id, canonical, origin="file")
         return actor_id
 
-    def _by_exact_name(self, type_: str, variants: list[str], taken: set[int]) -> int | None:
+    def _by_exact_name(self, type_: str, variants: list[str], written: list[str], taken: set[int]) -> int | None:
         keys = [name_key(v) for v in variants]
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
@@ -283,17 +289,17 @@ class ActorResolver:
         for row in rows:
             if row["id"] in taken:
                 continue
-            if self.rules.kept_apart(variants, self._aliases(row["id"])):
+            if self.rules.kept_apart(written, self.written(row["id"])):
                 continue
             return int(row["id"])
         return None
 
-    def _person(self, variants: list[str], roles: RoleFacts, taken: set[int]) -> int | None:
+    def _person(self, variants: list[str], written: list[str], roles: RoleFacts, taken: set[int]) -> int | None:
         candidates = self._person_candidates(variants)
         verdicts: dict[str, list[Candidate]] = {"strong": [], "evidence": [], "bucket": [], "weak": []}
         for cand in candidates:
             verdict = judge(variants, roles, cand)
-            if verdict == "no" or cand.actor_id in taken or self.rules.kept_apart(variants, cand.aliases):
+            if verdict == "no" or cand.actor_id in taken or self.rules.kept_apart(written, self.written(cand.actor_id)):
                 continue
             verdicts[verdict].append(cand)
         if verdicts["strong"]:
@@ -333,11 +339,32 @@ class ActorResolver:
             out.append(Candidate(int(row["id"]), row["name"], "PERSON", aliases, actor_roles(self.conn, row["id"])))
         return out
 
+    def written(self, actor_id: int) -> list[str]:
+        """The spellings of an actor that someone wrote: its name, its entities' names and mentions in their
+        articles, and the names analysts gave it (merges, alias files)."""
+        if not self.rules.different:
+            return []  # only the `different` rules read them
+        names = [r["name"] for r in self.conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,))]
+        names += [
+            r["alias"]
+            for r in self.conn.execute(
+                "SELECT alias FROM actor_aliases WHERE actor_id = ? AND origin != 'text'", (actor_id,)
+            )
+        ]
+        for row in self.conn.execute("SELECT name, mentions FROM article_entities WHERE actor_id = ?", (actor_id,)):
+            names += [row["name"], *(m["text"] for m in json.loads(row["mentions"]))]
+        return names
+
     def _aliases(self, actor_id: int) -> list[str]:
         rows = self.conn.execute(
             "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY mentions DESC, alias", (actor_id,)
         )
         return [r["alias"] for r in rows]
+
+
+def written_names(entity: Entity) -> list[str]:
+    """The spellings an article's text gives an entity: its name and its mentions (no made-up transliteration)."""
+    return [entity.name, *(m.text for m in entity.mentions)]
 
 
 def _shares_surname(variants: Iterable[str], aliases: Iterable[str]) -> bool:
@@ -554,31 +581,45 @@ def _alias_list(conn: sqlite3.Connection, actor_id: int) -> list[str]:
     return [r["alias"] for r in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ?", (actor_id,))]
 
 
+def spelling(name: str) -> str:
+    """A name as it is spelled: case, spacing, honorifics and wrapping folded away, but not script, accents or
+    transliteration ("Andrey Rudenko" is not "Andrei Rudenko", nor "Андрей Руденко")."""
+    return " ".join((tidy_name(name) or name).casefold().split())
+
+
+def _named(entity: sqlite3.Row, name: str) -> bool:
+    """Whether an article names an entity (a row with its `name`) with this very spelling.
+
+    Not by its name variants: those add the transliterations the Russian pipeline makes up ("Andrei Rudenko" and
+    "Andrey Rudenko" for Андрей Руденко), which the text never wrote.
+    """
+    return spelling(entity["name"]) == spelling(name)
+
+
 def split_actor(conn: sqlite3.Connection, actor: str | int, alias: str) -> int:
-    """Move the article entities of `actor` named `alias` to a new actor; later ingests keep them apart.
+    """Move the article entities of `actor` that their articles name `alias` (that spelling, see `spelling`) to a
+    new actor; later ingests keep them apart.
 
     Returns the new actor's id.
     """
     with transaction(conn):
         row = find_actor(conn, actor)
-        actor_id, key = int(row["id"]), name_key(alias)
-        moved = [
-            r["id"]
-            for r in conn.execute("SELECT id, name_variants FROM article_entities WHERE actor_id = ?", (actor_id,))
-            if key in {name_key(v) for v in json.loads(r["name_variants"])}
-        ]
-        total = conn.execute("SELECT count(*) FROM article_entities WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        actor_id = int(row["id"])
+        entities = conn.execute("SELECT id, name FROM article_entities WHERE actor_id = ?", (actor_id,)).fetchall()
+        moved = [int(r["id"]) for r in entities if _named(r, alias)]
         if not moved:
             raise StoreError(f"no mention of {row['name']!r} is named {alias!r}")
-        if len(moved) == total:
+        if len(moved) == len(entities):
             raise StoreError(f"every mention of {row['name']!r} is named {alias!r}: nothing would be left to split")
         new_id = create_actor(conn, tidy_name(alias) or alias, row["type"], fixed=True)
         marks = ",".join("?" * len(moved))
         conn.execute(f"UPDATE article_entities SET actor_id = ? WHERE id IN ({marks})", (new_id, *moved))
         conn.execute(f"UPDATE statements SET actor_id = ? WHERE article_entity_id IN ({marks})", (new_id, *moved))
-        conn.execute(
-            "DELETE FROM actor_aliases WHERE actor_id = ? AND origin != 'text' AND name_key = ?", (actor_id, key)
-        )
+        for other in conn.execute(
+            "SELECT alias FROM actor_aliases WHERE actor_id = ? AND origin != 'text'", (actor_id,)
+        ).fetchall():
+            if spelling(other["alias"]) == spelling(alias):
+                conn.execute("DELETE FROM actor_aliases WHERE actor_id = ? AND alias = ?", (actor_id, other["alias"]))
         conn.execute(
             "DELETE FROM alias_rules WHERE relation = 'same' AND (name = ? COLLATE NOCASE OR other = ? COLLATE NOCASE)",
             (alias, alias),
@@ -710,11 +751,10 @@ def _separate(conn: sqlite3.Connection, a: str, b: str) -> int:
         (key_a, key_b),
     ).fetchall()
     for row in holders:
-        entities = conn.execute(
-            "SELECT id, name_variants FROM article_entities WHERE actor_id = ?", (row["id"],)
-        ).fetchall()
-        named_b = [e["id"] for e in entities if key_b in {name_key(v) for v in json.loads(e["name_variants"])}]
-        has_a = any(key_a in {name_key(v) for v in json.loads(e["name_variants"])} for e in entities)
+        entities = conn.execute("SELECT id, name FROM article_entities WHERE actor_id = ?", (row["id"],)).fetchall()
+        # Only the entities their articles name `b`, as in split_actor: not those given `b` as a transliteration.
+        named_b = [e["id"] for e in entities if _named(e, b)]
+        has_a = any(_named(e, a) for e in entities)
         if not (has_a and named_b) or len(named_b) == len(entities):
             continue
         new_id = create_actor(conn, b, row["type"], fixed=True)
