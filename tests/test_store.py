@@ -14,7 +14,16 @@ from saywho.document import Article, Role
 from saywho.store import StoreError, connect, ingest, queries, schema, store_article
 from saywho.store.actors import apply_alias_file, find_actor, load_alias_file, merge_actors, split_actor
 from saywho.store.ingest import content_hash, upsert_issues
-from store_data import EXAMPLE, RUDENKO_ROLE, Said, dialogue_articles, downgrade, make_article, polnear_files
+from store_data import (
+    EXAMPLE,
+    RUDENKO_ROLE,
+    Said,
+    dialogue_articles,
+    downgrade,
+    make_article,
+    namesake_articles,
+    polnear_files,
+)
 
 
 @pytest.fixture(scope="module")
@@ -321,7 +330,9 @@ def test_people_sharing_a_surname_stay_apart_without_evidence(conn: sqlite3.Conn
 def test_merge_and_split_are_honoured_by_later_ingests(dialogue: sqlite3.Connection) -> None:
     store_article(dialogue, make_article("P", "2025-08-01", [Said("Dmitry Peskov", "we welcome it")]))
     store_article(dialogue, make_article("Q", "2025-08-02", [Said("Kremlin spokesman", "we doubt it", type="ORG")]))
-    keep = merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman")
+    with pytest.raises(StoreError, match="different types"):
+        merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman")  # a PERSON and an ORG
+    keep = merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman", force=True)
     assert queries.actor(dialogue, keep)["statements"] == 2
     with pytest.raises(StoreError, match="already one actor"):
         merge_actors(dialogue, "Peskov", "Kremlin spokesman")
@@ -514,3 +525,44 @@ def test_cli_queries_and_one_line_errors(dialogue: sqlite3.Connection, tmp_path:
     assert queries.actor(dialogue, "Dobrinskaya")["statements"] == 2
     result = runner.invoke(app, ["quotes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no store" in result.stderr
+
+
+def test_ambiguous_actor_names_are_errors_listing_the_candidates(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    # "Smith" went to Jane Smith (the one with "Smith" among her aliases), "Trump" to the organisation of that name
+    # and not Donald Trump, and `actors merge Smith X` merged whichever Smith that was.
+    from saywho.store.actors import AmbiguousActor
+
+    for article in namesake_articles():
+        store_article(conn, article)
+    with pytest.raises(AmbiguousActor) as smith:
+        find_actor(conn, "Smith")
+    assert sorted(c["name"] for c in smith.value.candidates) == ["Jane Smith", "John Smith", "Will Smith"]
+    assert str(smith.value).startswith("'Smith' matches 3 actors: ")
+    with pytest.raises(AmbiguousActor) as trump:
+        queries.quotes(conn, actor="trump")
+    assert sorted((c["name"], c["type"]) for c in trump.value.candidates) == [
+        ("Donald Trump", "PERSON"),
+        ("Trump", "ORG"),
+    ]
+    # What names one actor still finds it.
+    assert find_actor(conn, "Jane Smith")["name"] == "Jane Smith"
+    assert find_actor(conn, "Japan")["type"] == "GPE"
+    assert queries.quotes(conn, actor="Donald Trump").total == 2
+
+    db = str(tmp_path / "store.db")
+    runner, app = CliRunner(), _app()
+    for args in (["quotes", "--actor", "Smith"], ["search", "budget", "--actor", "Smith"], ["actor", "Smith"]):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 1, (args, result.output)
+        assert "'Smith' matches 3 actors:" in result.stderr and "Will Smith (PERSON, id" in result.stderr
+        assert result.stdout == ""
+    jane = actor_id(conn, "Jane Smith")
+    result = runner.invoke(app, ["actors", "merge", "Smith", "Donald Trump", "--db", db])
+    assert result.exit_code == 1 and "matches 3 actors" in result.stderr
+    # Types must agree, unless forced.
+    result = runner.invoke(app, ["actors", "merge", "Jane Smith", "Japan", "--db", db])
+    assert result.exit_code == 1 and "different types" in result.stderr
+    assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 6
+    result = runner.invoke(app, ["actors", "merge", str(jane), "Japan", "--force", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert queries.actor(conn, jane)["statements"] == 3

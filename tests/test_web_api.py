@@ -494,3 +494,36 @@ def test_serve_command(tmp_path: Path) -> None:
     assert "no store" in missing.output
     short = runner.invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--allow-writes", "--token", "short"])
     assert short.exit_code == 2 and "12 characters" in short.output
+
+
+def test_ambiguous_actors_and_cross_type_merges_over_http(tmp_path: Path) -> None:
+    # /api/statements?actor=Smith answered one Smith's statements; merging a PERSON into a GPE went through.
+    from live_server import call, serve
+    from saywho.store import connect, store_article
+    from store_data import namesake_articles
+
+    db = tmp_path / "names.db"
+    conn = connect(db)
+    for article in namesake_articles():
+        store_article(conn, article)
+    conn.close()
+    with serve(create_app(db, allow_writes=True, token=TOKEN)) as base:
+        status, body = call(f"{base}/api/statements?actor=Smith")
+        assert status == 400 and body["error"].startswith("'Smith' matches 3 actors: ")
+        assert sorted(c["name"] for c in body["candidates"]) == ["Jane Smith", "John Smith", "Will Smith"]
+        assert {"id", "name", "type"} == set(body["candidates"][0])
+        status, body = call(f"{base}/api/statements?actor=Trump&q=tariffs")
+        assert status == 400 and {c["name"] for c in body["candidates"]} == {"Donald Trump", "Trump"}
+        status, body = call(f"{base}/api/statements?actor=Donald%20Trump")
+        assert status == 200 and body["total"] == 2
+
+        jane = next(c["id"] for c in call(f"{base}/api/actors?name=Jane")[1]["items"])
+        japan = next(c["id"] for c in call(f"{base}/api/actors?type=GPE")[1]["items"])
+        status, body = call(f"{base}/api/actors/merge", {"keep": "Smith", "drop": japan}, TOKEN)
+        assert status == 400 and len(body["candidates"]) == 3
+        status, body = call(f"{base}/api/actors/merge", {"keep": jane, "drop": japan}, TOKEN)
+        assert status == 400 and "different types" in body["error"] and "candidates" not in body
+        assert call(f"{base}/api/actors/{japan}")[0] == 200  # nothing was merged
+        status, body = call(f"{base}/api/actors/merge", {"keep": jane, "drop": japan, "force": True}, TOKEN)
+        assert status == 200 and body["actor_id"] == jane
+        assert call(f"{base}/api/actors/{japan}")[0] == 404

@@ -520,10 +520,23 @@ def _remove_different(conn: sqlite3.Connection, names: Iterable[str], others: It
 # -- analyst corrections ----------------------------------------------------------------------------------------
 
 
+class AmbiguousActor(StoreError):
+    """A name that several actors answer to; `candidates` lists them ({id, name, type}) for the analyst to choose."""
+
+    def __init__(self, query: str, rows: list[sqlite3.Row]) -> None:
+        self.candidates = [{"id": int(r["id"]), "name": r["name"], "type": r["type"]} for r in rows]
+        listed = ", ".join(f"{c['name']} ({c['type']}, id {c['id']})" for c in self.candidates[:8])
+        more = f" and {len(rows) - 8} more" if len(rows) > 8 else ""
+        super().__init__(f"{query!r} matches {len(rows)} actors: {listed}{more}; give the id")
+
+
 def find_actor(conn: sqlite3.Connection, query: str | int) -> sqlite3.Row:
     """The actor an analyst means: an id, a canonical name, an alias, or a surname only one actor bears.
 
-    Raises StoreError when nothing or several actors match.
+    A full name is looked up as a canonical name, then as an alias. One word is looked up as all three at once,
+    and as the last word of a person's name ("Trump" is also Donald Trump, "Smith" Jane, John and Will Smith), so
+    that a surname several people bear is never resolved to one of them silently. Raises StoreError when nothing
+    matches, AmbiguousActor (a StoreError listing the candidates) when several actors do.
     """
     text = str(query).strip()
     if text.isdigit():
@@ -531,33 +544,67 @@ def find_actor(conn: sqlite3.Connection, query: str | int) -> sqlite3.Row:
         if row is None:
             raise StoreError(f"no actor with id {text}")
         return row
-    rows = conn.execute("SELECT * FROM actors WHERE name = ? COLLATE NOCASE", (text,)).fetchall()
-    if not rows:
-        rows = conn.execute(
-            "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id WHERE al.name_key = ?",
-            (name_key(text),),
-        ).fetchall()
-    if not rows and len(name_words(text)) == 1:
-        key = surname_key(text)
+    by_name = conn.execute("SELECT * FROM actors WHERE name = ? COLLATE NOCASE ORDER BY id", (text,)).fetchall()
+    one_word = len(name_words(text)) == 1
+    rows = by_name
+    if one_word or not rows:
+        rows = _unique(
+            by_name
+            + conn.execute(
+                "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id WHERE al.name_key = ? "
+                "ORDER BY a.id",
+                (name_key(text),),
+            ).fetchall()
+        )
+    if one_word:
+        rows = _unique(rows + _persons_named(conn, text))
+    if not rows and one_word:
+        # A transliteration of a surname only one person bears (Qatada for Katada).
         rows = conn.execute(
             "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id "
-            "WHERE al.surname_key = ? AND a.type = 'PERSON'",
-            (key,),
+            "WHERE al.surname_key = ? AND a.type = 'PERSON' ORDER BY a.id",
+            (surname_key(text),),
         ).fetchall()
     if not rows:
         raise StoreError(f"no actor matches {text!r}")
     if len(rows) > 1:
-        listed = ", ".join(f"{r['name']} ({r['type']}, id {r['id']})" for r in rows[:6])
-        raise StoreError(f"{text!r} matches {len(rows)} actors: {listed}; give the id")
+        raise AmbiguousActor(text, rows)
     return rows[0]
 
 
-def merge_actors(conn: sqlite3.Connection, keep: str | int, drop: str | int) -> int:
-    """Merge actor `drop` into `keep` (both: id, name or alias); later ingests keep them together."""
+def _persons_named(conn: sqlite3.Connection, surname: str) -> list[sqlite3.Row]:
+    """The persons whose canonical name ends in this word (accents, case and script folded)."""
+    key = name_key(surname)
+    rows = conn.execute(
+        "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id "
+        "WHERE al.surname_key = ? AND a.type = 'PERSON' ORDER BY a.id",
+        (surname_key(surname),),
+    ).fetchall()
+    return [r for r in rows if name_words(r["name"]) and name_key(name_words(r["name"])[-1]) == key]
+
+
+def _unique(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    seen: dict[int, sqlite3.Row] = {}
+    for row in rows:
+        seen.setdefault(int(row["id"]), row)
+    return sorted(seen.values(), key=lambda r: int(r["id"]))
+
+
+def merge_actors(conn: sqlite3.Connection, keep: str | int, drop: str | int, *, force: bool = False) -> int:
+    """Merge actor `drop` into `keep` (both: id, name or alias); later ingests keep them together.
+
+    Actors of different types (a PERSON and a GPE) are merged only with `force`: it is more often a slip than a
+    correction.
+    """
     with transaction(conn):
         a, b = find_actor(conn, keep), find_actor(conn, drop)
         if a["id"] == b["id"]:
             raise StoreError(f"{a['name']!r} and {b['name']!r} are already one actor (id {a['id']})")
+        if a["type"] != b["type"] and not force:
+            raise StoreError(
+                f"{a['name']!r} ({a['type']}) and {b['name']!r} ({b['type']}) are actors of different types: "
+                "merging them needs force (--force)"
+            )
         keep_id, drop_id = int(a["id"]), int(b["id"])
         drop_aliases, keep_aliases = _alias_list(conn, drop_id), _alias_list(conn, keep_id)
         conn.execute("UPDATE article_entities SET actor_id = ? WHERE actor_id = ?", (keep_id, drop_id))

@@ -30,7 +30,9 @@ OffsetOption = Annotated[int, typer.Option(min=0, help="Skip this many results (
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 # The statement filters (queries.StatementFilter) that quotes, search and export share.
-ActorOption = Annotated[str | None, typer.Option(help="Only this actor: name, alias, unique surname or id.")]
+ActorOption = Annotated[
+    str | None, typer.Option(help="Only this actor: id, name, alias or surname (several actors bearing it: an error).")
+]
 IssueOption = Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")]
 KindOption = Annotated[str | None, typer.Option(help="direct, mixed or indirect.")]
 StanceOption = Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")]
@@ -280,14 +282,16 @@ def actors_merge(
     keep: Annotated[str, typer.Argument(help="The actor to keep (name, alias or id).")],
     other: Annotated[str, typer.Argument(help="The actor merged into it.")],
     db: DbOption = DEFAULT_DB,
+    force: Annotated[bool, typer.Option("--force", help="Merge even actors of different types (PERSON, GPE).")] = False,
 ) -> None:
-    """Merge actor OTHER into KEEP; later ingests keep their names together."""
+    """Merge actor OTHER into KEEP; later ingests keep their names together. A name several actors answer to is
+    refused with the list of them: give the id."""
     from saywho.store.actors import find_actor, merge_actors
 
     with _store(db) as conn:
         kept = find_actor(conn, keep)["name"]
         merged = find_actor(conn, other)["name"]
-        actor_id = merge_actors(conn, keep, other)
+        actor_id = merge_actors(conn, keep, other, force=force)
     _err.print(f"merged {merged!r} into {kept!r} (id {actor_id})", markup=False, highlight=False)
 
 
