@@ -178,6 +178,7 @@ def polnear_files(n: int | None = None) -> list[Path]:
 # What each schema version added, undone: a store written by today's saywho, taken back to what an older
 # saywho would have written (SQLite >= 3.35 drops columns).
 _UNDO = {
+    4: [],  # content hashes without U+FEFF: no table changed
     3: ["ALTER TABLE statements DROP COLUMN source_confidence", "ALTER TABLE statements DROP COLUMN cue_confidence"],
     2: ["DROP VIEW article_translations", "DROP TABLE article_links"],
 }

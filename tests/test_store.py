@@ -130,7 +130,7 @@ def test_per_span_confidence_is_stored_and_a_version_2_store_migrates(tmp_path: 
     downgrade(db, 2)
     c = connect(db)
     try:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
         # What a version 2 store had is kept; the confidences it never had are NULL, and left out.
         first, _ = queries.statements(c).items
         assert first["source"] == {"start": first["source"]["start"], "end": first["source"]["end"], "text": "Ann Lee"}
@@ -566,3 +566,53 @@ def test_ambiguous_actor_names_are_errors_listing_the_candidates(conn: sqlite3.C
     result = runner.invoke(app, ["actors", "merge", str(jane), "Japan", "--force", "--db", db])
     assert result.exit_code == 0, result.output
     assert queries.actor(conn, jane)["statements"] == 3
+
+
+def test_a_byte_order_mark_does_not_make_a_second_article(tmp_path: Path, loaded_pipeline) -> None:
+    # The same article saved with a UTF-8 byte-order mark hashed differently and was stored twice.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    plain, marked = tmp_path / "plain.txt", tmp_path / "marked.txt"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    db = tmp_path / "bom.db"
+    summary = ingest([marked, plain], db, pipeline=loaded_pipeline)
+    assert (summary.stored, summary.skipped, summary.failed) == (1, 1, [])
+    c = connect(db)
+    try:
+        # The mark is not stored, and every span moved with the text.
+        (stored,) = c.execute("SELECT text FROM articles").fetchall()
+        assert stored[0] == text
+        spans = c.execute("SELECT source_start, source_end, source_text, content_fragments FROM statements").fetchall()
+        assert spans
+        for start, end, source, fragments in spans:
+            assert source is None or text[start:end] == source
+            assert all(text[f["start"] : f["end"]] == f["text"] for f in json.loads(fragments))
+        for (mentions,) in c.execute("SELECT mentions FROM article_entities"):
+            assert all(text[m["start"] : m["end"]] == m["text"] for m in json.loads(mentions))
+    finally:
+        c.close()
+
+
+def test_a_store_migrates_to_hashes_without_the_byte_order_mark(tmp_path: Path) -> None:
+    import hashlib
+    import unicodedata
+
+    def talks() -> Article:
+        return make_article("Talks", "2025-10-24", [Said("Ann Lee", "the talks will fail")])
+
+    db = tmp_path / "old.db"
+    c = connect(db)
+    article_id = store_article(c, talks()).article_id
+    # As an older saywho stored an article read with a byte-order mark: the mark in its text and in its hash.
+    marked = "\ufeff" + talks().text
+    old_hash = hashlib.sha256(" ".join(unicodedata.normalize("NFC", marked).split()).encode()).hexdigest()
+    c.execute("UPDATE articles SET text = ?, content_hash = ? WHERE id = ?", (marked, old_hash, article_id))
+    c.close()
+    downgrade(db, 3)
+    c = connect(db)
+    try:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
+        assert c.execute("SELECT content_hash FROM articles").fetchone()[0] == content_hash(talks().text)
+        assert store_article(c, talks()).status == "skipped"
+    finally:
+        c.close()

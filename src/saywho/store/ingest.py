@@ -7,19 +7,17 @@ Inputs: files (.txt, .html, .htm, any file named explicitly), directories (searc
 .jsonl / .ndjson / .json), JSON Lines (one article per line: `text` or `html`, plus optional `url`, `published`,
 `publisher`, `language`, `title`, `section`), and saywho's own JSON (`saywho analyze -f json`: stored as analysed).
 
-Idempotent: an article whose normalised text (NFC, whitespace collapsed) hashes to a stored `content_hash` is
-skipped before analysis. Resumable: each article commits atomically with its statements, entities and actors, so a
-killed run leaves only whole articles, and rerunning it skips them. Analysis runs in `workers` processes; every
-write goes through the parent's one connection, so SQLite never sees two writers.
+Idempotent: an article whose normalised text (NFC, whitespace collapsed, U+FEFF dropped: `normalise.content_hash`)
+hashes to a stored `content_hash` is skipped before analysis. Resumable: each article commits atomically with its
+statements, entities and actors, so a killed run leaves only whole articles, and rerunning it skips them. Analysis
+runs in `workers` processes; every write goes through the parent's one connection, so SQLite never sees two writers.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -34,6 +32,7 @@ from saywho.errors import InputError, SaywhoError
 
 from .actors import apply_alias_file, assign_article_actors, load_alias_file, name_variants, rebuild_actor
 from .links import link_translations
+from .normalise import content_hash, without_bom
 from .store import connect, now, transaction
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -175,12 +174,6 @@ def normalise_date(value: Any) -> str:
         raise InputError(f"unrecognised published date {text!r} (use ISO 8601)") from None
 
 
-def content_hash(text: str) -> str:
-    """sha256 of the text with Unicode normalised (NFC) and whitespace runs collapsed: the article's identity."""
-    normal = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
 # -- analysis (in workers) --------------------------------------------------------------------------------------
 
 
@@ -279,9 +272,11 @@ def store_article(
 ) -> StoreResult:
     """Write one analysed article, its entities, actors, statements and translation links in one transaction.
 
-    An article already stored (same normalised-content hash) is skipped, or replaced when `replace`.
+    An article already stored (same normalised-content hash) is skipped, or replaced when `replace`. A leading
+    byte-order mark is not stored (`normalise.without_bom`).
     """
     digest = digest or content_hash(article.text)
+    article = without_bom(article)
     with transaction(conn):
         row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         touched: set[int] = set()
