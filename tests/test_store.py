@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from saywho.document import Article, Role
+from saywho.document import Article, Role, Span
 from saywho.store import StoreError, connect, ingest, queries, schema, store_article
 from saywho.store.actors import apply_alias_file, find_actor, load_alias_file, merge_actors, split_actor
 from saywho.store.ingest import content_hash, upsert_issues
+from saywho.store.queries import StatementFilter
 from store_data import (
     EXAMPLE,
     RUDENKO_ROLE,
@@ -244,6 +245,47 @@ def test_reanalyze_replaces_the_stored_article(conn: sqlite3.Connection) -> None
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 2
     assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 2
+
+
+def test_reanalysis_keeps_the_article_id_and_the_ids_of_unchanged_statements(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    # --reanalyze deleted the article and stored it again: every id changed, and links to them broke.
+    island, sanctions = dialogue_articles()[:2]
+    article_id = store_article(conn, island).article_id
+    store_article(conn, sanctions)
+    old = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    highest = conn.execute("SELECT max(id) FROM statements").fetchone()[0]
+
+    # The analysis now finds the first statement as before and the second with a shorter content.
+    again = dialogue_articles()[0]
+    second = again.attributions[1]
+    second.content = [Span.of(again.text, second.content[0].start, second.content[0].end - 7)]
+    second.issues = []
+    result = store_article(conn, again, replace=True)
+    assert (result.status, result.article_id) == ("replaced", article_id)
+    new = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    assert new["a1"] == old["a1"]
+    assert new["a2"] > highest  # a changed statement is a new one, and no old id is handed to it
+    assert conn.execute("SELECT count(*) FROM statements WHERE id = ?", (old["a2"],)).fetchone()[0] == 0
+    # The kept statement is whole: issues, full-text index, actor.
+    listed = queries.statements(conn, StatementFilter(article_id=article_id)).items
+    (kept,) = [s for s in listed if s["id"] == old["a1"]]
+    assert kept["issues"][0]["issue"] == "peace treaty" and kept["actor"]["name"] == "Andrei Rudenko"
+    assert [h["id"] for h in queries.search(conn, "Moscow", where=StatementFilter(article_id=article_id)).items] == [
+        old["a1"]
+    ]
+    assert queries.search(conn, "regime", where=StatementFilter(article_id=article_id)).total == 0
+
+    # The same through `ingest --reanalyze` (saywho JSON: stored as analysed).
+    path = tmp_path / "island.json"
+    path.write_text(json.dumps(island.to_json()), encoding="utf-8")
+    db = tmp_path / "store.db"
+    summary = ingest([path], db, reanalyze=True)
+    assert summary.replaced == 1
+    after = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    assert after["a1"] == old["a1"] and after["a2"] > new["a2"]
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
 
 # -- actors -----------------------------------------------------------------------------------------------------

@@ -122,7 +122,10 @@ def ingest(
     aliases: Annotated[
         Path | None, typer.Option(help="Alias file (YAML or TSV) to apply now and on every later ingest.")
     ] = None,
-    reanalyze: Annotated[bool, typer.Option(help="Analyse stored articles again and replace them.")] = False,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(help="Analyse stored articles again and replace them in place (their ids stay)."),
+    ] = False,
     accurate: Annotated[
         bool,
         typer.Option(
