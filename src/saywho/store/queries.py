@@ -317,7 +317,8 @@ def search(
             [query, *params, int(limit), int(offset)],
         ).fetchall()
     except sqlite3.OperationalError as err:
-        raise StoreError(f"bad search query {query!r}: {err}") from None
+        hint = 'close every quotation mark, and put words with punctuation in double quotes ("U.S.-Russia")'
+        raise StoreError(f"bad search query {query!r}: {err}; {hint}") from None
     items = []
     for row in rows:
         item = _statement(row)

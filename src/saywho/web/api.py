@@ -218,7 +218,10 @@ def list_statements(
     until: DateParam = None,
     kind: Kind | None = None,
     stance: Stance | None = None,
-    q: Annotated[str | None, Query(description="full-text query (SQLite FTS5 syntax)", max_length=500)] = None,
+    q: Annotated[
+        str | None,
+        Query(description="full-text query (SQLite FTS5 syntax; one it cannot parse is a 400)", max_length=500),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -234,6 +237,7 @@ def list_statements(
             stance=stance,
             limit=limit,
             offset=offset,
+            lenient=False,
         )
     return paged(request, page, lambda s: f"/articles/{s['article']['id']}#t-s{s['id']}")
 
