@@ -658,3 +658,35 @@ def test_a_store_migrates_to_hashes_without_the_byte_order_mark(tmp_path: Path) 
         assert store_article(c, talks()).status == "skipped"
     finally:
         c.close()
+
+
+def test_issues_command_and_issue_names_in_other_languages(dialogue: sqlite3.Connection, tmp_path: Path) -> None:
+    # `timeline nosuch` listed the first 12 labels with nothing to say there were more, and no way to list them.
+    upsert_issues(dialogue, [(f"topic {n:02d}", None, None) for n in range(14)])
+    db = str(tmp_path / "store.db")
+    runner, app = CliRunner(), _app()
+    result = runner.invoke(app, ["timeline", "nosuch", "--db", db])
+    assert result.exit_code == 1
+    total = dialogue.execute("SELECT count(*) FROM issues").fetchone()[0]
+    assert ", …" in result.stderr and f"({total} in all: `saywho issues` lists them)" in result.stderr
+
+    result = runner.invoke(app, ["issues", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["label"]: row for row in json.loads(result.stdout)}
+    sanctions = rows["sanctions"]
+    assert sanctions["id"] == dialogue.execute("SELECT id FROM issues WHERE label = 'sanctions'").fetchone()[0]
+    assert sanctions["statements"] == 3 and sanctions["languages"] == ["any", "ru"]
+    assert rows["topic 03"]["languages"] == [] and rows["elections"]["id"] is None  # store only / taxonomy only
+    result = runner.invoke(app, ["issues", "--db", db])
+    assert result.exit_code == 0 and "Kuril Islands" in result.stdout and "any, ru" in result.stdout
+    result = runner.invoke(app, ["issues", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 0 and "peace treaty" in result.stdout and "taxonomy alone" in result.stdout
+
+    # An issue is also named by its words in another language of the taxonomy (here its Russian keywords).
+    english = queries.timeline(dialogue, "sanctions").to_json()
+    assert queries.timeline(dialogue, "санкции").to_json() == english
+    assert queries.timeline(dialogue, "мирный договор").total == queries.timeline(dialogue, "peace treaty").total
+    result = runner.invoke(app, ["timeline", "санкции", "--db", db, "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["total"] == english["total"]
+    with pytest.raises(StoreError, match="several issues"):
+        queries.timeline(dialogue, "санкции и мирный договор")

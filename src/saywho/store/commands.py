@@ -1,5 +1,5 @@
 """The store's commands: `saywho ingest`, `quotes`, `actors` (list / merge / split / aliases), `actor`, `articles`,
-`timeline`, `stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
+`issues`, `timeline`, `stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
 saywho.store.commands ...` runs them alone.
 
 Every command takes `--db` (default saywho.db) and reports errors on one line, without a traceback.
@@ -427,8 +427,42 @@ def articles(
     _page_footer(out, page, "articles")
 
 
+def issues(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """The issues: the taxonomy's (id in the store, label, parent, statements, languages it is found in) and any
+    other the store holds. A store is optional: without one, the taxonomy alone."""
+    from saywho.store import queries
+    from saywho.store.issue_names import catalogue
+
+    stored: list[dict[str, Any]] = []
+    if db.exists():
+        with _store(db) as conn:
+            stored = queries.issues(conn)
+    rows = catalogue(stored)
+    if as_json:
+        _print_json(rows)
+        return
+    out = Console()
+    table = Table("id", "issue", "parent", "statements", "languages")
+    for row in rows:
+        table.add_row(
+            str(row["id"] or ""),
+            Text(row["label"]),
+            Text(row["parent"] or ""),
+            str(row["statements"]),
+            ", ".join(row["languages"]),
+        )
+    out.print(table)
+    where = f"in {db}" if db.exists() else f"(no store at {db}: the taxonomy alone)"
+    out.print(f"{len(rows)} issues {where}; name one by its label or, in another language, by its words", style="dim")
+
+
 def timeline(
-    issue: Annotated[str, typer.Argument(help="Issue label (includes its sub-issues).")],
+    issue: Annotated[
+        str, typer.Argument(help="Issue label (includes its sub-issues), or its words in another language: санкции.")
+    ],
     db: DbOption = DEFAULT_DB,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -539,6 +573,7 @@ _COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("quotes", quotes),
     ("actor", actor),
     ("articles", articles),
+    ("issues", issues),
     ("timeline", timeline),
     ("stance", stance),
     ("search", search),
