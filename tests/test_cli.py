@@ -199,3 +199,33 @@ def test_spacy_component_on_text_without_speech(nlp_with_saywho):
 def test_spacy_component_on_empty_doc(nlp_with_saywho):
     docs = list(nlp_with_saywho.pipe(["", "   ", "Nothing is said here."]))
     assert [d._.attributions for d in docs] == [[], [], []]
+
+
+def _commands(command, path=()):
+    yield list(path), command
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _commands(sub, (*path, name))
+
+
+def test_help_texts_keep_their_square_brackets():
+    # Typer reads help as rich markup: 'pip install "saywho[accurate]"' was shown as 'pip install "saywho"'.
+    import re
+
+    import typer.main
+    from typer.testing import CliRunner
+
+    from saywho.cli import app
+
+    runner = CliRunner()
+    checked = 0
+    for path, command in _commands(typer.main.get_command(app)):
+        texts = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        words = {w.replace("\\[", "[") for t in texts for w in re.findall(r"[\w.-]*\\?\[[\w ,.-]+\][\w.-]*", t)}
+        if not words:
+            continue
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "400", "NO_COLOR": "1", "TERM": "dumb"})
+        assert result.exit_code == 0, (path, result.output)
+        for word in words:
+            assert word in result.output, (path, word)
+            checked += 1
+    assert checked >= 3  # analyze, ingest and serve name the accurate extra

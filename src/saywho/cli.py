@@ -66,8 +66,9 @@ def analyze(
         bool,
         typer.Option(
             "--accurate",
+            # Help is rich markup: "\\[" keeps the extra's brackets, which would be read as a style tag.
             help="Also run the fine-tuned encoder (better English attributions, about 2x slower; needs "
-            'pip install "saywho[accurate]").',
+            'pip install "saywho\\[accurate]").',
         ),
     ] = False,
 ) -> None:

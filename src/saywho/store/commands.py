@@ -130,7 +130,8 @@ def ingest(
         bool,
         typer.Option(
             "--accurate",
-            help="Analyse in the accurate mode (one process: the encoder uses every core; saywho[accurate]).",
+            # Help is rich markup: "\\[" keeps the extra's brackets, which would be read as a style tag.
+            help="Analyse in the accurate mode (one process: the encoder uses every core; saywho\\[accurate]).",
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
