@@ -229,3 +229,34 @@ def test_help_texts_keep_their_square_brackets():
             assert word in result.output, (path, word)
             checked += 1
     assert checked >= 3  # analyze, ingest and serve name the accurate extra
+
+
+def test_bad_option_values_and_missing_models_are_refused_up_front(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text('"Yes," said Ivan Petrov.\n', encoding="utf-8")
+    # --max-bytes -5 was taken, and every input then refused as larger than -5 bytes.
+    proc = saywho("analyze", str(text), "--max-bytes", "-5")
+    assert proc.returncode == 2 and "--max-bytes" in proc.stderr.decode()
+    # A model named and not installed is that model's problem, not "no English spaCy model is installed".
+    proc = saywho("analyze", str(text), "--model", "nosuch_model")
+    (line,) = err_lines(proc)
+    assert proc.returncode == 2 and "the spaCy model 'nosuch_model' is not installed; installed: " in line, line
+    # ingest refused it only per article, after creating an empty store.
+    db = tmp_path / "new.db"
+    proc = saywho("ingest", str(text), "--model", "nosuch_model", "--db", str(db), "-q")
+    (line,) = err_lines(proc)
+    assert proc.returncode == 1 and "'nosuch_model' is not installed" in line, line
+    assert not db.exists()
+
+
+def test_an_empty_folder_is_a_warning(tmp_path):
+    # `ingest emptydir` said "0 inputs" and nothing more; `analyze emptydir` said nothing at all.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article\n", encoding="utf-8")
+    proc = saywho("ingest", str(empty), "--db", str(tmp_path / "s.db"), "-q")
+    assert proc.returncode == 0
+    assert f"saywho: warning: no article to ingest in {empty}" in proc.stderr.decode()
+    proc = saywho("analyze", str(empty), "-f", "json")
+    assert proc.returncode == 0 and proc.stdout == b""
+    assert err_lines(proc) == [f"saywho: warning: no article in {empty} (looked for .txt, .html and .htm files)"]

@@ -553,3 +553,16 @@ def test_search_syntax_errors_are_400_over_http(namesakes: Path) -> None:
         assert body["error"].startswith("bad search query '\"unbalanced': ")
         status, body = call(f"{base}/api/statements?q=%22the%20budget%22")
         assert status == 200 and body["total"] == 1
+
+
+def test_an_upload_too_large_is_reported_with_its_size_over_http(namesakes: Path) -> None:
+    # A 3 MB file was "too large: 2097153 bytes": the bytes read up to the limit, not the file's size.
+    import httpx
+
+    from live_server import serve
+
+    with serve(create_app(namesakes)) as base:
+        data = b"The minister said that talks will go on. " * 73171  # 3,000,011 bytes
+        response = httpx.post(f"{base}/api/analyze", files={"file": ("big.txt", data)}, timeout=60)
+        assert response.status_code == 413
+        assert response.json()["error"] == f"too large: {len(data)} bytes, the limit is 2097152 bytes"

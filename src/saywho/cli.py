@@ -57,7 +57,7 @@ def analyze(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm if installed).")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")] = None,
     taxonomy: Annotated[
         str | None,
         typer.Option(help="Issue taxonomy: a YAML file or a packaged name (default, russia-japan)."),
@@ -90,6 +90,14 @@ def analyze(
             roots.append((path, list(iter_input_files([path]))))
     inputs: list[tuple[str, Path | None]] = [(STDIN, None)] if STDIN in paths else []
     inputs += [(str(p), p) for path, files in roots if path != STDIN for p in files]
+    if not inputs and not failures:
+        # Not an error, but never silent: the folder may be the wrong one.
+        err.print(
+            f"saywho: warning: no article in {', '.join(paths)} (looked for .txt, .html and .htm files)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     # Every output path is decided (and a clash refused) before the first article is analysed.
     plan: dict[str, PurePath] = {}
     if output_dir is not None:

@@ -193,6 +193,15 @@ def ingest(
             f"interrupted after {counts['stored']} stored articles; run the same command again to resume", 130
         ) from None
     elapsed = time.perf_counter() - started
+    if summary.total == 0:
+        # Not an error (a spool folder may be empty), but never silent: the path may be the wrong one.
+        _err.print(
+            f"saywho: warning: no article to ingest in {', '.join(paths)} "
+            "(looked for .txt, .html, .htm, .json, .jsonl and .ndjson files)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         _print_json({**summary.to_json(), "seconds": round(elapsed, 2)})
     else:

@@ -548,6 +548,10 @@ def ingest(
     each article (outcome: {"status": "stored"|"replaced"|"skipped"|"failed", "label": ..., "reason": ...}).
     """
     db = str(db)
+    if pipeline is None:
+        from saywho.nlp.english import check_model
+
+        check_model(model)  # a wrong --model is refused before the store is created
     conn = connect(db)
     try:
         if aliases is not None:
