@@ -178,6 +178,7 @@ def polnear_files(n: int | None = None) -> list[Path]:
 # What each schema version added, undone: a store written by today's saywho, taken back to what an older
 # saywho would have written (SQLite >= 3.35 drops columns).
 _UNDO = {
+    4: [],  # content hashes without U+FEFF: no table changed
     3: ["ALTER TABLE statements DROP COLUMN source_confidence", "ALTER TABLE statements DROP COLUMN cue_confidence"],
     2: ["DROP VIEW article_translations", "DROP TABLE article_links"],
 }
@@ -196,3 +197,18 @@ def downgrade(db: Path, version: int) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def namesake_articles() -> list[Article]:
+    """Three Smiths (Jane also called "Smith" alone), Donald Trump and an organisation called Trump, and Japan:
+    names that several actors answer to."""
+    return [
+        make_article(
+            "S1", "2025-03-01", [Said("Jane Smith", "the budget is fine"), Said("Jane Smith", "yes", "Smith")]
+        ),
+        make_article("S2", "2025-03-02", [Said("John Smith", "taxes will rise")]),
+        make_article("S3", "2025-03-03", [Said("Will Smith", "the film is done")]),
+        make_article("T1", "2025-03-04", [Said("Donald Trump", "tariffs work"), Said("Donald Trump", "ok", "Trump")]),
+        make_article("T2", "2025-03-05", [Said("Trump", "the tower is sold", type="ORG")]),
+        make_article("J1", "2025-03-06", [Said("Japan", "the visits should resume", type="GPE")]),
+    ]

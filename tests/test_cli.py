@@ -92,6 +92,39 @@ def test_directory_with_bad_files(tmp_path, example_path):
     assert unbalanced["text"] == (src / "unbalanced.txt").read_text(encoding="utf-8")
 
 
+def test_output_dir_keeps_folders_and_extensions(tmp_path):
+    # coll/x/a.txt, coll/y/a.txt and coll/x/a.html once all wrote OUT/a.json: two results were lost silently.
+    coll = tmp_path / "coll"
+    (coll / "x").mkdir(parents=True)
+    (coll / "y").mkdir()
+    (coll / "x" / "a.txt").write_text('"We will talk," said Ivan Petrov.\n', encoding="utf-8")
+    (coll / "y" / "a.txt").write_text('"We will wait," said Anna Orlova.\n', encoding="utf-8")
+    (coll / "x" / "a.html").write_text(
+        '<html><body><p>"We will see," said Oleg Sokolov.</p></body></html>', encoding="utf-8"
+    )
+    (coll / "x" / "b.txt").write_text('"Fine," said Ivan Petrov.\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = saywho("analyze", str(coll), "-f", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["x/a.html.json", "x/a.txt.json", "x/b.json", "y/a.json"]
+    texts = {name: json.loads((out / name).read_text(encoding="utf-8"))["text"] for name in written}
+    assert "Ivan Petrov" in texts["x/a.txt.json"] and "Anna Orlova" in texts["y/a.json"]
+    assert "Oleg Sokolov" in texts["x/a.html.json"]
+
+
+def test_output_dir_refuses_files_that_would_clash(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text('"Yes," said Ivan Petrov.\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = saywho("analyze", str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt"), "-f", "json", "-o", str(out))
+    assert proc.returncode == 2
+    (line,) = err_lines(proc)
+    assert line.startswith("saywho: error: --output-dir:") and "a.json" in line, line
+    assert not out.exists()  # refused before anything was analysed or written
+
+
 def test_nonexistent_path(tmp_path):
     missing = tmp_path / "nope.txt"
     proc = saywho("analyze", str(missing), "--format", "json")
@@ -166,3 +199,64 @@ def test_spacy_component_on_text_without_speech(nlp_with_saywho):
 def test_spacy_component_on_empty_doc(nlp_with_saywho):
     docs = list(nlp_with_saywho.pipe(["", "   ", "Nothing is said here."]))
     assert [d._.attributions for d in docs] == [[], [], []]
+
+
+def _commands(command, path=()):
+    yield list(path), command
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _commands(sub, (*path, name))
+
+
+def test_help_texts_keep_their_square_brackets():
+    # Typer reads help as rich markup: 'pip install "saywho[accurate]"' was shown as 'pip install "saywho"'.
+    import re
+
+    import typer.main
+    from typer.testing import CliRunner
+
+    from saywho.cli import app
+
+    runner = CliRunner()
+    checked = 0
+    for path, command in _commands(typer.main.get_command(app)):
+        texts = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        words = {w.replace("\\[", "[") for t in texts for w in re.findall(r"[\w.-]*\\?\[[\w ,.-]+\][\w.-]*", t)}
+        if not words:
+            continue
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "400", "NO_COLOR": "1", "TERM": "dumb"})
+        assert result.exit_code == 0, (path, result.output)
+        for word in words:
+            assert word in result.output, (path, word)
+            checked += 1
+    assert checked >= 3  # analyze, ingest and serve name the accurate extra
+
+
+def test_bad_option_values_and_missing_models_are_refused_up_front(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text('"Yes," said Ivan Petrov.\n', encoding="utf-8")
+    # --max-bytes -5 was taken, and every input then refused as larger than -5 bytes.
+    proc = saywho("analyze", str(text), "--max-bytes", "-5")
+    assert proc.returncode == 2 and "--max-bytes" in proc.stderr.decode()
+    # A model named and not installed is that model's problem, not "no English spaCy model is installed".
+    proc = saywho("analyze", str(text), "--model", "nosuch_model")
+    (line,) = err_lines(proc)
+    assert proc.returncode == 2 and "the spaCy model 'nosuch_model' is not installed; installed: " in line, line
+    # ingest refused it only per article, after creating an empty store.
+    db = tmp_path / "new.db"
+    proc = saywho("ingest", str(text), "--model", "nosuch_model", "--db", str(db), "-q")
+    (line,) = err_lines(proc)
+    assert proc.returncode == 1 and "'nosuch_model' is not installed" in line, line
+    assert not db.exists()
+
+
+def test_an_empty_folder_is_a_warning(tmp_path):
+    # `ingest emptydir` said "0 inputs" and nothing more; `analyze emptydir` said nothing at all.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article\n", encoding="utf-8")
+    proc = saywho("ingest", str(empty), "--db", str(tmp_path / "s.db"), "-q")
+    assert proc.returncode == 0
+    assert f"saywho: warning: no article to ingest in {empty}" in proc.stderr.decode()
+    proc = saywho("analyze", str(empty), "-f", "json")
+    assert proc.returncode == 0 and proc.stdout == b""
+    assert err_lines(proc) == [f"saywho: warning: no article in {empty} (looked for .txt, .html and .htm files)"]

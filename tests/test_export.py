@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sqlite3
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from saywho.document import Article, ArticleMeta, Attribution, Entity, Span
 from saywho.store import StoreError, connect, store_article
 from saywho.store.export import CSV_COLUMNS, DNA_COLUMNS, export
 from saywho.store.queries import StatementFilter
@@ -88,3 +90,120 @@ def test_unknown_format_and_unwritable_path(conn: sqlite3.Connection, tmp_path: 
         export(conn, "xlsx", tmp_path / "x")
     with pytest.raises(StoreError, match="cannot write"):
         export(conn, "csv", tmp_path / "missing" / "x.csv")
+
+
+def test_a_failed_export_leaves_an_existing_file_as_it_was(
+    conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import saywho.store.export as export_module
+
+    out = tmp_path / "keep.csv"
+    out.write_text("the analyst's earlier export\n", encoding="utf-8")
+    # A bad filter is refused before the file is opened (it was truncated first).
+    with pytest.raises(StoreError, match="no actor matches"):
+        export(conn, "csv", out, where=StatementFilter(actor="Nobody"))
+    with pytest.raises(StoreError, match="unknown kind"):
+        export(conn, "dna", out, where=StatementFilter(kind="bogus"))
+    assert out.read_text(encoding="utf-8") == "the analyst's earlier export\n"
+
+    # A failure half-way through writes nothing either: the rows go to a temporary file, renamed when complete.
+    def failing(conn: sqlite3.Connection, where: StatementFilter | None = None):
+        yield from export_module.statements(conn, where, limit=2).items
+        raise StoreError("the disk went away")
+
+    monkeypatch.setattr(export_module, "iter_statements", failing)
+    with pytest.raises(StoreError, match="the disk went away"):
+        export(conn, "csv", out)
+    assert out.read_text(encoding="utf-8") == "the analyst's earlier export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "store.db" and not p.name.startswith("store.db-")] == [
+        "keep.csv"
+    ]
+    monkeypatch.undo()
+    out.chmod(0o640)
+    assert export(conn, "csv", out) == 7
+    assert out.read_text(encoding="utf-8").startswith("statement_id,") and (out.stat().st_mode & 0o777) == 0o640
+
+
+def test_cli_export_checks_its_arguments_before_writing(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from saywho.store.commands import register
+
+    app = typer.Typer(pretty_exceptions_enable=False)
+    register(app)
+    runner = CliRunner()
+    db = str(tmp_path / "store.db")
+    out = tmp_path / "existing.csv"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "csv", "--actor", "Nobody", "-o", str(out), "--db", db])
+    assert result.exit_code == 1 and "no actor matches 'Nobody'" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    # To stdout: the error, and not a header line before it.
+    result = runner.invoke(app, ["export", "dna", "--kind", "bogus", "--db", db])
+    assert result.exit_code == 1 and "unknown kind 'bogus'" in result.stderr
+    assert result.stdout == ""
+
+
+def _interrupted_quotation() -> Article:
+    """An article with a quotation interrupted by its reporting clause: one statement, two content pieces."""
+    text = 'Treaty talks\n\n"We are ready," Ivan Petrov said, "to sign the treaty this year." Nothing else.'
+    first, second = text.index("We are ready"), text.index("to sign")
+    source, cue = text.index("Ivan Petrov"), text.index("said")
+    attribution = Attribution(
+        id="a1",
+        content=[Span.of(text, first, first + 12), Span.of(text, second, text.index('."'))],
+        source=Span.of(text, source, source + 11),
+        cue=Span.of(text, cue, cue + 4),
+        kind="direct",
+        speaker="e1",
+        confidence=0.9,
+        method="test",
+    )
+    person = Entity(id="e1", name="Ivan Petrov", type="PERSON", mentions=[attribution.source])
+    meta = ArticleMeta(title="Treaty talks", published="2025-07-01", language="en")
+    article = Article(text=text, meta=meta, attributions=[attribution], entities=[person])
+    article.validate()
+    return article
+
+
+def test_every_exported_span_is_exact_for_a_content_in_pieces(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    # JSONL and CSV gave the whole range's offsets with the pieces' texts joined by " … ": no span of the text.
+    article_id = store_article(conn, _interrupted_quotation()).article_id
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    texts = {r[0]: r[1] for r in conn.execute("SELECT id, text FROM articles")}
+
+    def exact(article: int, span: dict | None) -> None:
+        if span is not None:
+            assert texts[article][span["start"] : span["end"]] == span["text"], span
+
+    export(conn, "jsonl", tmp_path / "s.jsonl")
+    records = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 8
+    for record in records:
+        article = record["article"]["id"]
+        assert isinstance(record["content"], list) and "fragments" not in record
+        for span in (record["source"], record["cue"], *record["content"], *record["times"]):
+            exact(article, span)
+        for issue in record["issues"]:
+            exact(article, issue["condition"])
+    (pieces,) = [r["content"] for r in records if r["article"]["id"] == article_id]
+    assert [p["text"] for p in pieces] == ["We are ready", "to sign the treaty this year"]
+
+    export(conn, "csv", tmp_path / "s.csv")
+    with open(tmp_path / "s.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 8 and list(rows[0]) == CSV_COLUMNS
+    for row in rows:
+        full = texts[int(row["article_id"])]
+        assert full[int(row["content_start"]) : int(row["content_end"])] == row["content"]
+        assert full[int(row["source_start"]) : int(row["source_end"])] == row["source"]
+        assert full[int(row["cue_start"]) : int(row["cue_end"])] == row["cue"]
+        bounds = [tuple(map(int, piece.split("-"))) for piece in row["content_pieces"].split(";")]
+        assert bounds[0][0] == int(row["content_start"]) and bounds[-1][1] == int(row["content_end"])
+    (row,) = [r for r in rows if int(r["article_id"]) == article_id]
+    assert [text[s:e] for s, e in (map(int, p.split("-")) for p in row["content_pieces"].split(";"))] == [
+        "We are ready",
+        "to sign the treaty this year",
+    ]
+    assert row["content"] == 'We are ready," Ivan Petrov said, "to sign the treaty this year'

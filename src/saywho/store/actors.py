@@ -207,6 +207,10 @@ class Rules:
         return rules
 
     def kept_apart(self, names: Iterable[str], others: Iterable[str]) -> bool:
+        """Whether a `different` rule separates an entity spelled `names` from an actor spelled `others`. Pass the
+        spellings the texts wrote (`written_names`, `ActorResolver.written`), not the name variants: those add the
+        Russian pipeline's transliterations, so that Андрей Руденко bears both "Andrei" and "Andrey Rudenko" and
+        would be kept apart from either side of a rule between the two."""
         if not self.different:
             return False
         keys = {name_key(n) for n in names}
@@ -251,9 +255,11 @@ class ActorResolver:
         target = self._by_rule(entity, variants, taken)
         if target is not None:
             return target
+        written = written_names(entity)
         if entity.type != "PERSON":
-            return self._by_exact_name(entity.type, variants, taken)
-        return self._person(variants, RoleFacts.of((r.title, r.organization, r.country) for r in entity.roles), taken)
+            return self._by_exact_name(entity.type, variants, written, taken)
+        roles = RoleFacts.of((r.title, r.organization, r.country) for r in entity.roles)
+        return self._person(variants, written, roles, taken)
 
     def _by_rule(self, entity: Entity, variants: list[str], taken: set[int]) -> int | None:
         canonical = next((self.rules.same[k] for k in map(name_key, variants) if k in self.rules.same), None)
@@ -272,7 +278,7 @@ class ActorResolver:
         add_alias(self.conn, actor_id, canonical, origin="file")
         return actor_id
 
-    def _by_exact_name(self, type_: str, variants: list[str], taken: set[int]) -> int | None:
+    def _by_exact_name(self, type_: str, variants: list[str], written: list[str], taken: set[int]) -> int | None:
         keys = [name_key(v) for v in variants]
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
@@ -283,17 +289,17 @@ class ActorResolver:
         for row in rows:
             if row["id"] in taken:
                 continue
-            if self.rules.kept_apart(variants, self._aliases(row["id"])):
+            if self.rules.kept_apart(written, self.written(row["id"])):
                 continue
             return int(row["id"])
         return None
 
-    def _person(self, variants: list[str], roles: RoleFacts, taken: set[int]) -> int | None:
+    def _person(self, variants: list[str], written: list[str], roles: RoleFacts, taken: set[int]) -> int | None:
         candidates = self._person_candidates(variants)
         verdicts: dict[str, list[Candidate]] = {"strong": [], "evidence": [], "bucket": [], "weak": []}
         for cand in candidates:
             verdict = judge(variants, roles, cand)
-            if verdict == "no" or cand.actor_id in taken or self.rules.kept_apart(variants, cand.aliases):
+            if verdict == "no" or cand.actor_id in taken or self.rules.kept_apart(written, self.written(cand.actor_id)):
                 continue
             verdicts[verdict].append(cand)
         if verdicts["strong"]:
@@ -333,11 +339,32 @@ class ActorResolver:
             out.append(Candidate(int(row["id"]), row["name"], "PERSON", aliases, actor_roles(self.conn, row["id"])))
         return out
 
+    def written(self, actor_id: int) -> list[str]:
+        """The spellings of an actor that someone wrote: its name, its entities' names and mentions in their
+        articles, and the names analysts gave it (merges, alias files)."""
+        if not self.rules.different:
+            return []  # only the `different` rules read them
+        names = [r["name"] for r in self.conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,))]
+        names += [
+            r["alias"]
+            for r in self.conn.execute(
+                "SELECT alias FROM actor_aliases WHERE actor_id = ? AND origin != 'text'", (actor_id,)
+            )
+        ]
+        for row in self.conn.execute("SELECT name, mentions FROM article_entities WHERE actor_id = ?", (actor_id,)):
+            names += [row["name"], *(m["text"] for m in json.loads(row["mentions"]))]
+        return names
+
     def _aliases(self, actor_id: int) -> list[str]:
         rows = self.conn.execute(
             "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY mentions DESC, alias", (actor_id,)
         )
         return [r["alias"] for r in rows]
+
+
+def written_names(entity: Entity) -> list[str]:
+    """The spellings an article's text gives an entity: its name and its mentions (no made-up transliteration)."""
+    return [entity.name, *(m.text for m in entity.mentions)]
 
 
 def _shares_surname(variants: Iterable[str], aliases: Iterable[str]) -> bool:
@@ -493,10 +520,23 @@ def _remove_different(conn: sqlite3.Connection, names: Iterable[str], others: It
 # -- analyst corrections ----------------------------------------------------------------------------------------
 
 
+class AmbiguousActor(StoreError):
+    """A name that several actors answer to; `candidates` lists them ({id, name, type}) for the analyst to choose."""
+
+    def __init__(self, query: str, rows: list[sqlite3.Row]) -> None:
+        self.candidates = [{"id": int(r["id"]), "name": r["name"], "type": r["type"]} for r in rows]
+        listed = ", ".join(f"{c['name']} ({c['type']}, id {c['id']})" for c in self.candidates[:8])
+        more = f" and {len(rows) - 8} more" if len(rows) > 8 else ""
+        super().__init__(f"{query!r} matches {len(rows)} actors: {listed}{more}; give the id")
+
+
 def find_actor(conn: sqlite3.Connection, query: str | int) -> sqlite3.Row:
     """The actor an analyst means: an id, a canonical name, an alias, or a surname only one actor bears.
 
-    Raises StoreError when nothing or several actors match.
+    A full name is looked up as a canonical name, then as an alias. One word is looked up as all three at once,
+    and as the last word of a person's name ("Trump" is also Donald Trump, "Smith" Jane, John and Will Smith), so
+    that a surname several people bear is never resolved to one of them silently. Raises StoreError when nothing
+    matches, AmbiguousActor (a StoreError listing the candidates) when several actors do.
     """
     text = str(query).strip()
     if text.isdigit():
@@ -504,33 +544,67 @@ def find_actor(conn: sqlite3.Connection, query: str | int) -> sqlite3.Row:
         if row is None:
             raise StoreError(f"no actor with id {text}")
         return row
-    rows = conn.execute("SELECT * FROM actors WHERE name = ? COLLATE NOCASE", (text,)).fetchall()
-    if not rows:
-        rows = conn.execute(
-            "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id WHERE al.name_key = ?",
-            (name_key(text),),
-        ).fetchall()
-    if not rows and len(name_words(text)) == 1:
-        key = surname_key(text)
+    by_name = conn.execute("SELECT * FROM actors WHERE name = ? COLLATE NOCASE ORDER BY id", (text,)).fetchall()
+    one_word = len(name_words(text)) == 1
+    rows = by_name
+    if one_word or not rows:
+        rows = _unique(
+            by_name
+            + conn.execute(
+                "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id WHERE al.name_key = ? "
+                "ORDER BY a.id",
+                (name_key(text),),
+            ).fetchall()
+        )
+    if one_word:
+        rows = _unique(rows + _persons_named(conn, text))
+    if not rows and one_word:
+        # A transliteration of a surname only one person bears (Qatada for Katada).
         rows = conn.execute(
             "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id "
-            "WHERE al.surname_key = ? AND a.type = 'PERSON'",
-            (key,),
+            "WHERE al.surname_key = ? AND a.type = 'PERSON' ORDER BY a.id",
+            (surname_key(text),),
         ).fetchall()
     if not rows:
         raise StoreError(f"no actor matches {text!r}")
     if len(rows) > 1:
-        listed = ", ".join(f"{r['name']} ({r['type']}, id {r['id']})" for r in rows[:6])
-        raise StoreError(f"{text!r} matches {len(rows)} actors: {listed}; give the id")
+        raise AmbiguousActor(text, rows)
     return rows[0]
 
 
-def merge_actors(conn: sqlite3.Connection, keep: str | int, drop: str | int) -> int:
-    """Merge actor `drop` into `keep` (both: id, name or alias); later ingests keep them together."""
+def _persons_named(conn: sqlite3.Connection, surname: str) -> list[sqlite3.Row]:
+    """The persons whose canonical name ends in this word (accents, case and script folded)."""
+    key = name_key(surname)
+    rows = conn.execute(
+        "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id "
+        "WHERE al.surname_key = ? AND a.type = 'PERSON' ORDER BY a.id",
+        (surname_key(surname),),
+    ).fetchall()
+    return [r for r in rows if name_words(r["name"]) and name_key(name_words(r["name"])[-1]) == key]
+
+
+def _unique(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    seen: dict[int, sqlite3.Row] = {}
+    for row in rows:
+        seen.setdefault(int(row["id"]), row)
+    return sorted(seen.values(), key=lambda r: int(r["id"]))
+
+
+def merge_actors(conn: sqlite3.Connection, keep: str | int, drop: str | int, *, force: bool = False) -> int:
+    """Merge actor `drop` into `keep` (both: id, name or alias); later ingests keep them together.
+
+    Actors of different types (a PERSON and a GPE) are merged only with `force`: it is more often a slip than a
+    correction.
+    """
     with transaction(conn):
         a, b = find_actor(conn, keep), find_actor(conn, drop)
         if a["id"] == b["id"]:
             raise StoreError(f"{a['name']!r} and {b['name']!r} are already one actor (id {a['id']})")
+        if a["type"] != b["type"] and not force:
+            raise StoreError(
+                f"{a['name']!r} ({a['type']}) and {b['name']!r} ({b['type']}) are actors of different types: "
+                "merging them needs force (--force)"
+            )
         keep_id, drop_id = int(a["id"]), int(b["id"])
         drop_aliases, keep_aliases = _alias_list(conn, drop_id), _alias_list(conn, keep_id)
         conn.execute("UPDATE article_entities SET actor_id = ? WHERE actor_id = ?", (keep_id, drop_id))
@@ -554,31 +628,45 @@ def _alias_list(conn: sqlite3.Connection, actor_id: int) -> list[str]:
     return [r["alias"] for r in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ?", (actor_id,))]
 
 
+def spelling(name: str) -> str:
+    """A name as it is spelled: case, spacing, honorifics and wrapping folded away, but not script, accents or
+    transliteration ("Andrey Rudenko" is not "Andrei Rudenko", nor "Андрей Руденко")."""
+    return " ".join((tidy_name(name) or name).casefold().split())
+
+
+def _named(entity: sqlite3.Row, name: str) -> bool:
+    """Whether an article names an entity (a row with its `name`) with this very spelling.
+
+    Not by its name variants: those add the transliterations the Russian pipeline makes up ("Andrei Rudenko" and
+    "Andrey Rudenko" for Андрей Руденко), which the text never wrote.
+    """
+    return spelling(entity["name"]) == spelling(name)
+
+
 def split_actor(conn: sqlite3.Connection, actor: str | int, alias: str) -> int:
-    """Move the article entities of `actor` named `alias` to a new actor; later ingests keep them apart.
+    """Move the article entities of `actor` that their articles name `alias` (that spelling, see `spelling`) to a
+    new actor; later ingests keep them apart.
 
     Returns the new actor's id.
     """
     with transaction(conn):
         row = find_actor(conn, actor)
-        actor_id, key = int(row["id"]), name_key(alias)
-        moved = [
-            r["id"]
-            for r in conn.execute("SELECT id, name_variants FROM article_entities WHERE actor_id = ?", (actor_id,))
-            if key in {name_key(v) for v in json.loads(r["name_variants"])}
-        ]
-        total = conn.execute("SELECT count(*) FROM article_entities WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        actor_id = int(row["id"])
+        entities = conn.execute("SELECT id, name FROM article_entities WHERE actor_id = ?", (actor_id,)).fetchall()
+        moved = [int(r["id"]) for r in entities if _named(r, alias)]
         if not moved:
             raise StoreError(f"no mention of {row['name']!r} is named {alias!r}")
-        if len(moved) == total:
+        if len(moved) == len(entities):
             raise StoreError(f"every mention of {row['name']!r} is named {alias!r}: nothing would be left to split")
         new_id = create_actor(conn, tidy_name(alias) or alias, row["type"], fixed=True)
         marks = ",".join("?" * len(moved))
         conn.execute(f"UPDATE article_entities SET actor_id = ? WHERE id IN ({marks})", (new_id, *moved))
         conn.execute(f"UPDATE statements SET actor_id = ? WHERE article_entity_id IN ({marks})", (new_id, *moved))
-        conn.execute(
-            "DELETE FROM actor_aliases WHERE actor_id = ? AND origin != 'text' AND name_key = ?", (actor_id, key)
-        )
+        for other in conn.execute(
+            "SELECT alias FROM actor_aliases WHERE actor_id = ? AND origin != 'text'", (actor_id,)
+        ).fetchall():
+            if spelling(other["alias"]) == spelling(alias):
+                conn.execute("DELETE FROM actor_aliases WHERE actor_id = ? AND alias = ?", (actor_id, other["alias"]))
         conn.execute(
             "DELETE FROM alias_rules WHERE relation = 'same' AND (name = ? COLLATE NOCASE OR other = ? COLLATE NOCASE)",
             (alias, alias),
@@ -710,11 +798,10 @@ def _separate(conn: sqlite3.Connection, a: str, b: str) -> int:
         (key_a, key_b),
     ).fetchall()
     for row in holders:
-        entities = conn.execute(
-            "SELECT id, name_variants FROM article_entities WHERE actor_id = ?", (row["id"],)
-        ).fetchall()
-        named_b = [e["id"] for e in entities if key_b in {name_key(v) for v in json.loads(e["name_variants"])}]
-        has_a = any(key_a in {name_key(v) for v in json.loads(e["name_variants"])} for e in entities)
+        entities = conn.execute("SELECT id, name FROM article_entities WHERE actor_id = ?", (row["id"],)).fetchall()
+        # Only the entities their articles name `b`, as in split_actor: not those given `b` as a transliteration.
+        named_b = [e["id"] for e in entities if _named(e, b)]
+        has_a = any(_named(e, a) for e in entities)
         if not (has_a and named_b) or len(named_b) == len(entities):
             continue
         new_id = create_actor(conn, b, row["type"], fixed=True)

@@ -1,5 +1,5 @@
 """The store's commands: `saywho ingest`, `quotes`, `actors` (list / merge / split / aliases), `actor`, `articles`,
-`timeline`, `stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
+`issues`, `timeline`, `stance`, `search` and `export`. `register(app)` adds them to the main `saywho` app; `python -m
 saywho.store.commands ...` runs them alone.
 
 Every command takes `--db` (default saywho.db) and reports errors on one line, without a traceback.
@@ -30,7 +30,9 @@ OffsetOption = Annotated[int, typer.Option(min=0, help="Skip this many results (
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 # The statement filters (queries.StatementFilter) that quotes, search and export share.
-ActorOption = Annotated[str | None, typer.Option(help="Only this actor: name, alias, unique surname or id.")]
+ActorOption = Annotated[
+    str | None, typer.Option(help="Only this actor: id, name, alias or surname (several actors bearing it: an error).")
+]
 IssueOption = Annotated[str | None, typer.Option(help="Only this issue (and its sub-issues).")]
 KindOption = Annotated[str | None, typer.Option(help="direct, mixed or indirect.")]
 StanceOption = Annotated[str | None, typer.Option(help="support, oppose, conditional, neutral or unknown.")]
@@ -120,12 +122,16 @@ def ingest(
     aliases: Annotated[
         Path | None, typer.Option(help="Alias file (YAML or TSV) to apply now and on every later ingest.")
     ] = None,
-    reanalyze: Annotated[bool, typer.Option(help="Analyse stored articles again and replace them.")] = False,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(help="Analyse stored articles again and replace them in place (their ids stay)."),
+    ] = False,
     accurate: Annotated[
         bool,
         typer.Option(
             "--accurate",
-            help="Analyse in the accurate mode (one process: the encoder uses every core; saywho[accurate]).",
+            # Help is rich markup: "\\[" keeps the extra's brackets, which would be read as a style tag.
+            help="Analyse in the accurate mode (one process: the encoder uses every core; saywho\\[accurate]).",
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -187,6 +193,15 @@ def ingest(
             f"interrupted after {counts['stored']} stored articles; run the same command again to resume", 130
         ) from None
     elapsed = time.perf_counter() - started
+    if summary.total == 0:
+        # Not an error (a spool folder may be empty), but never silent: the path may be the wrong one.
+        _err.print(
+            f"saywho: warning: no article to ingest in {', '.join(paths)} "
+            "(looked for .txt, .html, .htm, .json, .jsonl and .ndjson files)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         _print_json({**summary.to_json(), "seconds": round(elapsed, 2)})
     else:
@@ -280,14 +295,16 @@ def actors_merge(
     keep: Annotated[str, typer.Argument(help="The actor to keep (name, alias or id).")],
     other: Annotated[str, typer.Argument(help="The actor merged into it.")],
     db: DbOption = DEFAULT_DB,
+    force: Annotated[bool, typer.Option("--force", help="Merge even actors of different types (PERSON, GPE).")] = False,
 ) -> None:
-    """Merge actor OTHER into KEEP; later ingests keep their names together."""
+    """Merge actor OTHER into KEEP; later ingests keep their names together. A name several actors answer to is
+    refused with the list of them: give the id."""
     from saywho.store.actors import find_actor, merge_actors
 
     with _store(db) as conn:
         kept = find_actor(conn, keep)["name"]
         merged = find_actor(conn, other)["name"]
-        actor_id = merge_actors(conn, keep, other)
+        actor_id = merge_actors(conn, keep, other, force=force)
     _err.print(f"merged {merged!r} into {kept!r} (id {actor_id})", markup=False, highlight=False)
 
 
@@ -420,8 +437,42 @@ def articles(
     _page_footer(out, page, "articles")
 
 
+def issues(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """The issues: the taxonomy's (id in the store, label, parent, statements, languages it is found in) and any
+    other the store holds. A store is optional: without one, the taxonomy alone."""
+    from saywho.store import queries
+    from saywho.store.issue_names import catalogue
+
+    stored: list[dict[str, Any]] = []
+    if db.exists():
+        with _store(db) as conn:
+            stored = queries.issues(conn)
+    rows = catalogue(stored)
+    if as_json:
+        _print_json(rows)
+        return
+    out = Console()
+    table = Table("id", "issue", "parent", "statements", "languages")
+    for row in rows:
+        table.add_row(
+            str(row["id"] or ""),
+            Text(row["label"]),
+            Text(row["parent"] or ""),
+            str(row["statements"]),
+            ", ".join(row["languages"]),
+        )
+    out.print(table)
+    where = f"in {db}" if db.exists() else f"(no store at {db}: the taxonomy alone)"
+    out.print(f"{len(rows)} issues {where}; name one by its label or, in another language, by its words", style="dim")
+
+
 def timeline(
-    issue: Annotated[str, typer.Argument(help="Issue label (includes its sub-issues).")],
+    issue: Annotated[
+        str, typer.Argument(help="Issue label (includes its sub-issues), or its words in another language: санкции.")
+    ],
     db: DbOption = DEFAULT_DB,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -532,6 +583,7 @@ _COMMANDS: list[tuple[str, Callable[..., None]]] = [
     ("quotes", quotes),
     ("actor", actor),
     ("articles", articles),
+    ("issues", issues),
     ("timeline", timeline),
     ("stance", stance),
     ("search", search),

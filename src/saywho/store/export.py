@@ -6,11 +6,18 @@ discourse-network statement table for Discourse Network Analyzer (DNA).
 
 Formats:
 
-- `jsonl`: one statement per line, the dict of `queries.statements` (article, actor, spans, issues, times).
+- `jsonl`: one statement per line, the dict of `queries.statements` (article, actor, spans, issues, times), except
+  that `content` is the list of the content's pieces, each {start, end, text} (and its confidence where the model
+  gave one), as in `saywho analyze` JSON: an interrupted quotation is two pieces.
 - `csv`: one statement per row: statement_id, date, publisher, article_id, article_title, url, actor_id, actor,
-  actor_type, speaker_name, kind, speech_act, confidence, issues ("label=stance; ..."), conditions, source, cue,
-  content, content_start, content_end, method, source_confidence, cue_confidence, content_confidence (the
-  model's per-span confidence; empty where the rules found the span).
+  actor_type, speaker_name, kind, speech_act, confidence, issues ("label=stance; ..."), conditions, source,
+  source_start, source_end, cue, cue_start, cue_end, content, content_start, content_end, content_pieces, method,
+  source_confidence, cue_confidence, content_confidence (the model's per-span confidence; empty where the rules
+  found the span). `content` is the text from the first piece's start to the last piece's end (what lies between
+  the pieces of an interrupted quotation included), and `content_pieces` gives each piece as `start-end`,
+  separated by `;` ("2964-3100;3150-3262").
+
+Every span of every export holds its promise: `text[start:end]` of the article's text is the span's text.
 - `graphml`: a two-mode network. Nodes: actors (`kind=actor`, `label`, `actor_type`, `statements`) and issues
   (`kind=issue`, `label`). One edge per actor-issue pair (or per actor-issue-period with `period`), with
   `weight` = support - oppose + 0.5 x conditional (the "subtract" aggregation of DNA: positive means agreement),
@@ -32,9 +39,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import io
 import json
+import os
+import secrets
 import sqlite3
+import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,10 +75,16 @@ CSV_COLUMNS = [
     "issues",
     "conditions",
     "source",
+    "source_start",
+    "source_end",
     "cue",
+    "cue_start",
+    "cue_end",
+    # content: the text from the first piece's start to the last one's end; content_pieces: "start-end;start-end".
     "content",
     "content_start",
     "content_end",
+    "content_pieces",
     "method",
     # How sure the model was of each part (empty where the rules found it); content: its least sure fragment.
     "source_confidence",
@@ -116,10 +133,17 @@ def export(
     where: StatementFilter | None = None,
     period: str | None = None,
 ) -> int:
-    """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written."""
+    """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written.
+
+    The arguments are checked before anything is written, and a path is written through a temporary file in its
+    folder that replaces it only when the export is complete: on any error an existing file is left as it was.
+    """
     writers = {"jsonl": write_jsonl, "csv": write_csv, "dna": write_dna}
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    (where or StatementFilter()).where(conn)  # an unknown actor, issue, kind or date raises here, not mid-file
+    if period is not None:
+        check_period(period)
     with _open(out) as stream:
         if fmt == "graphml":
             return write_graphml(conn, stream, where=where, period=period)
@@ -128,27 +152,78 @@ def export(
 
 @contextmanager
 def _open(out: str | Path | IO[str]) -> Iterator[IO[str]]:
-    if isinstance(out, str | Path):
+    if not isinstance(out, str | Path):
+        yield out
+        return
+    target = Path(out)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout, a FIFO) cannot be replaced: write to it as it is.
         try:
-            with open(out, "w", encoding="utf-8", newline="") as handle:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
                 yield handle
         except OSError as err:
             raise StoreError(f"cannot write {out}: {err.strerror}") from None
-    else:
-        yield out
+        return
+    target = target.resolve() if target.is_symlink() else target  # replace the file a link points to, not the link
+    try:
+        temp = _temporary_beside(target)
+    except OSError as err:
+        raise StoreError(f"cannot write {out}: {err.strerror}") from None
+    try:
+        with open(temp, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        if target.exists():
+            os.chmod(temp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temp, target)
+    except OSError as err:
+        raise StoreError(f"cannot write {out}: {err.strerror}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _temporary_beside(target: Path) -> Path:
+    """A new empty file in `target`'s folder (so that the final rename is atomic), with the mode a new file gets."""
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies, as for open()
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
 def write_jsonl(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
     n = 0
     for item in iter_statements(conn, where):
-        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        out.write(json.dumps(statement_record(item), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def statement_row(item: dict[str, Any]) -> dict[str, Any]:
-    """The flat CSV row of a statement dict."""
+def statement_record(item: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Lines record of a statement dict: its content as the list of pieces, each an exact span (the dict's
+    own `content` joins the pieces' texts with " … " under the offsets of the whole range: no span)."""
+    record = {**item, "content": item["fragments"]}
+    del record["fragments"]
+    return record
+
+
+def statement_row(item: dict[str, Any], article_text: str | None = None) -> dict[str, Any]:
+    """The flat CSV row of a statement dict. A content in several pieces needs `article_text`, from which its
+    `content` column is cut (the joined pieces are no span of the text)."""
     actor = item["actor"] or {}
+    pieces = item["fragments"]
+    start, end = item["content"]["start"], item["content"]["end"]
+    if len(pieces) == 1:
+        content = pieces[0]["text"]
+    elif not pieces:
+        content = ""
+    elif article_text is None:
+        raise ValueError(f"statement {item['id']}: a content in {len(pieces)} pieces needs the article's text")
+    else:
+        content = article_text[start:end]
+    source, cue = item["source"] or {}, item["cue"] or {}
     return {
         "statement_id": item["id"],
         "date": item["date"] or "",
@@ -165,17 +240,20 @@ def statement_row(item: dict[str, Any]) -> dict[str, Any]:
         "confidence": item["confidence"],
         "issues": "; ".join(f"{i['issue']}={i['stance']}" for i in item["issues"]),
         "conditions": "; ".join(i["condition"]["text"] for i in item["issues"] if i["condition"]),
-        "source": (item["source"] or {}).get("text", ""),
-        "cue": (item["cue"] or {}).get("text", ""),
-        "content": item["content"]["text"],
-        "content_start": item["content"]["start"],
-        "content_end": item["content"]["end"],
+        "source": source.get("text", ""),
+        "source_start": source.get("start", ""),
+        "source_end": source.get("end", ""),
+        "cue": cue.get("text", ""),
+        "cue_start": cue.get("start", ""),
+        "cue_end": cue.get("end", ""),
+        "content": content,
+        "content_start": start,
+        "content_end": end,
+        "content_pieces": ";".join(f"{p['start']}-{p['end']}" for p in pieces),
         "method": item["method"] or "",
         "source_confidence": _confidence(item["source"]),
         "cue_confidence": _confidence(item["cue"]),
-        "content_confidence": min(
-            (f["confidence"] for f in item["fragments"] if f.get("confidence") is not None), default=""
-        ),
+        "content_confidence": min((f["confidence"] for f in pieces if f.get("confidence") is not None), default=""),
     }
 
 
@@ -186,9 +264,15 @@ def _confidence(span: dict[str, Any] | None) -> float | str:
 def write_csv(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
+    # The text of the article of the last content in pieces: statements come article by article (date order).
+    text_of: tuple[int, str] | None = None
     n = 0
     for item in iter_statements(conn, where):
-        writer.writerow(statement_row(item))
+        article_id = item["article"]["id"]
+        if len(item["fragments"]) > 1 and (text_of is None or text_of[0] != article_id):
+            row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            text_of = (article_id, row[0])
+        writer.writerow(statement_row(item, text_of[1] if text_of and text_of[0] == article_id else None))
         n += 1
     return n
 

@@ -7,19 +7,17 @@ Inputs: files (.txt, .html, .htm, any file named explicitly), directories (searc
 .jsonl / .ndjson / .json), JSON Lines (one article per line: `text` or `html`, plus optional `url`, `published`,
 `publisher`, `language`, `title`, `section`), and saywho's own JSON (`saywho analyze -f json`: stored as analysed).
 
-Idempotent: an article whose normalised text (NFC, whitespace collapsed) hashes to a stored `content_hash` is
-skipped before analysis. Resumable: each article commits atomically with its statements, entities and actors, so a
-killed run leaves only whole articles, and rerunning it skips them. Analysis runs in `workers` processes; every
-write goes through the parent's one connection, so SQLite never sees two writers.
+Idempotent: an article whose normalised text (NFC, whitespace collapsed, U+FEFF dropped: `normalise.content_hash`)
+hashes to a stored `content_hash` is skipped before analysis. Resumable: each article commits atomically with its
+statements, entities and actors, so a killed run leaves only whole articles, and rerunning it skips them. Analysis
+runs in `workers` processes; every write goes through the parent's one connection, so SQLite never sees two writers.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -34,6 +32,7 @@ from saywho.errors import InputError, SaywhoError
 
 from .actors import apply_alias_file, assign_article_actors, load_alias_file, name_variants, rebuild_actor
 from .links import link_translations
+from .normalise import content_hash, without_bom
 from .store import connect, now, transaction
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -175,12 +174,6 @@ def normalise_date(value: Any) -> str:
         raise InputError(f"unrecognised published date {text!r} (use ISO 8601)") from None
 
 
-def content_hash(text: str) -> str:
-    """sha256 of the text with Unicode normalised (NFC) and whitespace runs collapsed: the article's identity."""
-    normal = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
 # -- analysis (in workers) --------------------------------------------------------------------------------------
 
 
@@ -279,24 +272,32 @@ def store_article(
 ) -> StoreResult:
     """Write one analysed article, its entities, actors, statements and translation links in one transaction.
 
-    An article already stored (same normalised-content hash) is skipped, or replaced when `replace`.
+    An article already stored (same normalised-content hash) is skipped, or replaced when `replace`: in place, so
+    that its id stays what links, exports and bookmarks know, and so do the ids of the statements found again with
+    the same spans. A leading byte-order mark is not stored (`normalise.without_bom`).
     """
     digest = digest or content_hash(article.text)
+    article = without_bom(article)
     with transaction(conn):
         row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         touched: set[int] = set()
+        known: dict[tuple[Any, ...], int] = {}  # statement key -> the id it had
         if row is not None:
             if not replace:
                 return StoreResult("skipped", int(row["id"]), f"already stored (article {row['id']})")
+            article_id = int(row["id"])
             touched = {
                 r[0]
                 for r in conn.execute(
                     "SELECT DISTINCT actor_id FROM article_entities WHERE article_id = ? AND actor_id IS NOT NULL",
-                    (row["id"],),
+                    (article_id,),
                 )
             }
-            conn.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
-        article_id = _insert_article(conn, article, digest)
+            known = _stored_statement_ids(conn, article_id)
+            _clear_analysis(conn, article_id)
+            _update_article(conn, article_id, article)
+        else:
+            article_id = _insert_article(conn, article, digest)
         published = _published(article)
         entity_rows: dict[str, int] = {}
         batch = []
@@ -323,14 +324,74 @@ def store_article(
             )
             batch.append((row_id, entity, variants))
         actors = assign_article_actors(conn, published, batch)
-        for attribution in article.attributions:
+        # Statements found again keep their ids; the new ones are numbered above every id the article had, so that
+        # no id of a statement that is gone comes back as another statement.
+        kept = {a.id: known.pop(key) for a in article.attributions if (key := statement_key(a)) in known}
+        highest = conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
+        next_id = max([highest, *known.values(), *kept.values()])
+        for attribution in sorted(article.attributions, key=lambda a: a.id not in kept):
+            statement_id = kept.get(attribution.id)
+            if statement_id is None:
+                next_id += 1
+                statement_id = next_id
             entity_row = entity_rows.get(attribution.speaker or "")
-            _insert_statement(conn, article, article_id, attribution, entity_row, actors.get(entity_row or -1))
+            actor_id = actors.get(entity_row or -1)
+            _insert_statement(conn, article, article_id, attribution, entity_row, actor_id, statement_id)
         for actor_id in touched:
             if conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
                 rebuild_actor(conn, actor_id)
         link_translations(conn, article_id)
     return StoreResult("replaced" if row is not None else "stored", article_id)
+
+
+def statement_key(a: Attribution) -> tuple[Any, ...]:
+    """What makes a statement the same one on reanalysis: its source, cue and content spans."""
+    return (_span(a.source), _span(a.cue), tuple(_span(c) for c in sorted(a.content)))
+
+
+def _stored_statement_ids(conn: sqlite3.Connection, article_id: int) -> dict[tuple[Any, ...], int]:
+    """{statement_key: id} of an article's stored statements."""
+    out: dict[tuple[Any, ...], int] = {}
+    for r in conn.execute(
+        "SELECT id, source_start, source_end, source_text, cue_start, cue_end, cue_text, content_fragments "
+        "FROM statements WHERE article_id = ? ORDER BY id",
+        (article_id,),
+    ):
+        source = (r[1], r[2], r[3]) if r[1] is not None else (None, None, None)
+        cue = (r[4], r[5], r[6]) if r[4] is not None else (None, None, None)
+        content = tuple((f["start"], f["end"], f["text"]) for f in json.loads(r[7]))
+        out.setdefault((source, cue, content), int(r[0]))
+    return out
+
+
+def _clear_analysis(conn: sqlite3.Connection, article_id: int) -> None:
+    """Remove what an analysis stored of an article (statements, entities, translation links), not the article."""
+    conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM article_links WHERE article_id = ? OR other_article_id = ?", (article_id, article_id))
+
+
+def _update_article(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+    m = article.meta
+    conn.execute(
+        "UPDATE articles SET title = ?, url = ?, published = ?, publisher = ?, section = ?, language = ?, "
+        "translated_from = ?, translator = ?, source_path = ?, text = ?, ingested_at = ?, analyzer = ? WHERE id = ?",
+        (
+            m.title,
+            m.url,
+            _published(article),
+            m.publisher,
+            m.section,
+            m.language,
+            m.translated_from,
+            m.translator,
+            m.source_path,
+            article.text,
+            now(),
+            f"saywho {__version__}",
+            article_id,
+        ),
+    )
 
 
 def _published(article: Article) -> str | None:
@@ -373,6 +434,7 @@ def _insert_statement(
     a: Attribution,
     entity_row: int | None,
     actor_id: int | None,
+    statement_id: int | None = None,
 ) -> None:
     speaker = article.entity(a.speaker)
     content = sorted(a.content)
@@ -380,11 +442,12 @@ def _insert_statement(
     start = content[0].start if content else (anchor.start if anchor else 0)
     end = content[-1].end if content else start
     cur = conn.execute(
-        "INSERT INTO statements (article_id, attribution_id, article_entity_id, actor_id, speaker_name, kind, "
+        "INSERT INTO statements (id, article_id, attribution_id, article_entity_id, actor_id, speaker_name, kind, "
         "speech_act, confidence, method, source_start, source_end, source_text, cue_start, cue_end, cue_text, "
         "content_start, content_end, content_text, content_fragments, source_confidence, cue_confidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            statement_id,
             article_id,
             a.id,
             entity_row,
@@ -485,6 +548,10 @@ def ingest(
     each article (outcome: {"status": "stored"|"replaced"|"skipped"|"failed", "label": ..., "reason": ...}).
     """
     db = str(db)
+    if pipeline is None:
+        from saywho.nlp.english import check_model
+
+        check_model(model)  # a wrong --model is refused before the store is created
     conn = connect(db)
     try:
         if aliases is not None:

@@ -28,6 +28,7 @@ from typing import Any
 from saywho.document import KINDS, STANCES
 
 from .actors import find_actor
+from .issue_names import issue_by_name
 from .schema import StoreError
 
 PERIODS = {"day": 10, "month": 7, "year": 4}
@@ -139,12 +140,9 @@ def check_period(period: str) -> int:
 
 
 def issue_ids(conn: sqlite3.Connection, label: str) -> list[int]:
-    """The issue with this label (case-insensitive) and all its descendants."""
-    row = conn.execute("SELECT id FROM issues WHERE label = ? COLLATE NOCASE", (label,)).fetchone()
-    if row is None:
-        known = [r[0] for r in conn.execute("SELECT label FROM issues ORDER BY label LIMIT 12")]
-        hint = f"; known: {', '.join(known)}" if known else "; no statement has issues yet"
-        raise StoreError(f"no issue {label!r}{hint}")
+    """The issue with this label (case-insensitive; or words of its taxonomy vocabulary in any of its languages, see
+    `issue_names`) and all its descendants."""
+    row = issue_by_name(conn, label)
     rows = conn.execute(
         "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT i.id FROM issues i JOIN sub ON i.parent_id = sub.id) "
         "SELECT id FROM sub",
@@ -317,7 +315,8 @@ def search(
             [query, *params, int(limit), int(offset)],
         ).fetchall()
     except sqlite3.OperationalError as err:
-        raise StoreError(f"bad search query {query!r}: {err}") from None
+        hint = 'close every quotation mark, and put words with punctuation in double quotes ("U.S.-Russia")'
+        raise StoreError(f"bad search query {query!r}: {err}; {hint}") from None
     items = []
     for row in rows:
         item = _statement(row)

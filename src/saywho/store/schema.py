@@ -280,7 +280,19 @@ def _to_v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3]
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """Content hashes without U+FEFF (`normalise.content_hash`), so that an article stored from a file with a
+    byte-order mark is known when it comes again without one. No table changes. A hash that another article already
+    holds (the same article stored twice, once with the mark) is left as it was: both stay, for an analyst to see."""
+    from .normalise import BOM, content_hash
+
+    for article_id, text in conn.execute("SELECT id, text FROM articles WHERE instr(text, ?) > 0", (BOM,)).fetchall():
+        digest = content_hash(text)
+        if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is None:
+            conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (digest, article_id))
+
+
+MIGRATIONS: list[Migration] = [_to_v1, _to_v2, _to_v3, _to_v4]
 
 # Data steps that read the store through today's code, which expects today's schema: run after the last migration,
 # for each version the store went through (a version 1 file gets its translations linked after it is at version 3).

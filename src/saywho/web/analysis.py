@@ -94,6 +94,8 @@ async def read_submission(request: Request, limit: int, *, accept_saywho_json: b
                 if text.strip() or html.strip():
                     raise RequestError("give the text or a file, not both")
                 data = await upload.read(limit + 1)
+                # Only limit + 1 bytes are read: the size the parser recorded is the file's own.
+                _check_size(upload.size if upload.size is not None else len(data), limit, exact=upload.size is not None)
                 return Submission(_from_upload(data, upload.filename, record, limit))
             record = {**{k: v for k, v in record.items() if v.strip()}, "text": text, "html": html}
             return Submission(_from_record(record, limit), text=text)
@@ -111,9 +113,11 @@ def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _check_size(size: int, limit: int) -> None:
+def _check_size(size: int, limit: int, *, exact: bool = True) -> None:
+    """Refuse more than `limit` bytes (413); `exact=False`: `size` is only what was read, not the whole."""
     if size > limit:
-        raise RequestError(f"too large: {size} bytes, the limit is {limit} bytes", 413)
+        told = f"{size} bytes" if exact else f"more than {limit} bytes"
+        raise RequestError(f"too large: {told}, the limit is {limit} bytes", 413)
 
 
 def _from_record(record: dict[str, Any], limit: int) -> Article:

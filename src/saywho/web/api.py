@@ -1,8 +1,9 @@
 """The JSON API, documented by the OpenAPI schema at /openapi.json.
 
 Lists answer `{"items": [...], "total": N, "next": URL or null, "limit": L, "offset": O}`; errors answer
-`{"error": "...", "status": N}`. Writes (POST /api/ingest, /api/actors/merge, /api/actors/{id}/split) are refused
-(403) unless the server runs with --allow-writes, and then need `Authorization: Bearer <token>` (401 without it).
+`{"error": "...", "status": N}`, and an actor name several actors answer to also `"candidates": [{id, name,
+type}]`. Writes (POST /api/ingest, /api/actors/merge, /api/actors/{id}/split) are refused (403) unless the server
+runs with --allow-writes, and then need `Authorization: Bearer <token>` (401 without it).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ Period = Literal["day", "month", "year"]
 class ErrorOut(BaseModel):
     error: str = Field(description="what went wrong, in one line")
     status: int
+    candidates: list[dict[str, Any]] | None = Field(
+        default=None, description="the actors an ambiguous actor name answers to ({id, name, type}); else absent"
+    )
 
 
 class PageOut(BaseModel):
@@ -44,6 +48,7 @@ class PageOut(BaseModel):
 class MergeIn(BaseModel):
     keep: str | int = Field(description="the actor to keep: id, name or alias")
     drop: str | int = Field(description="the actor merged into it (and deleted): id, name or alias")
+    force: bool = Field(default=False, description="merge even actors of different types (a PERSON and a GPE)")
 
 
 class SplitIn(BaseModel):
@@ -204,13 +209,19 @@ def get_actor(
 @router.get("/statements", response_model=PageOut, summary="Statements: filters and full-text search")
 def list_statements(
     request: Request,
-    actor: Annotated[str | None, Query(description="actor id, name, alias, or a surname one actor bears")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="actor id, name, alias or surname; one several actors answer to is a 400 with `candidates`"),
+    ] = None,
     issue: Annotated[str | None, Query(description="issue label (includes its sub-issues)")] = None,
     since: DateParam = None,
     until: DateParam = None,
     kind: Kind | None = None,
     stance: Stance | None = None,
-    q: Annotated[str | None, Query(description="full-text query (SQLite FTS5 syntax)", max_length=500)] = None,
+    q: Annotated[
+        str | None,
+        Query(description="full-text query (SQLite FTS5 syntax; one it cannot parse is a 400)", max_length=500),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -226,6 +237,7 @@ def list_statements(
             stance=stance,
             limit=limit,
             offset=offset,
+            lenient=False,
         )
     return paged(request, page, lambda s: f"/articles/{s['article']['id']}#t-s{s['id']}")
 
@@ -328,9 +340,10 @@ def _ingest(state: WebState, submission: Submission) -> dict[str, Any]:
     responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
 )
 def merge(request: Request, body: MergeIn) -> dict[str, Any]:
-    """`drop` is merged into `keep`; later ingests keep their names together (an alias rule)."""
+    """`drop` is merged into `keep`; later ingests keep their names together (an alias rule). Actors of different
+    types are merged only with `force`; a name several actors answer to is refused (400, with `candidates`)."""
     with state_of(request).write() as conn:
-        keep_id = merge_actors(conn, body.keep, body.drop)
+        keep_id = merge_actors(conn, body.keep, body.drop, force=body.force)
         actor = queries.actor(conn, keep_id, recent=0)
     return {"actor_id": keep_id, "name": actor["name"], "page": f"/actors/{keep_id}", "api": f"/api/actors/{keep_id}"}
 

@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from saywho import __version__
 from saywho.errors import SaywhoError
 from saywho.store import connect
+from saywho.store.actors import AmbiguousActor
 from saywho.store.schema import StoreError
 
 from . import DEFAULT_MAX_UPLOAD_BYTES
@@ -210,6 +211,9 @@ def _install_errors(app: FastAPI, state: WebState) -> None:
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
+        if isinstance(exc, AmbiguousActor) and wants_json(request.url.path):
+            body = {"error": str(exc), "status": 400, "candidates": exc.candidates}
+            return JSONResponse(body, status_code=400)
         return error_response(state, request.url.path, 400, str(exc))
 
     @app.exception_handler(SaywhoError)

@@ -46,8 +46,9 @@ def serve(
         bool,
         typer.Option(
             "--accurate",
+            # Help is rich markup: "\\[" keeps the extra's brackets, which would be read as a style tag.
             help="Analyse posted articles in the accurate mode (the fine-tuned encoder; needs "
-            'pip install "saywho[accurate]"). Loads the pipeline at start-up.',
+            'pip install "saywho\\[accurate]"). Loads the pipeline at start-up.',
         ),
     ] = False,
 ) -> None:

@@ -81,15 +81,20 @@ def search_statements(
     stance: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    lenient: bool = True,
 ) -> Page:
     """Statements matching the filters and, when `q` is given, the full-text query (best matches first, each with a
-    `snippet`); without `q`, newest first. A query FTS5 cannot parse is retried with each word quoted."""
+    `snippet`); without `q`, newest first. A query FTS5 cannot parse is retried with each word quoted when
+    `lenient` (the search page: people type "U.S.-Russia"), else refused with the parser's reason (the API: a
+    program should learn that its query was not what it meant, not get an empty page)."""
     where = StatementFilter(actor=actor, issue=issue, since=since, until=until, kind=kind, stance=stance)
     if not (q and q.strip()):
         return queries.statements(conn, where, limit=limit, offset=offset)
     try:
         return _search(conn, q, where, limit, offset)
     except StoreError as err:
+        if not lenient:
+            raise
         # A query FTS5 cannot parse ("U.S.-Russia", a lone quotation mark) is retried with each word quoted.
         quoted = " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
         try:
