@@ -30,6 +30,8 @@ _BODY = "The ministry will cut the duty from January, the deputy minister told r
         ("12/06/2025 16:20", None),  # either reading; nothing in the head says which
         ("Updated 5 March 2024", None),  # an edit's date, not the publication's
         ("31.02.2025", None),
+        ("Dana Levin | Published: 03.09.24, 08:15", "2024-09-03"),  # a two-digit year
+        ("Firmware 1.02.03 released", None),  # a version number, not a date
     ],
 )
 def test_the_date_line_of_the_head(head: str, published: str | None) -> None:

@@ -30,6 +30,9 @@ _DATES = [
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
     re.compile(rf"\b{_YEAR}\.?\s+{_EN_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # 2024. March 12. (Hungarian order)
+    # "07.08.25, 21:40": a two-digit year, only with a two-digit day and month (dotted dates are day first), so
+    # that a version number or a score ("2.1.5") is no date. The head line it stands in is short anyway.
+    re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<mn>[01]\d)\.(?P<yy>\d\d)(?!\d)(?!\.\d)"),
 ]
 # A later edit's date is not the publication date: "14.11.2025 12:40 (updated: 15.11.2025 09:00)".
 _UPDATED = re.compile(r"(?:updated|modified|edited|обновлено|изменено)\W*$", re.IGNORECASE)
@@ -128,7 +131,9 @@ def _iso(m: re.Match[str]) -> str | None:
     else:
         word = groups["m"].lower()
         month = _EN_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:2], 0)
+    # A two-digit year is this century's: news sites print "07.08.25" for 2025.
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     try:
-        return date(int(groups["y"]), month, int(groups["d"])).isoformat()
+        return date(year, month, int(groups["d"])).isoformat()
     except ValueError:
         return None  # "31.02.2025" or a version number, not a date
