@@ -103,6 +103,10 @@ def test_detect_language(text: str, language: str | None) -> None:
         ("Übersetzt mit DeepL (www.DeepL.com/Translator)", "DeepL", "de"),
         ("Traduit de l'anglais par Microsoft Translator", "Microsoft Translator", "en"),
         ("Machine translation: Bing Translator", "Microsoft Translator", None),
+        # The service's English name as printed: Yandex's product is called both ways.
+        ("Translated by Yandex Translate", "Yandex Translate", None),
+        ("Translated by Yandex.Translate", "Yandex.Translate", None),
+        ("Translated with Google Translator", "Google Translator", None),
         ("Переведено с помощью ПРОМТ", "PROMT", "ru"),
         ("Translated with Papago", "Papago", None),
     ],
