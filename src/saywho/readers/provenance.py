@@ -32,7 +32,7 @@ def detect_provenance(text: str) -> ArticleMeta:
         language=language,
         translated_from=translated_from,
         translator=credit.translator if credit else None,
-        publisher=detect_publisher(text) or _dateline_agency(text, layout),
+        publisher=detect_publisher(text, site=layout.site) or _dateline_agency(text, layout),
         published=find_published(text, day_first=day_first) or _dateline_published(text, layout),
     )
 
