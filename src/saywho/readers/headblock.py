@@ -53,6 +53,8 @@ _LABEL_LINE = re.compile(
 class HeadBlock:
     lines: int = 0  # how many of the given lines belong to the head (0: the body starts right away)
     section: str | None = None
+    # The first line is a subtitle ("The minister warned that ..."): cut off from the body, but prose to analyse.
+    subtitle: bool = False
 
 
 def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
@@ -61,6 +63,7 @@ def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
     `subtitle=False` reads the lines above a headline (under the site's name): no subtitle is among them."""
     count = 0
     section: str | None = None
+    first_is_subtitle = False
     for index, line in enumerate(lines[:_MAX_BLOCK_LINES]):
         text = line.stripped
         if _is_head_line(text):
@@ -70,9 +73,11 @@ def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
             # "Original in Uzbek. Translated by DeepL." among the head lines; it confirms no subtitle, for the
             # credit of a one-paragraph text may be the next line after its prose.
             count = index + 1
-        elif not (index == 0 and subtitle and _is_subtitle(text)):
+        elif index == 0 and subtitle and _is_subtitle(text):
+            first_is_subtitle = True
+        else:
             break  # prose: the body starts here (a lone subtitle stays in the body unless head lines follow)
-    return HeadBlock(count, section)
+    return HeadBlock(count, section, first_is_subtitle and count > 0)
 
 
 def _is_head_line(text: str) -> bool:

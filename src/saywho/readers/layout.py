@@ -66,6 +66,8 @@ class Layout:
     # An ordinary headline's line (start, end): it is prose to analyse even when head lines cut it off the body.
     headline: tuple[int, int] | None = None
     site: str | None = None  # the site's name printed above the headline, as printed
+    # The subtitle's line under an ordinary headline, cut off from the body by the head lines below it.
+    subtitle: tuple[int, int] | None = None
 
 
 def parse_layout(text: str, skip_until: int = 0) -> Layout:
@@ -89,6 +91,7 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
         rest, site_section = rest[above.lines :], above.section
     title: str | None = None
     headline: tuple[int, int] | None = None
+    subtitle: tuple[int, int] | None = None
     body_line = 0  # index into `rest` of the first body line
     after_title = 0  # index into `rest` of the first line after the title
     if crumbs and rest and _same(crumbs[-1], rest[0].stripped):
@@ -108,12 +111,16 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
         block = read_head_block(rest[after_title:])
         if block.lines:
             body_line = after_title + block.lines
+        if block.subtitle and headline is not None:
+            # "The minister warned that ...": a subtitle is prose like the headline above it.
+            sub = rest[after_title]
+            subtitle = (sub.start + _leading_blank(sub.text), sub.start + len(sub.text.rstrip()))
         section = section or block.section
     if body_line < len(rest):
         body_start = rest[body_line].start + _leading_blank(rest[body_line].text)
     else:
         body_start = len(text)
-    return Layout(title=title, section=section, body_start=body_start, headline=headline, site=site)
+    return Layout(title=title, section=section, body_start=body_start, headline=headline, site=site, subtitle=subtitle)
 
 
 def _site_line(text: str, lines: list[Line]) -> str | None:

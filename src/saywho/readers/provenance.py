@@ -67,11 +67,13 @@ def _opening_dateline(text: str, layout: Layout, *, with_agency: bool = True) ->
 
 @dataclass(frozen=True)
 class BodyRanges:
-    """What the attribution stage reads: the body, and the headline when the site's head lines cut it off."""
+    """What the attribution stage reads: the body, and the headline and subtitle when the site's head lines cut
+    them off."""
 
     start: int
     end: int
     headline: tuple[int, int] | None = None
+    subtitle: tuple[int, int] | None = None  # the subtitle under that headline, cut off by head lines too
 
 
 def body_ranges(text: str) -> BodyRanges:
@@ -83,7 +85,10 @@ def body_ranges(text: str) -> BodyRanges:
     end = credit.start if credit and credit.at_end and credit.start >= start else len(text)
     # A breadcrumb title repeated above the body is no headline of its own (layout.headline is None then).
     headline = layout.headline if layout.headline is not None and layout.headline[1] <= start else None
-    return BodyRanges(start, end, headline)
+    subtitle = layout.subtitle if headline is not None and layout.subtitle is not None else None
+    if subtitle is not None and subtitle[1] > start:
+        subtitle = None
+    return BodyRanges(start, end, headline, subtitle)
 
 
 def content_start(text: str) -> int:
