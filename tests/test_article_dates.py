@@ -38,6 +38,16 @@ def test_the_date_line_of_the_head(head: str, published: str | None) -> None:
     assert find_published(f"Grain duty may fall\n{head}\n{_BODY}\n") == published
 
 
+def test_a_date_line_under_a_long_subtitle() -> None:
+    # The subtitle is longer than a head line usually is, but the date line below it is still the head's.
+    subtitle = (
+        "The chief epidemiologist warned that most of the patients admitted this week had not been vaccinated "
+        'and that the season started a month early. The minister: "We are ready"'
+    )
+    text = f"Flu season starts early\n\n{subtitle}\n\nDana Levin | Published: 03.09.24, 08:15\n\n{_BODY}\n"
+    assert read_text(text).meta.published == "2024-09-03"
+
+
 def test_a_dateline_spelling_the_month_settles_a_slashed_date() -> None:
     text = f"Talks on water\n12/06/2025 16:20:11\nAmman, June 12 (Petra) -- {_BODY}\n"
     assert find_published(text) == "2025-06-12"

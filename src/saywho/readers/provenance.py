@@ -33,7 +33,8 @@ def detect_provenance(text: str) -> ArticleMeta:
         translated_from=translated_from,
         translator=credit.translator if credit else None,
         publisher=detect_publisher(text, site=layout.site) or _dateline_agency(text, layout),
-        published=find_published(text, day_first=day_first) or _dateline_published(text, layout),
+        published=find_published(text, day_first=day_first, head_end=layout.body_start)
+        or _dateline_published(text, layout),
     )
 
 

@@ -53,17 +53,18 @@ _SPELLED_MONTH_DAY = (
 )
 
 
-def find_published(text: str, *, day_first: bool = False) -> str | None:
+def find_published(text: str, *, day_first: bool = False, head_end: int = 0) -> str | None:
     """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there.
 
     `day_first`: read an ambiguous "12/06/2025" as 12 June, as the rest of the world writes it (the caller
-    knows when the article comes from outside the United States: a translation, say)."""
+    knows when the article comes from outside the United States: a translation, say). `head_end`: where the
+    caller found the body to start; a long line above it is a subtitle, which does not end the head."""
     found: list[tuple[bool, str]] = []
     lines = head_lines(text, max_lines=_MAX_HEAD_LINES)
     spelled = _spelled_month_days(lines)
     for line in lines:
         words = line.stripped.split()
-        if len(words) > _PROSE_WORDS:
+        if len(words) > _PROSE_WORDS and line.start >= head_end:
             break
         if len(words) > _MAX_DATE_LINE_WORDS:
             continue
