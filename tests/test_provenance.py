@@ -372,7 +372,7 @@ _PROSE = "The first line of the metro was opened in 1977 and carries a million p
             "Society / Riga\nRiga, 13 March 2025, LETA.\nText translated with Google Translate\n\n",
             "LETA",
             "2025-03-13",
-            None,
+            "lv",  # the credit names no language: the story was filed from Latvia's capital
             "Google Translate",
             "Society",
         ),
@@ -497,3 +497,33 @@ def test_the_masthead_outranks_the_nickname_of_the_copy() -> None:
     )
     meta = read_text(text).meta
     assert (meta.publisher, meta.title, meta.published) == ("Вестникъ", "Метро продлят до реки", "2025-07-15")
+
+
+# ---- the source language of a credit that names only the service: the capital the story was filed from
+
+_FILED_BODY = (
+    "The government approved the new budget on Tuesday, the finance minister told reporters after the meeting. "
+    "The opposition said it would challenge the plan in parliament.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "credit", "translated_from"),
+    [
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "Translated by Google Translate", "et"),
+        ("Budget approved\n\nBUCHAREST, March 3. /RNA/. ", "Translated by Yandex Translate", "ro"),
+        ("Budget approved\nEconomy\nAstana, July 2, 2025, 10:15 — KNA, Ivan Petrov\n\n", "Translated by DeepL", "ru"),
+        # an explicit language wins over the place
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "Translated from Latvian by DeepL", "lv"),
+        # no capital, or no date after it: the place is no evidence
+        ("Budget approved\nGdansk, 3 May 2025, BNA.\n\n", "Translated by Google Translate", None),
+        ("Budget approved\n\nTallinn, Riga and Vilnius agreed on a plan. ", "Translated by Google Translate", None),
+        # a story filed from an English-speaking capital was not translated into English from another language
+        ("Budget approved\n\nLONDON, May 3 (Reuters) - ", "Translated by Google Translate", None),
+        # no credit: a dateline alone does not make a translation
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "", None),
+    ],
+)
+def test_the_source_language_from_the_capital_of_filing(head: str, credit: str, translated_from: str | None) -> None:
+    meta = read_text(head + _FILED_BODY + "\n" + credit + "\n").meta
+    assert (meta.language, meta.translated_from) == ("en", translated_from)

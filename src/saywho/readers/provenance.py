@@ -14,6 +14,7 @@ from .credits import CreditLine, find_credit_line
 from .dateline import Dateline, find_dateline
 from .language import detect_language
 from .layout import Layout, parse_layout
+from .origin import filing_language
 from .published import find_published
 from .publisher import detect_publisher
 
@@ -23,7 +24,7 @@ def detect_provenance(text: str) -> ArticleMeta:
     credit = find_credit_line(text)
     layout = _layout(text, credit)
     language = detect_language(_body(text, layout, credit))
-    translated_from = _translated_from(credit, language)
+    translated_from = _translated_from(credit, language, text)
     # A translated article comes from where dates are written day first ("12/06/2025" is 12 June).
     day_first = credit is not None and translated_from != "en"
     return ArticleMeta(
@@ -133,15 +134,18 @@ def _body(text: str, layout: Layout, credit: CreditLine | None) -> str:
     return body if body.strip() else text
 
 
-def _translated_from(credit: CreditLine | None, body_language: str | None) -> str | None:
-    """An explicit "from Russian" wins; else a credit line written in another language than the body."""
+def _translated_from(credit: CreditLine | None, body_language: str | None, text: str) -> str | None:
+    """An explicit "from Russian" wins; else a credit line written in another language than the body; else, for
+    a credit that names only the service, the press language of the capital the story was filed from (see
+    origin.py). Without a credit nothing is inferred: a dateline alone does not make a text a translation."""
     if credit is None:
         return None
     if credit.source_language:
         return credit.source_language
     if credit.line_language and body_language and credit.line_language != body_language:
         return credit.line_language
-    return None
+    filed = filing_language(text)
+    return filed if filed is not None and filed != body_language else None
 
 
 def body_range(text: str) -> tuple[int, int]:
