@@ -41,7 +41,7 @@ def test_the_date_line_of_the_head(head: str, published: str | None) -> None:
 def test_a_date_line_under_a_long_subtitle() -> None:
     # The subtitle is longer than a head line usually is, but the date line below it is still the head's.
     subtitle = (
-        "The chief epidemiologist warned that most of the patients admitted this week had not been vaccinated "
+        "The chief epidemiologist warned that half of the patients admitted this week had skipped their flu shots "
         'and that the season started a month early. The minister: "We are ready"'
     )
     text = f"Flu season starts early\n\n{subtitle}\n\nDana Levin | Published: 03.09.24, 08:15\n\n{_BODY}\n"

@@ -265,13 +265,13 @@ def test_a_headline_above_the_sites_head_lines_is_still_read(analyze):
 def test_a_subtitle_above_the_sites_head_lines_is_still_read(analyze):
     text = (
         "Flu season starts early in the north\n\n"
-        "The chief epidemiologist warned that most of the patients had not been vaccinated\n\n"
+        "The chief epidemiologist warned that half of the patients had skipped their flu shots\n\n"
         "Dana Levin | Published: 03.09.24, 08:15\n\n"
         "Hospitals in the north admitted forty patients with influenza last week, the ministry said on Monday.\n"
     )
     article = analyze(text)
     warned = [a for a in article.attributions if a.cue.text == "warned"]
-    assert len(warned) == 1 and warned[0].content[0].text.endswith("had not been vaccinated")
+    assert len(warned) == 1 and warned[0].content[0].text.endswith("had skipped their flu shots")
     assert all("Dana Levin" not in (a.source.text if a.source else "") for a in article.attributions)
 
 

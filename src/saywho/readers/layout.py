@@ -39,7 +39,7 @@ _BULLET = re.compile(r"^[-•›»·▸*][ \t]+(?P<crumb>\S.*?)$")
 _PATH_SEPARATOR = re.compile(r"\s+(?:>|›|»|→|/)\s+")
 # "NRK News • Domestic • Politics": a bullet separates a headline's parts too, so such a path needs rubric names.
 _BULLET_SEPARATOR = re.compile(r"\s+[•·]\s+")
-# A site's name is a few words ("Northwind Courier", "24.kg"); the headline under it is longer.
+# A site's name is a few words ("Northwind Courier", "41.tj"); the headline under it is longer.
 _MAX_SITE_WORDS = 4
 _MAX_SITE_CHARS = 40
 
@@ -128,7 +128,7 @@ def _site_line(text: str, lines: list[Line]) -> str | None:
 
     The shape alone is not enough: a short headline ("Kremlin Talks") is followed by a subtitle just as a site's
     name is followed by the headline. So the name needs a confirmation besides: head lines (a rubric, a place, a
-    date, breadcrumbs) between it and the headline, or a name's shape ("24.kg", "NRK", "X News") and a second
+    date, breadcrumbs) between it and the headline, or a name's shape ("41.tj", "NRK", "X News") and a second
     mention in the copy when the headline follows at once.
     """
     first = lines[0].stripped
@@ -149,7 +149,7 @@ def _site_line(text: str, lines: list[Line]) -> str | None:
 
 def _is_site_name(text: str, name: str, line: Line, *, mentioned_or_shaped: bool) -> bool:
     """Whether `name` (a whole line or a path's first crumb) is shaped like a site's name: a few capitalised
-    words or one token ("ynet", "24.kg"), no sentence, rubric, date or city. With `mentioned_or_shaped` the
+    words or one token ("kestrel", "41.tj"), no sentence, rubric, date or city. With `mentioned_or_shaped` the
     name must also be shaped like an outlet's or be named again in the text."""
     words = name.split()
     if not 1 <= len(words) <= _MAX_SITE_WORDS or len(name) > _MAX_SITE_CHARS:
@@ -167,7 +167,7 @@ def _is_site_name(text: str, name: str, line: Line, *, mentioned_or_shaped: bool
 
 
 def _mentioned_after(text: str, name: str, end: int) -> bool:
-    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "24.kg reports")."""
+    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "41.tj reports")."""
     return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text[end:]) is not None
 
 

@@ -36,7 +36,7 @@ _PERIODICAL_RU = r"(?:Газета|Журнал|Еженедельник|Изд�
 _ISSUE = r"(?:No\.?|№|#|Issue)\s*\d"
 _ACRONYM = rf"(?P<name>[{_UPPER}ČŠŽŘĚŇŤĎÁÉÍÓÚÜÖÄ]{{2,6}}(?:-[{_UPPER}]{{2,6}})?)"  # "ČTK", "ANA-MPA"
 
-# A site's address as its name: "Gazeta.uz", "24.kg", "lenta.ru", "Ledger.Ru" (a top-level domain of letters).
+# A site's address as its name: "Ledger.uz", "41.tj", "lenta.ru", "Ledger.Ru" (a top-level domain of letters).
 _DOMAIN = re.compile(r"(?=[\w.\-]*[^\W\d_])\w[\w\-]*(?:\.\w[\w\-]*)*\.(?:[a-z]{2,6}|[A-Z][a-z])")
 
 # Shapes that name the outlet outright.
@@ -170,7 +170,7 @@ def person_shaped(name: str) -> bool:
 
 
 def site_shaped(name: str) -> bool:
-    """Shaped like an outlet's name by itself: an address ("24.kg"), an acronym ("NRK"), "X News", "X Press"."""
+    """Shaped like an outlet's name by itself: an address ("41.tj"), an acronym ("NRK"), "X News", "X Press"."""
     if is_section_name(name) or name.casefold() in GENERIC_CRUMBS:
         return False
     acronym = _ACRONYM_LINE.fullmatch(name) is not None and " " not in name

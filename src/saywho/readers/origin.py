@@ -47,7 +47,7 @@ _PRESS_LANGUAGES = {
     "Australia": "en", "Ireland": "en", "New Zealand": "en", "United Kingdom": "en", "United States": "en",
 }  # fmt: skip
 
-# "Riga, 13 March 2025", "Bishkek, July 22, 2025", "MOSCOW, February 26.": a place, a comma, then a date.
+# "Tallinn, 3 May 2025", "Astana, July 2, 2025", "BUCHAREST, March 3.": a place, a comma, then a date.
 _PLACE_THEN_DATE = re.compile(
     r"(?P<place>[^\W\d_][\w'’.\-]*(?:[ \t][^\W\d_][\w'’.\-]*){0,2}),[ \t]+(?:\d{1,2}\b|[^\W\d_]{3,9}\.?[ \t]+\d{1,2}\b)"
 )
