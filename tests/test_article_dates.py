@@ -30,10 +30,22 @@ _BODY = "The ministry will cut the duty from January, the deputy minister told r
         ("12/06/2025 16:20", None),  # either reading; nothing in the head says which
         ("Updated 5 March 2024", None),  # an edit's date, not the publication's
         ("31.02.2025", None),
+        ("Dana Levin | Published: 03.09.24, 08:15", "2024-09-03"),  # a two-digit year
+        ("Firmware 1.02.03 released", None),  # a version number, not a date
     ],
 )
 def test_the_date_line_of_the_head(head: str, published: str | None) -> None:
     assert find_published(f"Grain duty may fall\n{head}\n{_BODY}\n") == published
+
+
+def test_a_date_line_under_a_long_subtitle() -> None:
+    # The subtitle is longer than a head line usually is, but the date line below it is still the head's.
+    subtitle = (
+        "The chief epidemiologist warned that half of the patients admitted this week had skipped their flu shots "
+        'and that the season started a month early. The minister: "We are ready"'
+    )
+    text = f"Flu season starts early\n\n{subtitle}\n\nDana Levin | Published: 03.09.24, 08:15\n\n{_BODY}\n"
+    assert read_text(text).meta.published == "2024-09-03"
 
 
 def test_a_dateline_spelling_the_month_settles_a_slashed_date() -> None:

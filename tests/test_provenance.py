@@ -103,6 +103,10 @@ def test_detect_language(text: str, language: str | None) -> None:
         ("Übersetzt mit DeepL (www.DeepL.com/Translator)", "DeepL", "de"),
         ("Traduit de l'anglais par Microsoft Translator", "Microsoft Translator", "en"),
         ("Machine translation: Bing Translator", "Microsoft Translator", None),
+        # The service's English name as printed: Yandex's product is called both ways.
+        ("Translated by Yandex Translate", "Yandex Translate", None),
+        ("Translated by Yandex.Translate", "Yandex.Translate", None),
+        ("Translated with Google Translator", "Google Translator", None),
         ("Переведено с помощью ПРОМТ", "PROMT", "ru"),
         ("Translated with Papago", "Papago", None),
     ],
@@ -368,7 +372,7 @@ _PROSE = "The first line of the metro was opened in 1977 and carries a million p
             "Society / Riga\nRiga, 13 March 2025, LETA.\nText translated with Google Translate\n\n",
             "LETA",
             "2025-03-13",
-            None,
+            "lv",  # the credit names no language: the story was filed from Latvia's capital
             "Google Translate",
             "Society",
         ),
@@ -391,7 +395,7 @@ _PROSE = "The first line of the metro was opened in 1977 and carries a million p
         ),
         (
             "Politics\n2025/11/20-18:34\nJiji Press\n(Translated by DeepL from the Japanese original)\n\n",
-            None,
+            "Jiji Press",  # a name ending in "Press" is an outlet's, not a byline's
             "2025-11-20",
             "ja",
             "DeepL",
@@ -426,3 +430,100 @@ def test_a_one_paragraph_text_keeps_its_body_above_an_end_credit() -> None:
 def test_armenpress_dateline() -> None:
     text = "Sevan rises\nYEREVAN, JUNE 5, ARMENPRESS. The water level of Lake Sevan rose, the ministry said.\n"
     assert read_text(text).meta.publisher == "ARMENPRESS"
+
+
+# ---- the site's name printed above the headline (and not taken for it)
+
+_SITE_BODY = (
+    "Water levels in the delta fell for the third week, the regional water authority said on Monday. "
+    "Farmers have asked for an emergency fund, a spokesman for the growers' union added.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher", "title", "section"),
+    [
+        # a name with a media word, then a rubric, then the headline
+        ("Northwind Courier\nEnvironment\nRiver levels fall again in the delta\n", "Northwind Courier",
+         "River levels fall again in the delta", "Environment"),
+        # a site's address, a rubric and a date line with a byline
+        ("41.tj\nSociety\nDushanbe, May 3, 2025, 10:12 — 41.tj, Ivan Petrov\nRiver levels fall again in the delta\n",
+         "41.tj", "River levels fall again in the delta", "Society"),
+        # one lowercase token, a line of rubrics, the headline and a subtitle
+        ("kestrel\nNews | Science\nRiver levels fall again in the delta\nFarmers want help\n", "kestrel",
+         "River levels fall again in the delta", "Science"),
+        # two words named again in the byline, breadcrumbs between
+        ("Diário Serrano\nHome › Pará › Belém\nRiver levels fall again in the delta\n"
+         "By Ana Souza - Reporter at Diário Serrano\n", "Diário Serrano", "River levels fall again in the delta",
+         "Belém"),
+        # a one-line path that starts with the site: "X News" is X
+        ("RTV News • Local • Economy\nRiver levels fall again in the delta\nMonday 3 March 2025, 09:10\n",
+         "RTV", "River levels fall again in the delta", "Economy"),
+        # an acronym right above the headline, named again in the copy
+        ("KNA\nRiver levels fall again in the delta\nDomestic | Published 02.10.2025 09:05\n", "KNA",
+         "River levels fall again in the delta", None),
+        # under the title: a name led by an article, named again in the copy
+        ("River levels fall again in the delta\nMetro\nLa Gaceta\nMérida | Monday, June 2, 2025\n"
+         "By Ana Ruiz\n", "La Gaceta", "River levels fall again in the delta", None),
+    ],
+)  # fmt: skip
+def test_the_sites_name_above_the_headline(head: str, publisher: str, title: str, section: str | None) -> None:
+    text = head + "\n" + _SITE_BODY + "The ministry told kestrel, KNA and La Gaceta that the fund was ready.\n"
+    meta = read_text(text).meta
+    assert (meta.publisher, meta.title, meta.section) == (publisher, title, section)
+    # The site's name and the rubrics are no prose: the body starts at the headline or below it.
+    assert text[content_start(text) :].startswith((title, "Water levels"))
+
+
+def test_a_short_headline_above_a_rubric_and_a_subtitle_is_the_title() -> None:
+    # "Talks Resume" is shaped like a name, but neither a name's shape nor the copy confirms it.
+    text = "Talks Resume\nPolitics\nDelegations meet in Geneva for the first time in a year\n" + _SITE_BODY
+    meta = read_text(text).meta
+    assert (meta.title, meta.publisher) == ("Talks Resume", None)
+
+
+def test_a_title_case_headline_above_its_subtitle_is_the_title() -> None:
+    text = "Kremlin Signals Patience\nMoscow will wait for an answer from Tokyo, the spokesman said\n" + _SITE_BODY
+    meta = read_text(text).meta
+    assert (meta.title, meta.publisher) == ("Kremlin Signals Patience", None)
+
+
+def test_the_masthead_outranks_the_nickname_of_the_copy() -> None:
+    # The paper calls itself «В» in its copy three times; the masthead printed above the headline names it.
+    text = (
+        "Вестникъ\nНовосибирск\n15.07.2025, 10:24\n\nМетро продлят до реки\n\n"
+        "Власти города решили продлить линию метро, сообщил во вторник мэр. Министр уточнил «В», что денег хватит. "
+        "Об этом рассказал «В» собеседник в мэрии. В компании «В» сообщили, что проект готов.\n"
+    )
+    meta = read_text(text).meta
+    assert (meta.publisher, meta.title, meta.published) == ("Вестникъ", "Метро продлят до реки", "2025-07-15")
+
+
+# ---- the source language of a credit that names only the service: the capital the story was filed from
+
+_FILED_BODY = (
+    "The government approved the new budget on Tuesday, the finance minister told reporters after the meeting. "
+    "The opposition said it would challenge the plan in parliament.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "credit", "translated_from"),
+    [
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "Translated by Google Translate", "et"),
+        ("Budget approved\n\nBUCHAREST, March 3. /RNA/. ", "Translated by Yandex Translate", "ro"),
+        ("Budget approved\nEconomy\nAstana, July 2, 2025, 10:15 — KNA, Ivan Petrov\n\n", "Translated by DeepL", "ru"),
+        # an explicit language wins over the place
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "Translated from Latvian by DeepL", "lv"),
+        # no capital, or no date after it: the place is no evidence
+        ("Budget approved\nGdansk, 3 May 2025, BNA.\n\n", "Translated by Google Translate", None),
+        ("Budget approved\n\nTallinn, Riga and Vilnius agreed on a plan. ", "Translated by Google Translate", None),
+        # a story filed from an English-speaking capital was not translated into English from another language
+        ("Budget approved\n\nLONDON, May 3 (Reuters) - ", "Translated by Google Translate", None),
+        # no credit: a dateline alone does not make a translation
+        ("Budget approved\nTallinn, 3 May 2025, BNA.\n\n", "", None),
+    ],
+)
+def test_the_source_language_from_the_capital_of_filing(head: str, credit: str, translated_from: str | None) -> None:
+    meta = read_text(head + _FILED_BODY + "\n" + credit + "\n").meta
+    assert (meta.language, meta.translated_from) == ("en", translated_from)

@@ -262,6 +262,19 @@ def test_a_headline_above_the_sites_head_lines_is_still_read(analyze):
     assert headline.source.text == "Nodar Kharatishvili" and headline.content[0].text.startswith("Wine exports")
 
 
+def test_a_subtitle_above_the_sites_head_lines_is_still_read(analyze):
+    text = (
+        "Flu season starts early in the north\n\n"
+        "The chief epidemiologist warned that half of the patients had skipped their flu shots\n\n"
+        "Dana Levin | Published: 03.09.24, 08:15\n\n"
+        "Hospitals in the north admitted forty patients with influenza last week, the ministry said on Monday.\n"
+    )
+    article = analyze(text)
+    warned = [a for a in article.attributions if a.cue.text == "warned"]
+    assert len(warned) == 1 and warned[0].content[0].text.endswith("had skipped their flu shots")
+    assert all("Dana Levin" not in (a.source.text if a.source else "") for a in article.attributions)
+
+
 def test_content_then_the_verb_then_a_long_speaker(analyze):
     article = _translated(
         analyze,

@@ -77,10 +77,12 @@ class Pipeline:
         body = body_ranges(text)
         quotes = find_quotations(text, body.start, body.end)
         spans = list(paragraphs(text, body.start, body.end))
-        if body.headline is not None:
-            # A headline is prose too ("Minister: the wage will rise in July"), even above the site's head lines.
-            quotes = find_quotations(text, *body.headline) + quotes
-            spans = [body.headline, *spans]
+        # A headline is prose too ("Minister: the wage will rise in July"), even above the site's head lines, and
+        # so is the subtitle under it ("The minister warned that ...").
+        for span in (body.subtitle, body.headline):
+            if span is not None:
+                quotes = find_quotations(text, *span) + quotes
+                spans = [span, *spans]
         parsed = parse_paragraphs(self.nlp, text, spans)
         candidates = extract_candidates(quotes, parsed, translated=_machine_translated(article), encoder=self.encoder)
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]

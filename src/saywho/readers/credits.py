@@ -36,6 +36,12 @@ _SERVICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# The service's English name as the line prints it: "Yandex Translate" and "Yandex Translator" are both in use (the
+# products were renamed over the years), and a credit is quoted, not corrected. Only a Latin "<brand> Translate(r)"
+# whose brand is the canonical name's is kept; other spellings ("Яндекс Переводчик", "Google Übersetzer", the old
+# "Bing Translator") get the canonical English name above.
+_PRINTED_NAME = re.compile(r"\b(?P<brand>[a-z]+)(?:\.|\s+)translat(?:e|or)\b", re.IGNORECASE)
+
 # A word about translating, in the languages credit lines are written in, with the language it belongs to.
 # Product names count too ("Google Übersetzer"), so "Яндекс.Переводчик" alone on a line is a credit.
 _TRANSLATION_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -180,7 +186,7 @@ def parse_credit_line(line: Line) -> CreditLine | None:
     word_language = _translation_word_language(body)
     source = _FROM_LANGUAGE.search(body)
     source_language = _NAME_TO_CODE.get(source["name"].lower()) if source else None
-    translator = next((name for name, pattern in _SERVICES if pattern.search(body)), None)
+    translator = _printed_service_name(body, next((name for name, pattern in _SERVICES if pattern.search(body)), None))
     if word_language is None or not (_CREDIT_PHRASE.search(body) or len(body.split()) <= _BARE_CREDIT_WORDS):
         return None
     human = source_language is not None or _HUMAN_CREDIT.search(body) is not None
@@ -194,3 +200,14 @@ def _translation_word_language(body: str) -> str | None:
     """Language of the first word about translating on the line ("Übersetzt mit ... Translator" is German)."""
     found = [(m.start(), lang) for lang, pattern in _TRANSLATION_WORDS if (m := pattern.search(body))]
     return min(found)[1] if found else None
+
+
+def _printed_service_name(body: str, canonical: str | None) -> str | None:
+    """The canonical service as the line spells it in English ("Yandex Translate"), else the canonical name."""
+    if canonical is None or not canonical.endswith(("Translate", "Translator")):
+        return canonical
+    brand = canonical.split()[0].casefold()
+    for m in _PRINTED_NAME.finditer(body):
+        if m["brand"].casefold() == brand:
+            return " ".join(m.group(0).split())
+    return canonical

@@ -18,30 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..speakers.world import COUNTRY_NAMES
 from .credits import parse_credit_line
 from .lines import Line
 from .masthead import masthead_names, person_shaped, pipe_parts
 from .published import date_start
-
-# Rubrics that news sites print above or below the title. General knowledge of how sections are called, in the
-# languages saywho reads; a name outside the table is still read from breadcrumbs and "Site | Section" lines.
-_SECTION_NAMES = frozenset(
-    s.casefold()
-    for s in (
-        "World", "World news", "International", "Domestic", "National", "Local", "Economic", "Regional news",
-        "Politics", "Economy", "Business", "Finance", "Markets",
-        "Sport", "Sports", "Society", "Culture", "Science", "Technology", "Tech", "Science & Technology",
-        "Opinion", "Opinions", "Regions", "Incidents", "Health", "Environment", "Education", "Defense",
-        "Defence", "Europe", "Asia", "Africa", "Americas", "Middle East", "Russia", "Lifestyle", "Life",
-        "Мир", "В мире", "Политика", "Экономика", "Бизнес", "Общество", "Культура", "Наука", "Спорт",
-        "Происшествия", "Регионы", "Финансы", "Технологии", "Наука и техника", "Армия", "Здоровье",
-        "Образование", "Мнения", "Россия", "В России", "Экономика и бизнес", "Недвижимость", "Авто",
-        "Welt", "Politik", "Wirtschaft", "Kultur", "Wissenschaft", "Gesellschaft", "Ausland", "Inland",
-        "Monde", "Politique", "Économie", "Société", "Sciences", "Planète",
-        "Mundo", "Internacional", "Política", "Economía", "Sociedad", "Cultura", "Ciencia", "Deportes",
-    )
-)  # fmt: skip
+from .sections import GENERIC_CRUMBS, is_section_name
 
 _MAX_DATELINE_WORDS = 8
 # "Society / Riga": a rubric and its subsection.
@@ -59,6 +40,8 @@ _BYLINE = re.compile(
 )
 # "By Juliana Ferraz Amaral - Agência Brasil reporter": the byline's name, then the writer's post.
 _BYLINE_TAIL = re.compile(r"\s+[-–—|]\s+|,\s+")
+# "News | Health": rubrics in a row, the site's navigation.
+_RUBRIC_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 # A site's labelled head lines: "News ID: 85612347", "Editor: Dewi Kartika", "Source: Xinhuanet".
 _LABEL_LINE = re.compile(
     r"^(?:News\s+ID|ID|Source|Editor|Reporter|Correspondent|Photo|Author|Text|Автор|Фото|Источник)\s*:\s*\S",
@@ -70,12 +53,17 @@ _LABEL_LINE = re.compile(
 class HeadBlock:
     lines: int = 0  # how many of the given lines belong to the head (0: the body starts right away)
     section: str | None = None
+    # The first line is a subtitle ("The minister warned that ..."): cut off from the body, but prose to analyse.
+    subtitle: bool = False
 
 
-def read_head_block(lines: list[Line]) -> HeadBlock:
-    """The head lines at the start of `lines` (the lines after the title) and the section they name."""
+def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
+    """The head lines at the start of `lines` (the lines after the title) and the section they name.
+
+    `subtitle=False` reads the lines above a headline (under the site's name): no subtitle is among them."""
     count = 0
     section: str | None = None
+    first_is_subtitle = False
     for index, line in enumerate(lines[:_MAX_BLOCK_LINES]):
         text = line.stripped
         if _is_head_line(text):
@@ -85,14 +73,11 @@ def read_head_block(lines: list[Line]) -> HeadBlock:
             # "Original in Uzbek. Translated by DeepL." among the head lines; it confirms no subtitle, for the
             # credit of a one-paragraph text may be the next line after its prose.
             count = index + 1
-        elif not (index == 0 and _is_subtitle(text)):
+        elif index == 0 and subtitle and _is_subtitle(text):
+            first_is_subtitle = True
+        else:
             break  # prose: the body starts here (a lone subtitle stays in the body unless head lines follow)
-    return HeadBlock(count, section)
-
-
-def is_section_name(text: str) -> bool:
-    # A country's name alone is a rubric too ("Turkey", "Україна" aside): sites file news by country.
-    return text.casefold() in _SECTION_NAMES or (text[:1].isupper() and text.casefold() in COUNTRY_NAMES)
+    return HeadBlock(count, section, first_is_subtitle and count > 0)
 
 
 def _is_head_line(text: str) -> bool:
@@ -107,6 +92,7 @@ def _is_head_line(text: str) -> bool:
         or bool(_PLACE_LINE.match(text))
         or bool(_LABEL_LINE.match(text))
         or bool(_SLASHED_RUBRIC.match(text))
+        or _rubric_path(text) is not None
     )
 
 
@@ -124,12 +110,23 @@ def _is_subtitle(text: str) -> bool:
     return 0 < len(words) <= _MAX_SUBTITLE_WORDS and first.isupper() and not text.endswith((".", ":", ";", ","))
 
 
+def _rubric_path(text: str) -> list[str] | None:
+    """The parts of a line of rubric names ("News | Health"), or None when it is not one."""
+    parts = _RUBRIC_SEPARATOR.split(text)
+    if len(parts) < 2 or not all(is_section_name(p) or p.casefold() in GENERIC_CRUMBS for p in parts):
+        return None
+    return parts
+
+
 def _section_of(text: str) -> str | None:
     """The section a head line names: a rubric, the middle of "Site | Section | date", "Sport, 05 Dec 2025"."""
     if is_section_name(text):
         return text
     if (slashed := _SLASHED_RUBRIC.match(text)) is not None:
         return slashed["section"]
+    rubrics = _rubric_path(text)
+    if rubrics is not None:
+        return next((r for r in reversed(rubrics) if r.casefold() not in GENERIC_CRUMBS), None)
     parts = pipe_parts(text)
     if parts is not None:
         middle = [p for p in parts[1:-1] if date_start(p) is None and not person_shaped(p)]

@@ -7,6 +7,8 @@
     Le Monde with AFP                                          <- the outlet "with" the agency it drew on
     NHK NEWS WEB  May 21, 2025 12:38 PM / РБК Томск             <- an acronym, then the edition or the date
     2025-03-14 19:42:06  Source: Ledgernet  Editor: ...
+    Northwind Press                                            <- a name ending in a media word, under the title
+    La Gaceta                                                  <- a name led by an article, named again in the copy
     ... The original article is from NHK.                      <- footer
     (c) EFE Agency 2025. All rights reserved.                  <- footer
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from .lines import Line, head_lines, tail_lines
 from .published import date_start
+from .sections import GENERIC_CRUMBS, is_section_name
 
 _UPPER = "A-ZА-ЯЁ"
 _WORD = rf"[{_UPPER}][\w.&'’\-]*\b(?!:)"  # a capitalised word, not a label such as "Editor:"
@@ -33,11 +36,12 @@ _PERIODICAL_RU = r"(?:Газета|Журнал|Еженедельник|Изд�
 _ISSUE = r"(?:No\.?|№|#|Issue)\s*\d"
 _ACRONYM = rf"(?P<name>[{_UPPER}ČŠŽŘĚŇŤĎÁÉÍÓÚÜÖÄ]{{2,6}}(?:-[{_UPPER}]{{2,6}})?)"  # "ČTK", "ANA-MPA"
 
+# A site's address as its name: "Ledger.uz", "41.tj", "lenta.ru", "Ledger.Ru" (a top-level domain of letters).
+_DOMAIN = re.compile(r"(?=[\w.\-]*[^\W\d_])\w[\w\-]*(?:\.\w[\w\-]*)*\.(?:[a-z]{2,6}|[A-Z][a-z])")
+
 # Shapes that name the outlet outright.
 _HEAD_SURE = [
-    re.compile(
-        rf"^(?P<name>[{_UPPER}][\w\-]*\.(?:ru|uz|kz|ua|by|md|kg|tj|am|az|ge|lv|lt|ee|com|net|org|info))$"
-    ),  # Gazeta.uz
+    re.compile(rf"^(?P<name>{_DOMAIN.pattern})$"),  # Gazeta.uz
     re.compile(
         rf"^{_WORD}(?:[ \t]{_WORD})?,[ \t]+\d{{1,2}}[ \t]+\w+[ \t]+\d{{4}},[ \t]+(?P<name>[{_UPPER}]{{2,}}[\w\-]*)\.?$"
     ),
@@ -61,8 +65,18 @@ _FOOT_SURE = [
     re.compile(rf"\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+{_NAME}", re.IGNORECASE),
     re.compile(rf"^(?:\([cс]\)|©|Copyright(?:\s+©)?)\s*(?:\d{{4}}\s+)?(?:The\s+)?{_NAME}", re.IGNORECASE),
 ]
-# "(c) EFE Agency 2025": the company suffix is not part of the name the text uses elsewhere ("told EFE").
-_COMPANY_SUFFIX = re.compile(r"\s+(?:News\s+)?(?:Agency|Inc\.?|Ltd\.?|LLC|GmbH|S\.A\.)$")
+# "(c) EFE Agency 2025", "NRK News": the suffix is not part of the name the text uses elsewhere ("told EFE").
+_COMPANY_SUFFIX = re.compile(r"\s+(?:News(?:\s+Agency)?|Agency|Inc\.?|Ltd\.?|LLC|GmbH|S\.A\.)$")
+# Words that end outlet names; a two- or three-word name without one is shaped like "First Last".
+MEDIA_WORDS = frozenset(
+    "times post news journal herald daily telegraph tribune gazette gazeta review press observer chronicle "
+    "standard express mail mirror today weekly monitor wire agency service radio tv television channel "
+    "network media magazine digest bulletin courier insider report online ru com".split()
+)
+# "La Gaceta", "Die Zeit", "The Ledger": an outlet's name led by an article, which no person's name is.
+_ARTICLE_LED = re.compile(
+    rf"^(?:(?P<the>The)|El|La|Le|Les|Los|Las|Il|Lo|Der|Die|Das|De|Het)[ \t]+{_WORD}(?:[ \t]{_WORD}){{0,2}}$"
+)
 # An acronym and at most two capitalised words (the edition, the site's tagline), before any date.
 _ACRONYM_LINE = re.compile(rf"^{_ACRONYM}(?:[ \t]+[{_UPPER}][\w\-]*){{0,2}}$")
 _PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?")
@@ -86,6 +100,13 @@ def find_mastheads(text: str) -> list[Masthead]:
     found: list[Masthead] = []
     for index, line in enumerate(head_region(text)):
         found.extend(masthead_names(line.stripped, first_line=index == 0))
+        led = _ARTICLE_LED.match(line.stripped)
+        if index and led is not None:
+            # A head line "La Gaceta" is the outlet when the copy names it again ("told La Gaceta"); a rubric or a
+            # subtitle led by an article seldom recurs word for word.
+            name = line.stripped[len("The") :].strip() if led["the"] else line.stripped
+            if re.search(rf"(?<!\w){re.escape(line.stripped)}(?!\w)", text[line.end :]):
+                found.append(Masthead(name, True))
     for line in tail_lines(text):
         if len(line.stripped.split()) <= _MAX_LINE_WORDS:
             found.extend(Masthead(_clean(m["name"]), True) for p in _FOOT_SURE if (m := p.search(line.stripped)))
@@ -110,6 +131,9 @@ def masthead_names(line: str, first_line: bool = False) -> list[Masthead]:
     if first_line:
         return found
     found += [Masthead(_clean(m["name"]), False) for p in _HEAD_UNSURE if (m := p.search(line))]
+    if _media_named(line):
+        # "Northwind Press" on a line of its own: a byline's person is not called "Press" or "News".
+        found.append(Masthead(_clean(line), True))
     site = pipe_site(line)
     if site is not None:
         # "John Smith | Politics | 23.09.2025" is a byline; a site's name is rarely shaped like a person's.
@@ -143,6 +167,29 @@ def person_shaped(name: str) -> bool:
     """Two or three capitalised words ("John Smith", "Ольга Ветлугина"), as a person's name is written."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words)
+
+
+def site_shaped(name: str) -> bool:
+    """Shaped like an outlet's name by itself: an address ("41.tj"), an acronym ("NRK"), "X News", "X Press"."""
+    if is_section_name(name) or name.casefold() in GENERIC_CRUMBS:
+        return False
+    acronym = _ACRONYM_LINE.fullmatch(name) is not None and " " not in name
+    return bool(_DOMAIN.fullmatch(name)) or acronym or _media_named(name)
+
+
+def clean_name(name: str) -> str:
+    """The outlet's name as the text uses it: "NRK News" is NRK, "EFE Agency" is EFE."""
+    return _clean(name)
+
+
+def _media_named(line: str) -> bool:
+    """Two to four capitalised words ending in a media word ("Northwind Press"), not a rubric ("World News")."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or words[-1].casefold() not in MEDIA_WORDS:
+        return False
+    if is_section_name(line) or line.casefold() in GENERIC_CRUMBS:
+        return False
+    return re.fullmatch(_NAME, line) is not None
 
 
 def _before_date(line: str) -> str:

@@ -14,6 +14,7 @@ from .credits import CreditLine, find_credit_line
 from .dateline import Dateline, find_dateline
 from .language import detect_language
 from .layout import Layout, parse_layout
+from .origin import filing_language
 from .published import find_published
 from .publisher import detect_publisher
 
@@ -23,7 +24,7 @@ def detect_provenance(text: str) -> ArticleMeta:
     credit = find_credit_line(text)
     layout = _layout(text, credit)
     language = detect_language(_body(text, layout, credit))
-    translated_from = _translated_from(credit, language)
+    translated_from = _translated_from(credit, language, text)
     # A translated article comes from where dates are written day first ("12/06/2025" is 12 June).
     day_first = credit is not None and translated_from != "en"
     return ArticleMeta(
@@ -32,8 +33,9 @@ def detect_provenance(text: str) -> ArticleMeta:
         language=language,
         translated_from=translated_from,
         translator=credit.translator if credit else None,
-        publisher=detect_publisher(text) or _dateline_agency(text, layout),
-        published=find_published(text, day_first=day_first) or _dateline_published(text, layout),
+        publisher=detect_publisher(text, site=layout.site) or _dateline_agency(text, layout),
+        published=find_published(text, day_first=day_first, head_end=layout.body_start)
+        or _dateline_published(text, layout),
     )
 
 
@@ -67,11 +69,13 @@ def _opening_dateline(text: str, layout: Layout, *, with_agency: bool = True) ->
 
 @dataclass(frozen=True)
 class BodyRanges:
-    """What the attribution stage reads: the body, and the headline when the site's head lines cut it off."""
+    """What the attribution stage reads: the body, and the headline and subtitle when the site's head lines cut
+    them off."""
 
     start: int
     end: int
     headline: tuple[int, int] | None = None
+    subtitle: tuple[int, int] | None = None  # the subtitle under that headline, cut off by head lines too
 
 
 def body_ranges(text: str) -> BodyRanges:
@@ -83,7 +87,10 @@ def body_ranges(text: str) -> BodyRanges:
     end = credit.start if credit and credit.at_end and credit.start >= start else len(text)
     # A breadcrumb title repeated above the body is no headline of its own (layout.headline is None then).
     headline = layout.headline if layout.headline is not None and layout.headline[1] <= start else None
-    return BodyRanges(start, end, headline)
+    subtitle = layout.subtitle if headline is not None and layout.subtitle is not None else None
+    if subtitle is not None and subtitle[1] > start:
+        subtitle = None
+    return BodyRanges(start, end, headline, subtitle)
 
 
 def content_start(text: str) -> int:
@@ -127,15 +134,18 @@ def _body(text: str, layout: Layout, credit: CreditLine | None) -> str:
     return body if body.strip() else text
 
 
-def _translated_from(credit: CreditLine | None, body_language: str | None) -> str | None:
-    """An explicit "from Russian" wins; else a credit line written in another language than the body."""
+def _translated_from(credit: CreditLine | None, body_language: str | None, text: str) -> str | None:
+    """An explicit "from Russian" wins; else a credit line written in another language than the body; else, for
+    a credit that names only the service, the press language of the capital the story was filed from (see
+    origin.py). Without a credit nothing is inferred: a dateline alone does not make a text a translation."""
     if credit is None:
         return None
     if credit.source_language:
         return credit.source_language
     if credit.line_language and body_language and credit.line_language != body_language:
         return credit.line_language
-    return None
+    filed = filing_language(text)
+    return filed if filed is not None and filed != body_language else None
 
 
 def body_range(text: str) -> tuple[int, int]:

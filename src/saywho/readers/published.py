@@ -30,6 +30,9 @@ _DATES = [
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
     re.compile(rf"\b{_YEAR}\.?\s+{_EN_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # 2024. March 12. (Hungarian order)
+    # "07.08.25, 21:40": a two-digit year, only with a two-digit day and month (dotted dates are day first), so
+    # that a version number or a score ("2.1.5") is no date. The head line it stands in is short anyway.
+    re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<mn>[01]\d)\.(?P<yy>\d\d)(?!\d)(?!\.\d)"),
 ]
 # A later edit's date is not the publication date: "14.11.2025 12:40 (updated: 15.11.2025 09:00)".
 _UPDATED = re.compile(r"(?:updated|modified|edited|обновлено|изменено)\W*$", re.IGNORECASE)
@@ -50,17 +53,18 @@ _SPELLED_MONTH_DAY = (
 )
 
 
-def find_published(text: str, *, day_first: bool = False) -> str | None:
+def find_published(text: str, *, day_first: bool = False, head_end: int = 0) -> str | None:
     """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there.
 
     `day_first`: read an ambiguous "12/06/2025" as 12 June, as the rest of the world writes it (the caller
-    knows when the article comes from outside the United States: a translation, say)."""
+    knows when the article comes from outside the United States: a translation, say). `head_end`: where the
+    caller found the body to start; a long line above it is a subtitle, which does not end the head."""
     found: list[tuple[bool, str]] = []
     lines = head_lines(text, max_lines=_MAX_HEAD_LINES)
     spelled = _spelled_month_days(lines)
     for line in lines:
         words = line.stripped.split()
-        if len(words) > _PROSE_WORDS:
+        if len(words) > _PROSE_WORDS and line.start >= head_end:
             break
         if len(words) > _MAX_DATE_LINE_WORDS:
             continue
@@ -128,7 +132,9 @@ def _iso(m: re.Match[str]) -> str | None:
     else:
         word = groups["m"].lower()
         month = _EN_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:3]) or _RU_MONTHS.get(word[:2], 0)
+    # A two-digit year is this century's: news sites print "07.08.25" for 2025.
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     try:
-        return date(int(groups["y"]), month, int(groups["d"])).isoformat()
+        return date(year, month, int(groups["d"])).isoformat()
     except ValueError:
         return None  # "31.02.2025" or a version number, not a date

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .masthead import Masthead, find_mastheads
+from .masthead import MEDIA_WORDS, Masthead, clean_name, find_mastheads
 
 _MAX_SCAN_CHARS = 300_000
 
@@ -66,12 +66,6 @@ _EN_STRONG: list[tuple[str, str | None]] = [
 _SPEECH_VERBS = r"(?:said|says|told|tells|added|noted|stressed|emphasi[sz]ed|explained|believes|stated)"
 # "experts consulted by EFE explained": a name after one of these is an object, not the speaker of the verb.
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|with|from|for|told)\s+$", re.IGNORECASE)
-# Words that end outlet names; a two- or three-word name without one is shaped like "First Last".
-_MEDIA_WORDS = _wordset(
-    "times post news journal herald daily telegraph tribune gazette gazeta review press observer chronicle "
-    "standard express mail mirror today weekly monitor wire agency service radio tv television channel "
-    "network media magazine digest bulletin courier insider report online ru com"
-)
 # Capitalised words that are never a name on their own (sentence starts, pronouns, days).
 _NOT_NAMES = _wordset(
     "the a an he she it they we i you this that these those his her their its our my your there here "
@@ -156,12 +150,16 @@ class _Evidence:
         self.masthead += other.masthead
 
 
-def detect_publisher(text: str) -> str | None:
-    """The outlet the text refers to as itself, or None when the evidence is thin or ambiguous."""
+def detect_publisher(text: str, site: str | None = None) -> str | None:
+    """The outlet the text refers to as itself, or None when the evidence is thin or ambiguous.
+
+    `site`: the site's name printed above the headline (layout.py finds it), a masthead like the others."""
     # An article is far shorter than this; the cap keeps a pathological 5 MB input to a fraction of a second.
     text = text[:_MAX_SCAN_CHARS]
     evidence: dict[str, _Evidence] = defaultdict(_Evidence)
     mastheads = find_mastheads(text)
+    if site is not None:
+        mastheads.append(Masthead(clean_name(site), True))
     _collect_english(text, evidence, exempt={_key(m.name) for m in mastheads})
     _collect_russian(text, evidence)
     _add_mastheads(mastheads, evidence)
@@ -236,7 +234,7 @@ def _is_person_like(name: str, text: str, shape_counts: bool = True) -> bool:
     person_shaped = all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words)
     # People are not "the Daily Bugle"; names of outlets often carry a media word ("Times", "Daily").
     with_article = re.search(rf"\b[Tt]he\s+{escaped}\b", text) is not None
-    media_word = any(w.casefold() in _MEDIA_WORDS for w in words)
+    media_word = any(w.casefold() in MEDIA_WORDS for w in words)
     if shape_counts and person_shaped and 2 <= len(words) <= 3 and not (with_article or media_word):
         return True
     # "X said" / "..., said X" ("told X" is the addressee form we are collecting, so it is left out).
