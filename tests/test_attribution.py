@@ -344,3 +344,53 @@ def test_an_unclosed_quotation_ends_before_its_reporting_clause(analyze):
     sources = [a.source.text for a in article.attributions if a.source]
     assert sources[:2] == ["Senator Alan Brown", "He"]
     assert article.attributions[0].content[0].text == '"We will never accept this,'
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content_start"),
+    [
+        (
+            "The licensed hunt starts on 1 October and lasts until 31 March, the County Governor in Innlandet informs.",
+            "the County Governor in Innlandet",
+            "informs",
+            "The licensed hunt",
+        ),
+        (
+            "The airport had to suspend its activity twice over the weekend due to balloons launched from across "
+            "the border, the State Border Guard Service (SBGS) informed on Monday.",
+            "the State Border Guard Service (SBGS)",
+            "informed",
+            "The airport had",
+        ),
+        (
+            "Deforestation in the Amazon falls 21% in 12 months, points out the institute.",
+            "the institute",
+            "points out",
+            "Deforestation",
+        ),
+        (
+            "As the news agency was informed in the press service of the Ministry of Emergency Situations, the "
+            "mudflow descended on Monday evening after heavy rains.",
+            "the press service of the Ministry of Emergency Situations",
+            "informed",
+            "the mudflow",
+        ),
+        (
+            "District Collector Pratibha Singh directed the officials to set up water kiosks in every ward.",
+            "District Collector Pratibha Singh",
+            "directed",
+            "the officials to set up",
+        ),
+        (
+            "– Sheep farmers lost over 1,800 animals to predators last year. It cannot continue like this, says "
+            "deputy leader Anne Marit Sletten in the Farmers' Union.",
+            "deputy leader Anne Marit Sletten in the Farmers' Union",
+            "says",
+            "Sheep farmers",
+        ),
+    ],
+)
+def test_reports_in_the_order_of_the_source_language(analyze, text, source, cue, content_start):
+    a = one(analyze(text))
+    assert (a.source.text, a.cue.text) == (source, cue)
+    assert a.content[0].text.startswith(content_start)

@@ -12,6 +12,7 @@ from saywho.attribution.interview import find_interview_answers, find_printed_an
 from saywho.attribution.learned import merged_candidates
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
+from saywho.attribution.tail_reports import find_tail_reports
 from saywho.attribution.transcript import find_labelled
 from saywho.attribution.translated_forms import find_translated_forms
 from saywho.intervals import IntervalIndex
@@ -86,7 +87,7 @@ def rule_candidates(
 
     indirect: list[Candidate] = []
     for par in paragraphs:
-        for cand in [*find_translated_forms(par, translated=translated), *find_indirect(par)]:
+        for cand in [*find_translated_forms(par, translated=translated), *find_indirect(par), *find_tail_reports(par)]:
             if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
             if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):

@@ -122,6 +122,10 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
                 if any(t.tag_ in _FINITE for t in tokens[first:i]):  # "a leading analyst" is still the source
                     break
                 boundary = i
+    elif (told := _told_in(tokens)) is not None:
+        # "As the agency was informed in the press service of the ministry, ...": the outlet was told; the one who
+        # told it (the Russian «как сообщили в пресс-службе») is the source.
+        cue, first, boundary = [tokens[told]], told + 2, next(i for i, t in enumerate(tokens) if t.text == ",")
     else:  # "As X noted, ...": the verb before the first comma, perhaps with its addressee ("As X told TASS, ...")
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None or comma < 3:
@@ -141,6 +145,16 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
         return None
     cand = surface_candidate(content, source, cue, offset, "indirect:as-reported", 0.7)
     return (cand, {t.i for t in cue}) if cand is not None else None
+
+
+def _told_in(tokens: list[Token]) -> int | None:
+    """The index of "informed" / "told" in "As X was informed in|by|at Y, …" (before the first comma), or None."""
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    for i in range(2, (comma or 0) - 2):
+        passive = tokens[i - 1].lower_ in ("was", "were", "been") and tokens[i].lower_ in ("informed", "told")
+        if passive and tokens[i + 1].lower_ in ("in", "by", "at"):
+            return i
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -316,7 +330,11 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
         xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
         if xcomp is not None and subject is not None:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-            first = obj.left_edge.i if obj is not None and lemma in ("urge", "ask", "call") else xcomp.left_edge.i
+            first = (
+                obj.left_edge.i
+                if obj is not None and lemma in ("urge", "ask", "call", "direct", "order", "instruct")
+                else xcomp.left_edge.i
+            )
             content = trim_tokens([verb.doc[i] for i in range(first, xcomp.right_edge.i + 1)], keep_quotes=True)
             return make_candidate(content, subject, cue, offset, "indirect:infinitive", 0.6)
 

@@ -45,7 +45,7 @@ NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject
 # Speech acts whose content is an infinitive: "X pledged to ...", "X urged Y to ...", "X declined to ...".
 # Mental states ("want", "plan", "intend") are left out: they are too often narration, not attribution.
 INFINITIVE_SPEECH_VERBS = frozenset(
-    "pledge vow promise urge ask call decline refuse threaten offer demand instruct".split()
+    "pledge vow promise urge ask call decline refuse threaten offer demand instruct direct order".split()
 )
 
 # "X called Y a top priority": call + object + predicate.

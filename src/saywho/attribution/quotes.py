@@ -143,7 +143,8 @@ def _mark_at(text: str, i: int) -> str | None:
 
 
 # "– We had to import grain, Virtanen says.": a dash line whose reporting clause follows a comma at its end.
-_TRAILING_CLAUSE = re.compile(r",[ \t]+((?:[\w.'’-]+[ \t]+){0,5}[\w.'’-]+)[.!]?[ \t]*$")
+# Up to eleven words: "…, says deputy leader Anne Marit Sletten in the Farmers' Union."
+_TRAILING_CLAUSE = re.compile(r",[ \t]+((?:[\w.'’-]+[ \t]+){0,10}[\w.'’-]+)[.!]?[ \t]*$")
 
 
 # ", — Mr. Sobolev objected, — ": the author's words set inside a quotation by two dashes (Russian typesetting).
@@ -160,14 +161,19 @@ def _inner_reporting_clause(text: str, inner_start: int, close: tuple[int, int, 
     return m.start(), m.end()
 
 
+_NOT_A_CLAUSE_START = frozenset("and but or so yet then which who that".split())
+_NOT_REPORTING = frozenset("will would can could should must may might to not".split())
+
+
 def _trailing_reporting_clause(text: str, i: int, para_end: int) -> tuple[int, int, str] | None:
     """The comma before a short reporting clause that ends a dash-opened paragraph, as a closer."""
     m = _TRAILING_CLAUSE.search(text, i, para_end)
     if m is None or m.start() <= i + 1:
         return None
     words = [w.lower() for w in _WORD_RE.findall(m.group(1))]
-    if not any(w in _SPEECH_FORMS for w in words):
-        return None
+    verb = next((k for k, w in enumerate(words) if w in _SPEECH_FORMS), None)
+    if verb is None or words[0] in _NOT_A_CLAUSE_START or any(w in _NOT_REPORTING for w in words[:verb]):
+        return None  # ", and we will continue to do so.": the sentence goes on, nobody is reported
     return m.start(), m.start() + 1, ","
 
 
