@@ -394,3 +394,8 @@ def test_reports_in_the_order_of_the_source_language(analyze, text, source, cue,
     a = one(analyze(text))
     assert (a.source.text, a.cue.text) == (source, cue)
     assert a.content[0].text.startswith(content_start)
+
+
+def test_an_indirect_report_with_a_quoted_word_is_mixed(analyze):
+    a = one(analyze('The minister said that the new quota is "balanced" and will stay in force until spring.'))
+    assert a.kind == "mixed"
