@@ -38,7 +38,7 @@ def make_candidate(
         content=ranges,
         source=char_range(src, offset) if src else None,
         cue=char_range(cue, offset),
-        kind="mixed" if quoted >= 2 and _quoted_words(tokens) >= 1 else "indirect",
+        kind="mixed" if quoted >= 2 and _quoted_words(tokens) >= 3 else "indirect",
         confidence=confidence if src else confidence * 0.6,
         method=method,
         source_head=char_range([source], offset) if source is not None else None,

@@ -50,6 +50,10 @@ def extract_candidates(
         paragraphs, quotes, rules, min_confidence=_min_confidence(translated, encoder), encoder=encoder
     )
     found = [c for c in found if not _own_correspondent(c, paragraphs)]
+    for cand in found:
+        # Any quoted words make a report mixed (the rules' own kind, which the CRF reads, asks for three).
+        if cand.kind == "indirect" and _quoted_marks(cand, paragraphs) >= 2:
+            cand.kind = "mixed"
     # Interview answers are found last: they are the turns nothing else explains, and the models never read them.
     # A quotation nobody was found for (the rules' bare quotations, kept on translated text) takes no turn.
     taken = [c for c in found if c.source is not None]
@@ -185,6 +189,10 @@ def _own_correspondent(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
         return False
     source, cue = _span_text(cand.source, paragraphs), _span_text(cand.cue, paragraphs)
     return cue.lower() in _TAG_CUES and bool(_CORRESPONDENT.fullmatch(source))
+
+
+def _quoted_marks(cand: Candidate, paragraphs: list[Paragraph]) -> int:
+    return sum(_span_text(span, paragraphs).count(mark) for span in cand.content for mark in '"“”«»„')
 
 
 def _span_text(span: tuple[int, int], paragraphs: list[Paragraph]) -> str:

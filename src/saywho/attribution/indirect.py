@@ -295,6 +295,12 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
             stop = min([cue[0].i] + ([subject.left_edge.i] if subject is not None and subject.i < verb.i else []))
             content = trim_tokens([verb.doc[i] for i in range(content[0].i, stop)], keep_quotes=True)
         elif content:
+            mark = next((c for c in clause.children if c.dep_ == "mark" and verb.i < c.i < content[0].i), None)
+            cut_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < content[0].i for c in clause.children)
+            if mark is not None and cut_subject:
+                # "reported that two residents, including a child, were hospitalized": the comma the parser hung
+                # on the clause cut its subject off; the clause starts at its "that".
+                content = [verb.doc[i] for i in range(mark.i, content[-1].i + 1)]
             content = _to_sentence_end(content, verb)
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
