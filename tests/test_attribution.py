@@ -401,3 +401,40 @@ def test_an_indirect_report_with_a_quoted_word_is_mixed(analyze):
     text = 'In his words, the new quota is "balanced" and will stay in force until spring.\n\nTranslated by DeepL.'
     a = one(analyze("Hunting quota\n\nThe minister spoke on Monday.\n\n" + text))
     assert a.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content_start"),
+    [
+        (
+            "The government is proceeding with the increase of the fee from July 1, as announced yesterday by the "
+            "Minister of Tourism, Anna Vardi.",
+            "the Minister of Tourism, Anna Vardi",
+            "announced",
+            "The government is proceeding",
+        ),
+        (
+            'Mr. Lekkas expressed the concern that the image of overcrowding "harms the brand of the island".',
+            "Mr. Lekkas",
+            "expressed the concern",
+            "that the image",
+        ),
+        (
+            "Li Ming, deputy director of the bureau, introduced that the harvest was 35% complete.",
+            "Li Ming, deputy director of the bureau",
+            "introduced",
+            "that the harvest",
+        ),
+        (
+            "Petrosyan, answering the questions of journalists, did not exclude that the tariff may be revised.",
+            "Petrosyan",
+            "did not exclude",
+            "that the tariff",
+        ),
+    ],
+)
+def test_calqued_report_shapes_of_translated_news(analyze, text, source, cue, content_start):
+    article = analyze("Fees\n\n" + text + "\n\nTranslated by DeepL.")
+    a = one(article)
+    assert (a.source.text, a.cue.text) == (source, cue)
+    assert a.content[0].text.startswith(content_start)

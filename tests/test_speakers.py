@@ -1096,3 +1096,24 @@ def test_a_name_tagged_as_a_common_noun_is_still_the_person(analyze):
         "Trump will also find it difficult to repeat his attacks on moderators, analysts say."
     )
     assert not [e for e in article.entities if e.name == "Trump" and e.type != "PERSON"]
+
+
+def test_spelling_variants_of_arabic_names_and_a_possessor_before_the_speaker(analyze):
+    article = analyze(
+        "The Minister of Supply, Dr. Hossam Abdel Aziz, said that the reserve is sufficient. Hossam Abdelaziz "
+        "added that prices will fall.\n\nEl-Menshawy, an economist, said that imports would grow. Al-Menshawy "
+        "expected that prices will stabilize.\n\nAccording to Eksote's director of services Petri Laaksonen, the "
+        "stations will close next year."
+    )
+    assert _speaker(article, "Hossam Abdelaziz").name == "Hossam Abdel Aziz"
+    assert _speaker(article, "Al-Menshawy") == _speaker(article, "El-Menshawy, an economist,")
+    assert _speaker(article, "Eksote's director of services Petri Laaksonen").name == "Petri Laaksonen"
+
+
+def test_a_country_called_she_in_the_same_sentence(analyze):
+    article = analyze(
+        "Egypt imports most of its wheat from the Black Sea region, and she announced last month that she has "
+        "contracted for 3.1 million tons."
+    )
+    [a] = [a for a in article.attributions if a.source and a.source.text == "she"]
+    assert article.speaker_of(a).name == "Egypt"

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from saywho.attribution.candidates import make_candidate, surface_candidate
 from saywho.attribution.lexicon import (
     BELIEF_ADJECTIVES,
+    CALQUED_CLAUSE_VERBS,
     CALQUED_SOURCE_AFTER_CUES,
     CLAUSE_ONLY_VERBS,
     INFINITIVE_SPEECH_VERBS,
@@ -31,7 +32,12 @@ from saywho.attribution.spans import (
 from saywho.nlp.english import Paragraph
 
 _TRIGGER_VERBS = (
-    SPEECH_VERBS | PREDICATIVE_VERBS | INFINITIVE_SPEECH_VERBS | NOUN_CONTENT_VERBS | {verb for verb, _ in PHRASAL_CUES}
+    SPEECH_VERBS
+    | PREDICATIVE_VERBS
+    | INFINITIVE_SPEECH_VERBS
+    | NOUN_CONTENT_VERBS
+    | CALQUED_CLAUSE_VERBS
+    | {verb for verb, _ in PHRASAL_CUES}
 )
 _SUBJECT_DEPS = ("nsubj",)
 _CLAUSE_DEPS = ("ccomp",)
@@ -66,10 +72,37 @@ def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
                 cand = _trailing_report(tokens, k, offset) or cand
         elif pos == "ADJ" and tok.lemma_.lower() in BELIEF_ADJECTIVES:
             cand = _belief_adjective(tok, offset)
+        elif pos == "VERB" and tok.lemma_.lower() in _VOICING_VERBS:
+            cand = _voiced_view(tok, offset)
         else:
             cand = None
         if cand is not None:
             yield cand
+
+
+# "X expressed the concern that …", "voiced the hope that …", "expressed confidence that …": a view named by a noun,
+# its content a that-clause on the noun. Russian and other languages report this way (выразил уверенность, что).
+_VOICING_VERBS = frozenset("express voice share".split())
+_VIEW_NOUNS = frozenset(
+    "concern hope confidence opinion view belief fear regret conviction doubt satisfaction expectation "
+    "assumption position".split()
+)
+
+
+def _voiced_view(verb: Token, offset: int) -> Candidate | None:
+    view = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _VIEW_NOUNS), None)
+    if view is None:
+        return None
+    clause = next(
+        (c for c in view.children if c.dep_ in ("acl", "ccomp", "relcl") and _that_clause(c) and c.i > view.i), None
+    )
+    subject = _subject(verb)
+    if clause is None or subject is None or not _is_speaker(subject):
+        return None
+    that = next(c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that")
+    content = _to_sentence_end([verb.doc[i] for i in range(that.i, clause.right_edge.i + 1)], verb)
+    cue = [*cue_tokens(verb), *[verb.doc[i] for i in range(verb.i + 1, view.i + 1)]]
+    return make_candidate(trim_tokens(content, keep_quotes=True), subject, cue, offset, "indirect:voiced", 0.7)
 
 
 # At most this many words may follow the verb of a trailing report ("said on Friday in Tehran.").
@@ -145,6 +178,10 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
         return None
     cand = surface_candidate(content, source, cue, offset, "indirect:as-reported", 0.7)
     return (cand, {t.i for t in cue}) if cand is not None else None
+
+
+def _that_clause(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _told_in(tokens: list[Token]) -> int | None:
@@ -286,7 +323,8 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
     if clause is None and lemma in SPEECH_VERBS:
         clause = _misattached_that_clause(verb)
-    if clause is not None and lemma in SPEECH_VERBS:
+    calque = lemma in CALQUED_CLAUSE_VERBS and clause is not None and clause.i > verb.i and _that_clause(clause)
+    if clause is not None and (lemma in SPEECH_VERBS or calque):
         exclude = [c for c in clause.children if c.dep_ == "punct" and c.text in ",—–"]
         content = _content_tokens(clause, exclude)
         if clause.i < verb.i and content:

@@ -32,9 +32,30 @@ _TRANSITIVE_ONLY = frozenset("announce reveal confirm deny report".split())
 
 def find_tail_reports(par: Paragraph) -> Iterator[Candidate]:
     for sent in par.doc.sents:
-        cand = _tail_report(sent, par.offset)
+        cand = _as_reported_by(sent, par.offset) or _tail_report(sent, par.offset)
         if cand is not None:
             yield cand
+
+
+def _as_reported_by(sent: SpacySpan, offset: int) -> Candidate | None:
+    """ "CONTENT, as announced yesterday by the Minister of Tourism, Eleni Vardaki.": the report closes the
+    sentence in the passive, its speaker after "by" (the content may hold commas of its own)."""
+    tokens = [t for t in sent if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text in ".!":
+        tokens = tokens[:-1]
+    for k in range(4, len(tokens) - 3):
+        if tokens[k].text != "," or tokens[k + 1].lower_ != "as":
+            continue
+        verb = next((j for j in range(k + 2, min(k + 4, len(tokens))) if _speech_lemma(tokens[j])), None)
+        by = next((j for j in range(k + 3, min(k + 7, len(tokens))) if tokens[j].lower_ == "by"), None)
+        if verb is None or by is None or by < verb or tokens[verb].tag_ not in ("VBN", "VBD"):
+            continue
+        source = [t for t in tokens[by + 1 :] if not (t.is_punct and t.text not in ("(", ")"))]
+        if not _noun_phrase(source) or not any(t.pos_ in ("VERB", "AUX") for t in tokens[:k]):
+            return None
+        content = trim_tokens(tokens[:k], keep_quotes=True)
+        return surface_candidate(content, source, [tokens[verb]], offset, "indirect:as-reported", 0.65)
+    return None
 
 
 def _speech_lemma(t: Token) -> str | None:

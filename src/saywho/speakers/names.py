@@ -126,6 +126,7 @@ def strip_accents(s: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def phonetic_key(word: str) -> str:
     key = strip_accents(word).lower()
+    key = re.sub(r"^(?:a|e)l[-‐‑]", "", key)  # "El-Menshawy" and "Al-Menshawy": the Arabic article, spelled two ways
     key = re.sub(r"[^a-z]", "", key)
     for pattern, repl in _REWRITES:
         key = re.sub(pattern, repl, key)

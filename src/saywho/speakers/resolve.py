@@ -96,7 +96,7 @@ _ANY_KIND = frozenset("company organisation organization entity institution body
 _ORG_PARTS = frozenset("service office secretariat administration".split())
 _DOCUMENTS = frozenset(
     "statement document report message communique release letter decree resolution "
-    "data datum figures statistics".split()
+    "data datum figures statistics forecast forecasts estimate estimates projection projections assessment".split()
 )
 # "the department" of a translation from Russian («ведомство») is any ministry or agency named before.
 _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
@@ -148,6 +148,7 @@ ORG_HEADS = frozenset(
         # Bodies of government and civil society that translations name by their kind: "the Transport
         # Inspectorate (ILT)", "the Climate Observatory", "the Parliamentary Front of Agriculture".
         "inspectorate",
+        "branch",
         "directorate",
         "observatory",
         "secretariat",
@@ -266,6 +267,11 @@ class SpeakerResolver(ClusterBook):
                 full = name_words(c.full_name)
                 if len(full) >= 2 and same_name(full[0], words[0]) and same_name(full[-1], words[-1]):
                     return c
+                # "Hossam Abdelaziz" for "Hossam Abdel Aziz": a compound surname written as one word, or as two.
+                joined_full = len(full) >= 3 and same_name(words[-1], full[-2] + full[-1])
+                joined_words = len(words) >= 3 and len(full) >= 2 and same_name(full[-1], words[-2] + words[-1])
+                if (joined_full or joined_words) and same_name(full[0], words[0]):
+                    return c
             initial = words[0].rstrip(".")
             if len(words) == 2 and len(initial) <= 2 and words[0].endswith(".") and initial[:1].isupper():
                 # "R. Mockienė" for "Rūta Mockienė": Baltic and Slavic copy names people by initial on second mention.
@@ -341,7 +347,8 @@ class SpeakerResolver(ClusterBook):
         inside = self.persons_within(s, e)
         if inside:
             hs = cand.source_head[0] if cand.source_head else s
-            inside.sort(key=lambda x: (abs(x[0] - hs), x[0]))
+            # "According to Eksote's director Petri Laaksonen": a possessor is not the speaker when a name follows.
+            inside.sort(key=lambda x: (self._possessor(x[0], e), abs(x[0] - hs), x[0]))
             return self.remember(inside[0][1], cand)
         if head is None:
             return None
@@ -586,12 +593,20 @@ class SpeakerResolver(ClusterBook):
         if role is not None and all(role.title != r.title for r in cluster.roles):
             cluster.roles.append(role)
 
+    def _possessor(self, start: int, source_end: int) -> bool:
+        """Whether the name starting at `start` is followed by "'s" inside the source span."""
+        m = re.compile(r"[\w.\- ]{0,60}?['’]s\b").match(self.text, start, source_end)
+        return m is not None
+
     def _country_before(self, head: Token) -> Token | None:
         """The country that is the subject of the sentence before `head`'s, when nobody else is named in it.
 
         Russian, Ukrainian and other languages make a country feminine, and machine translation renders «она» as
         "she": "Lithuania has handed a protest note to Minsk. She demands that …" is Lithuania speaking."""
         sent = head.sent
+        root_subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i), None)
+        if root_subject is not None and root_subject.ent_type_ == "GPE" and root_subject.lower_ in COUNTRIES:
+            return root_subject  # "Egypt imports most of its wheat, and she announced that …"
         if sent.start > 0:
             previous = head.doc[sent.start - 1].sent
         else:
