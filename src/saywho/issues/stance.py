@@ -77,7 +77,7 @@ _RU_WHILE = re.compile(
     r"(?<!\w)(?:до тех пор,?\s+)?пока(?!\s+(?:что|ещё|еще|рано|нет|неясно|только|лишь|не ясно)\b)(?!\w)",
     re.IGNORECASE,
 )
-# "for this, Tokyo must ...": the clause after an anaphoric purpose phrase states a precondition.
+# "for this, the government must ...": the clause after an anaphoric purpose phrase states a precondition.
 _PURPOSE_THEN_MODAL = re.compile(
     r"(?:(?:for (?:this|that)(?: purpose)?|to (?:this|that) end|to do (?:this|so)|for this to happen)\s*,\s*"
     r"|(?:для этого|для этого нужно,? чтобы|ради этого)\s*,?\s*)"
@@ -101,7 +101,7 @@ _TRIM = " \t\n\"'«»“”‘’—–-,;:"
 
 @dataclass(frozen=True)
 class Condition:
-    start: int  # the condition text ("only if Japan eases the sanctions regime")
+    start: int  # the condition text ("only if the tariffs are lifted")
     end: int
     scope_start: int  # the part of the sentence the condition governs
     scope_end: int
