@@ -50,17 +50,38 @@ def test_csv_loads_in_pandas(conn: sqlite3.Connection, tmp_path: Path) -> None:
 def test_dna_table_loads_in_pandas(conn: sqlite3.Connection, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     out = tmp_path / "dna.csv"
-    # Statements x issues with a known stance (neutral, unknown and no-issue statements have no agreement).
-    assert export(conn, "dna", out) == 5
+    # Statements x issues with a plain position: neutral, unknown, conditional and no-issue statements have no
+    # agreement in DNA's binary variable.
+    assert export(conn, "dna", out) == 3
     frame = pd.read_csv(out)
     assert list(frame.columns) == DNA_COLUMNS
     assert set(frame["agreement"]) == {0, 1}
     row = frame[(frame["person"] == "Andrei Rudenko") & (frame["concept"] == "sanctions")].iloc[0]
     assert row["agreement"] == 0 and row["time"] == "2025-06-02 00:00:00"
-    dobrinskaya = frame[frame["person"] == "Olga Dobrinskaya"].iloc[0]
-    assert dobrinskaya["organization"] == "Institute of China and Modern Asia" and dobrinskaya["agreement"] == 1
+    assert set(frame[frame["concept"] == "sanctions"]["agreement"]) == {0, 1}  # Rudenko against, Motegi for
+    assert "Olga Dobrinskaya" not in set(frame["person"].dropna())  # her position on the sanctions is conditional
     japan = frame[frame["organization"] == "Japan"].iloc[0]
     assert pd.isna(japan["person"]) and japan["concept"] == "Kuril Islands"
+
+
+def test_dna_conditional_stances_only_on_request_and_as_concepts_of_their_own(
+    conn: sqlite3.Connection, tmp_path: Path
+) -> None:
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "dna.csv"
+    assert export(conn, "dna", out, conditional=True) == 5
+    frame = pd.read_csv(out)
+    dobrinskaya = frame[frame["person"] == "Olga Dobrinskaya"].iloc[0]
+    assert dobrinskaya["organization"] == "Institute of China and Modern Asia"
+    assert (dobrinskaya["concept"], dobrinskaya["agreement"]) == ("sanctions (conditional)", 1)
+    # A condition never counts as agreement with the issue itself.
+    assert set(frame[frame["concept"] == "sanctions"]["person"]) == {"Andrei Rudenko", "Toshimitsu Motegi"}
+    assert set(frame["concept"]) == {
+        "sanctions",
+        "Kuril Islands",
+        "sanctions (conditional)",
+        "peace treaty (conditional)",
+    }
 
 
 def test_graphml_parses_with_networkx(conn: sqlite3.Connection, tmp_path: Path) -> None:
@@ -207,3 +228,18 @@ def test_every_exported_span_is_exact_for_a_content_in_pieces(conn: sqlite3.Conn
         "to sign the treaty this year",
     ]
     assert row["content"] == 'We are ready," Ivan Petrov said, "to sign the treaty this year'
+
+
+def test_cli_export_dna_conditional_flag(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from saywho.store.commands import register
+
+    app = typer.Typer(pretty_exceptions_enable=False)
+    register(app)
+    db, out = str(tmp_path / "store.db"), tmp_path / "dna.csv"
+    plain = CliRunner().invoke(app, ["export", "dna", "-o", str(out), "--db", db])
+    assert plain.exit_code == 0 and "(conditional)" not in out.read_text(encoding="utf-8")
+    flagged = CliRunner().invoke(app, ["export", "dna", "--conditional", "-o", str(out), "--db", db])
+    assert flagged.exit_code == 0 and "sanctions (conditional)" in out.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -430,6 +431,148 @@ def test_stance_from_the_cue_verb():
     content = "a media request, saying the courts have no business deciding what voters need"
     assert issues_of(one(text, content, "has rejected")) == {"elections": "unknown"}
     assert one(text, content, "has rejected").speech_act == "denial"
+
+
+# --- polarity: evaluation, negation, the issue's direction --------------------------------------------------------
+# Sentences of our own on issues of the default taxonomy (tariffs, a pipeline, a peace deal, climate targets).
+
+
+def stance_in(sentence: str, issue: str, language: str = "en", cue: str | None = None) -> str | None:
+    content = sentence.rstrip(".")
+    if cue is not None:
+        content = content[content.index(cue) + len(cue) :].strip()
+    a = enrich(article(sentence, (content, cue), language=language)).attributions[0]
+    return issues_of(a).get(issue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue", "stance"),
+    [
+        # Evaluative predicates of the issue as subject, and evaluations of what is done to it.
+        ("The steel tariffs are a dead end.", "trade", "oppose"),
+        ("The new pipeline is a mistake.", "energy", "oppose"),
+        ("The tariffs have failed.", "trade", "oppose"),
+        ("The climate targets are necessary.", "climate and environment", "support"),
+        ("Free trade is in our national interest.", "trade", "support"),
+        ("Talking about a peace deal now is pointless.", "peace treaty", "oppose"),
+        ("It would be a mistake to scrap the climate targets.", "climate and environment", "support"),
+        ("Lifting the tariffs would be dangerous.", "trade", "support"),
+        ("Говорить о пошлинах сейчас бессмысленно.", "trade", "oppose"),
+        ("Пошлины — это тупик.", "trade", "oppose"),
+        ("Торговые пошлины не работают.", "trade", "oppose"),
+        ("Отмена пошлин была бы ошибкой.", "trade", "support"),
+        # Negation: a negated action flips, a negated positive attitude opposes.
+        ("We will not scrap the tariffs.", "trade", "support"),
+        ("The government will never abandon the climate targets.", "climate and environment", "support"),
+        ("We see no reason to lift the tariffs.", "trade", "support"),
+        ("We are not prepared to lift the tariffs.", "trade", "support"),
+        ("Мы не отменим пошлины.", "trade", "support"),
+        ("Правительство не видит оснований для возобновления торговых переговоров.", "trade", "oppose"),
+        ("Ни о каком торговом соглашении не может быть и речи.", "trade", "oppose"),
+        ("О снятии пошлин не может быть и речи.", "trade", "support"),
+        ("We will never recognise the illegal annexation of the peninsula.", "territorial dispute", "oppose"),
+        # The issue's direction: what the action does to it (action words by kind in the taxonomy).
+        ("Washington will lift the tariffs.", "trade", "oppose"),
+        ("Washington will raise tariffs on steel.", "trade", "support"),
+        ("We will cut tariffs on cars.", "trade", "oppose"),
+        ("We will cut emissions by half.", "climate and environment", "support"),
+        ("We are ready to lift the tariffs.", "trade", "oppose"),
+        ("Berlin will halt construction of the pipeline.", "energy", "oppose"),
+        ("The army must end the war.", "war and conflict", "oppose"),
+        ("Both governments must resolve the territorial dispute.", "territorial dispute", "support"),
+        ("Нельзя снимать пошлины.", "trade", "support"),
+        ("Правительство продлит пошлины.", "trade", "support"),
+    ],
+)
+def test_polarity_composes_evaluation_negation_and_direction(sentence, issue, stance):
+    assert stance_in(sentence, issue, "ru" if re.search("[а-я]", sentence) else "en") == stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue"),
+    [
+        # Reports and nouns of action are not positions; unclear negations and hedges are not either.
+        ("The president signed the trade deal in March.", "trade"),
+        ("Brussels imposes tariffs on steel.", "trade"),
+        ("Talks stalled, which resulted in the freezing of the peace deal.", "peace treaty"),
+        ("Правительство ввело пошлины в 2019 году.", "trade"),
+        ("We are not against the pipeline.", "energy"),
+        ("We have not yet ratified the peace deal.", "peace treaty"),
+        ("The pipeline might be a mistake.", "energy"),
+        ("Those who call for lifting the tariffs are wrong.", "trade"),
+    ],
+)
+def test_polarity_precision(sentence, issue):
+    assert stance_in(sentence, issue, "ru" if re.search("[а-я]", sentence) else "en") == "unknown"
+
+
+def test_cue_verb_composes_with_the_action_on_the_issue():
+    assert stance_in("The mayor criticised the decision to close the hospital.", "health", cue="criticised") == (
+        "support"
+    )
+    assert stance_in("The minister welcomed the lifting of the tariffs.", "trade", cue="welcomed") == "oppose"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "condition"),
+    [
+        ("We will keep the tariffs until the talks resume.", "en", "until the talks resume"),
+        ("Пока действуют пошлины, говорить о торговой сделке бессмысленно.", "ru", "Пока действуют пошлины"),
+        ("Мы не отменим пошлины, пока не будет сделки.", "ru", "пока не будет сделки"),
+        ("Пошлины будут отменены только при снижении тарифов.", "ru", "только при снижении тарифов"),
+    ],
+)
+def test_until_and_russian_while_are_conditions(sentence, language, condition):
+    [c] = find_conditions(sentence.rstrip("."), 0, len(sentence) - 1, language)
+    assert sentence[c.start : c.end] == condition
+    assert stance_in(sentence, "trade", language) == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("The tariffs will stay until 2027.", "en"),
+        ("The review should wait until after the election.", "en"),
+        ("We want to end the war as soon as possible.", "en"),
+        ("Это пока не обсуждается.", "ru"),
+        ("Пока рано говорить о пошлинах.", "ru"),
+    ],
+)
+def test_non_conditions_of_time(sentence, language):
+    assert find_conditions(sentence, 0, len(sentence), language) == []
+
+
+def test_issue_kinds_and_action_words_come_from_the_taxonomy(tmp_path):
+    tax = taxonomy_from_yaml(
+        "issues:\n"
+        "  - label: tolls\n"
+        "    keywords: [toll*]\n"
+        "  - label: floods\n"
+        "    kind: problem\n"
+        "    keywords: [flood*]\n"
+        "  - label: dams\n"
+        "    keywords: [dam, dams]\n"
+        "    actions: {support: [raise, raising], oppose: [breach]}\n"
+    )
+    # No actions of its own: the packaged ones (measure, problem, question).
+    assert {"measure", "problem", "question"} <= set(tax.kinds)
+    text = "We will lift the tolls, stop the floods and raise the dams."
+
+    def stance(content: str, label: str) -> str:
+        art = enrich(article(text, (content, None)), tax)
+        return issues_of(art.attributions[0])[label]
+
+    assert stance("We will lift the tolls", "tolls") == "oppose"
+    assert stance("stop the floods", "floods") == "oppose"  # ending a problem is against it
+    assert stance("raise the dams", "dams") == "support"  # the issue's own words
+    with pytest.raises(TaxonomyError, match="unknown kind 'weather'"):
+        taxonomy_from_yaml("issues:\n  - label: rain\n    kind: weather\n    keywords: [rain]\n")
+    with pytest.raises(TaxonomyError, match="action words take support and oppose"):
+        taxonomy_from_yaml("issues:\n  - label: rain\n    keywords: [rain]\n    actions: {for: [x]}\n")
+    assert "_stance" not in packaged_taxonomies()
+    default = load_taxonomy("default")
+    assert default.get("war and conflict").kind == "problem" and default.get("Kuril Islands").kind == "question"
+    assert default.get("sanctions").kind == "measure"
 
 
 # --- speech acts --------------------------------------------------------------------------------------------------

@@ -1,18 +1,21 @@
 """Stance per (statement, issue) and the speech act of each statement, from the surface text.
 
-Stance, in order of precedence, for each issue a statement is tagged with:
+Stance is the speaker's position towards the issue, in order of precedence, for each issue a statement is tagged
+with:
 
-1. **conditional** — the issue is named inside a condition ("only if Japan eases the sanctions regime"), or in the
-   clause a condition governs ("Moscow is ready to discuss ..., but subject to a change in ..."); an issue the
+1. **conditional** — the issue is named inside a condition ("only if the tariffs are lifted", "unless", "as long
+   as", "until", "пока", "если", "только при"), or in the clause a condition governs ("we are ready to sign the deal,
+   but subject to a change in ..."; "we will not lift the sanctions until ..."); an issue the
    statement does not name itself (tagged through an anaphor) is conditional when the statement sets a condition.
-   The condition's span is kept.
-2. **support / oppose** from the cue verb ("welcomed", "criticized") when it takes the content as its object.
-3. **support / oppose** from a polarity word in the same clause, before the issue's mention ("ready for dialogue on
-   a peace treaty", "supporters of concluding a peace treaty", "opposes the sanctions"); a negation just before the
-   word flips support to oppose ("not ready to"), and any other negation, hedge or epistemic frame in the clause
-   ("there is no reason to think that ... restore ... relations") makes it unknown.
-4. **neutral** only when the text says so ("declined to comment", "a balanced line", "neutral").
-5. otherwise **unknown**: no guessing.
+   The condition's span is kept. A conditional position is neither plain support nor opposition ("we will lift the
+   sanctions if ..." keeps them for now): the DNA export leaves it out of the agreement network (store/export.py).
+2. **support / oppose** from the words of each mention's clause, composed (see polarity.py): what is done to the
+   issue ("lift the sanctions", "not lift the sanctions"; action words by the issue's kind in the taxonomy), the
+   speaker's attitude or evaluation ("ready to", "refused to", "a mistake to", "are a dead end", "бессмысленно"),
+   the cue verb when it takes the issue as its object ("criticized the sanctions"), with negation scope. Every
+   mention must agree; hedges, unclear negation and disagreement give unknown.
+3. **neutral** only when the text says so ("declined to comment", "a balanced line", "neutral").
+4. otherwise **unknown**: no guessing.
 
 Speech act, from the cue's lemma and the content's modality: demand ("must", "should", "urged"), offer ("ready to",
 "proposed"), warning ("warned", "will create a conflict"), denial ("denied", "not subject to revision", "we were not
@@ -32,8 +35,9 @@ from saywho.attribution.lexicon import (
     SPEECH_VERBS,
 )
 from saywho.document import Article, Attribution, IssueStance, Span
+from saywho.issues.polarity import NEGATION, UNSURE, polarity
 from saywho.issues.tagger import ArticleContext, issue_mentions
-from saywho.issues.taxonomy import Mention, Taxonomy
+from saywho.issues.taxonomy import Taxonomy
 from saywho.segment import clause_spans
 
 # --- conditions ---------------------------------------------------------------------------------------------------
@@ -43,6 +47,7 @@ _EN_MARKERS = (
     r"|on (?:the )?conditions? (?:that|of)|as soon as|as long as|so long as|in exchange for|in return for"
     r"|conditional (?:up)?on|contingent (?:up)?on|subject to|unless|in (?:the )?case (?:that|of)"
 )
+_EN_NOT_A_CONDITION = re.compile(r"as soon as (?:possible|practicable|feasible)\b", re.IGNORECASE)
 _EN_CONDITION = re.compile(rf"\b(?:{_EN_MARKERS})\b", re.IGNORECASE)
 # Plain "if" and "once" open a condition too, but not "even if", "as if", "asked if", "once again".
 _EN_IF = re.compile(
@@ -53,11 +58,26 @@ _EN_IF = re.compile(
 )
 _RU_CONDITION = re.compile(
     r"(?<!\w)(?:(?:только|лишь)\s+(?:в\s+случае,?\s+если|при\s+условии,?\s+что|при\s+условии|после\s+того,?\s+как"
-    r"|если|когда)|при\s+условии,?\s+что|при\s+условии|как\s+только|в\s+случае,?\s+если|в\s+обмен\s+на"
+    r"|если|когда|при(?=\s))|при\s+условии,?\s+что|при\s+условии|как\s+только|в\s+случае,?\s+если|в\s+обмен\s+на"
     r"|если\s+только|(?<!даже )(?<!как )если)(?!\w)",
     re.IGNORECASE,
 )
-# "for this, Tokyo must ...": the clause after an anaphoric purpose phrase states a precondition.
+# "until" sets a condition on how long a position holds ("we will not lift the sanctions until ..."), but not
+# "until now", "until 2026", "until after the election". Plain (its main clause must commit to something).
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_EN_UNTIL = re.compile(
+    rf"\b(?:until|till)\b(?!\s+(?:now|recently|then|today|tomorrow|yesterday|last|next|this|that|the end|early|late"
+    rf"|mid|after|before|the (?:middle|start|beginning)|at least|further notice|\d+|{_MONTHS}|monday|tuesday"
+    rf"|wednesday|thursday|friday|saturday|sunday)\b)",
+    re.IGNORECASE,
+)
+# Russian "пока" as a conjunction ("пока санкции действуют, ...", "..., пока действуют пошлины"), not the adverb
+# ("это пока не обсуждается", "пока рано", "пока что"); see _ru_while_opens.
+_RU_WHILE = re.compile(
+    r"(?<!\w)(?:до тех пор,?\s+)?пока(?!\s+(?:что|ещё|еще|рано|нет|неясно|только|лишь|не ясно)\b)(?!\w)",
+    re.IGNORECASE,
+)
+# "for this, the government must ...": the clause after an anaphoric purpose phrase states a precondition.
 _PURPOSE_THEN_MODAL = re.compile(
     r"(?:(?:for (?:this|that)(?: purpose)?|to (?:this|that) end|to do (?:this|so)|for this to happen)\s*,\s*"
     r"|(?:для этого|для этого нужно,? чтобы|ради этого)\s*,?\s*)"
@@ -81,7 +101,7 @@ _TRIM = " \t\n\"'«»“”‘’—–-,;:"
 
 @dataclass(frozen=True)
 class Condition:
-    start: int  # the condition text ("only if Japan eases the sanctions regime")
+    start: int  # the condition text ("only if the tariffs are lifted")
     end: int
     scope_start: int  # the part of the sentence the condition governs
     scope_end: int
@@ -93,16 +113,22 @@ def find_conditions(text: str, start: int, end: int, language: str | None = "en"
     if language == "ru":
         for m in _RU_CONDITION.finditer(text, start, end):
             hits.append((m.start(), m.end(), m.group(0).lower() == "если"))
+        for m in _RU_WHILE.finditer(text, start, end):
+            if _ru_while_opens(text, start, end, m.start(), m.end()):
+                hits.append((m.start(), m.end(), False))
     else:
         for m in _EN_CONDITION.finditer(text, start, end):
+            if _EN_NOT_A_CONDITION.match(text, m.start()):
+                continue  # "as soon as possible": a time, not a condition
             predicative = _PREDICATIVE_BEFORE.search(text, max(start, m.start() - 20), m.start())
             if m.group(0).lower() == "subject to" and predicative:
                 continue
             hits.append((m.start(), m.end(), False))
         taken = [(s, e) for s, e, _ in hits]
-        for m in _EN_IF.finditer(text, start, end):
-            if not any(s <= m.start() < e for s, e in taken):
-                hits.append((m.start(), m.end(), True))
+        for pattern in (_EN_IF, _EN_UNTIL):
+            for m in pattern.finditer(text, start, end):
+                if not any(s <= m.start() < e for s, e in taken):
+                    hits.append((m.start(), m.end(), True))
     for m in _PURPOSE_THEN_MODAL.finditer(text, start, end):
         hits.append((m.end(), m.end(), False))
     hits.sort()
@@ -145,6 +171,17 @@ def _plain_condition_opens(text: str, lo: int, c_start: int, marker_end: int) ->
         before = text[lo:c_start].rstrip()
         return not before or before[-1] in ',;:—–"“«' or bool(re.search(r"\b(?:but|and|only)$", before, re.I))
     return True
+
+
+def _ru_while_opens(text: str, lo: int, hi: int, c_start: int, marker_end: int) -> bool:
+    """Russian "пока" opens a clause: after a comma or dash, or at the start of a sentence when a comma closes its
+    clause ("Пока санкции действуют, ..."; "Пока не обсуждается." is the adverb)."""
+    before = text[_sentence_start(text, lo, c_start) : c_start].rstrip()
+    if before and before[-1] in ",;:—–(":
+        return True
+    if before.strip(_TRIM):
+        return False
+    return "," in text[marker_end : _sentence_end(text, marker_end, hi)]
 
 
 def _commits(text: str, scope: tuple[int, int], condition: tuple[int, int]) -> bool:
@@ -199,7 +236,8 @@ def _scope(text: str, start: int, end: int, c_start: int, c_end: int) -> tuple[i
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
-    ends = list(re.finditer(r"[.!?]\s+(?=\S)", text[lo:pos]))
+    # A sentence that ends right before `pos` ends there too ("... санкции. Пока санкции действуют, ...").
+    ends = list(re.finditer(r"[.!?]\s+", text[lo:pos]))
     return lo + ends[-1].end() if ends else lo
 
 
@@ -210,131 +248,38 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 
 # --- polarity -----------------------------------------------------------------------------------------------------
 
-# Attitudes: count anywhere in the mention's clause before it ("ready for dialogue ... on a peace treaty").
-SUPPORT = re.compile(
-    r"\b(?:ready (?:to|for)|willing to|prepared to|open to|supports?|supported|supporting|supporters? of|support for"
-    r"|welcom\w*|in favou?r of|advocat\w*|endors\w*|backs|backed|backing|(?<!take )(?<!takes )(?<!taking )(?<!took )"
-    r"aim(?:s|ed|ing)? at|seek(?:s|ing)?|sought|striv\w*|strove|push(?:es|ed|ing)? for|call(?:s|ed|ing)? for"
-    r"|committed to|commitment to|the need to|needs? to|top priority|a priority|hop(?:e|es|ed|ing) for|determined to"
-    r"|interested in|agree(?:s|d)? to"
-    r"|готов\w*|сторонник\w*|поддерж\w*|приветств\w*|выступа\w* за|направлен\w* на|стрем\w*|добива\w*"
-    r"|необходимост\w*|заинтересован\w*|приоритет\w*)\b",
-    re.IGNORECASE,
-)
-OPPOSE = re.compile(
-    r"\b(?:oppos\w*|against|reject\w*|condemn\w*|critici[sz]\w*|denounc\w*|object(?:s|ed|ing)? to|refus\w*"
-    r"|unacceptable|block(?:s|ed|ing)?|veto\w*|protest\w* against|no (?:need|place) for|rul(?:e|es|ed|ing) out"
-    r"|против|отверга\w*|отверг\w*|осужд\w*|осуди\w*|критик\w*|отказ\w*|неприемлем\w*)\b",
-    re.IGNORECASE,
-)
-# Actions: count only when the mention is (part of) their object, a few words on ("restore relations",
-# "concluding a peace treaty", "ease the sanctions regime"), not "production to improve at the mine ... coal".
-SUPPORT_ACTION = re.compile(
-    r"\b(?:(?:conclud|resolv|settl|restor|resum|improv|strengthen|deepen|expand|promot|achiev|normaliz|normalis"
-    r"|impos|introduc|tighten)(?:e|es|ed|ing|s)?|sign(?:s|ed|ing)?(?! of)"
-    r"|заключ\w*|подпис\w*|урегулир\w*|восстанов\w*|возобнов\w*|улучш\w*|укреп\w*|развива\w*|решени\w*|реши\w*)\b",
-    re.IGNORECASE,
-)
-OPPOSE_ACTION = re.compile(
-    r"\b(?:(?:lift|eas|remov|abolish|scrap|cancell?|revok|withdraw\w* from)(?:e|es|ed|ing|s)?"
-    r"|end(?:s|ed|ing)?(?= (?:the|this|all|its|their)\b)|отмен\w*|снят\w*|сня\w*|смягч\w*|ослаб\w*)\b",
-    re.IGNORECASE,
-)
-ACTION_REACH = 4  # words between an action and the mention
-# A cue owned by someone else: "her support for", "Japan's commitment to", "whose support".
-_THIRD_PARTY = re.compile(r"(?:\b(?:his|her|their|its|whose|его|ее|её|их)|['’]s)\s*$", re.IGNORECASE)
 NEUTRAL = re.compile(
     r"\b(?:neutral\w*|no position|declin\w* to comment|refrain\w* from|balanced (?:line|policy|approach|position)"
     r"|not take sides|impartial\w*|equidistan\w*|no comment"
     r"|нейтральн\w*|воздерж\w*|отказал\w* от комментари\w*|сбалансированн\w* (?:курс|лини|политик|подход)\w*)\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|cannot|without|hardly|neither)\b|n['’]t\b|\b(?:не|нет|никогда|ни)\b", re.IGNORECASE
-)
-EPISTEMIC = re.compile(
-    r"\b(?:no reason to (?:think|believe|expect|assume|hope)|it is (?:possible|unlikely|likely|probable|doubtful)"
-    r"|(?:hard|difficult) to imagine|whether|remains to be seen|not visible|there (?:is|are) (?:some|many|few)\b"
-    r"|(?:might|may|could) (?:not )?\w+"
-    r"|нет оснований (?:считать|полагать|думать|ожидать)|не исключено|возможно|вряд ли|(?:сложно|трудно) представить"
-    r"|есть некоторые|может быть|не просматривается|не видно)\b",
-    re.IGNORECASE,
-)
 _CUE_SUPPORT = frozenset("welcome support back endorse praise approve hail applaud favor favour".split())
 _CUE_OPPOSE = frozenset(
     "criticize criticise condemn reject denounce oppose slam blast attack protest decry deplore dismiss".split()
 )
+CUE_REACH = 6  # words before the issue in the content for the cue verb to take it as its object
+# A clause that ends at a dash standing for a copula: "санкции — это тупик", "sanctions — a dead end".
+_DASH_COPULA = re.compile(r"\s*[—–]\s*(?:это\b)?")
 
 
-# Predicates after the mention: "visits to the graves ... a top priority", "sanctions must be lifted".
-SUPPORT_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:(?:a|the|our|their)\s+)?(?:top|main|key|first|highest|absolute)\s+priority\b"
-    r"|^\W*(?:must|should|need to|needs to) be (?:concluded|signed|resolved|settled|restored|strengthened|developed"
-    r"|improved|imposed|tightened)\b|^\W*(?:is|are) (?:needed|necessary|essential|vital)\b",
-    re.IGNORECASE,
-)
-OPPOSE_AFTER = re.compile(
-    r"^\W*(?:must|should|need to|needs to) be (?:lifted|eased|removed|abolished|cancell?ed|ended|stopped|scrapped)\b"
-    r"|^\W*(?:is|are|was|were) (?:unacceptable|illegal|illegitimate|counterproductive)\b",
-    re.IGNORECASE,
-)
-
-
-def _polarity(
-    text: str,
-    clause: tuple[int, int],
-    mention: Mention,
-    others: list[tuple[int, int]] = (),  # type: ignore[assignment]
-) -> str | None:
-    """support / oppose / None from the polarity words of the mention's clause; "abstain" when unsure.
-
-    `others` are the mentions of people other than the speaker: a cue after one of them in its clause is that
-    person's attitude ("Trump initially supported the invasion"), not the speaker's."""
-    c_start, c_end = clause
-    if EPISTEMIC.search(text, c_start, c_end):
-        return "abstain"
-    found: set[str] = set()
-    for pattern, polarity, reach in (
-        (SUPPORT, "support", None),
-        (OPPOSE, "oppose", None),
-        (SUPPORT_ACTION, "support", ACTION_REACH),
-        (OPPOSE_ACTION, "oppose", ACTION_REACH),
-    ):
-        for m in pattern.finditer(text, c_start, mention.start):
-            if reach is not None and len(text[m.end() : mention.start].split()) > reach:
-                continue
-            if _THIRD_PARTY.search(text, max(c_start, m.start() - 12), m.start()):
-                continue
-            if any(c_start <= o_start and o_end <= m.start() for o_start, o_end in others):
-                continue
-            found.add(_negated(text, c_start, c_end, m.start(), m.end(), polarity))
-    after = text[mention.end : c_end]
-    for pattern, polarity in ((SUPPORT_AFTER, "support"), (OPPOSE_AFTER, "oppose")):
-        am = pattern.search(after)
-        if am:
-            found.add(_negated(text, mention.end, c_end, mention.end + am.start(), mention.end + am.end(), polarity))
-    if not found:
-        return None
-    if "abstain" in found or len(found) > 1:
-        return "abstain"
-    return found.pop()
-
-
-def _negated(text: str, c_start: int, c_end: int, start: int, end: int, polarity: str) -> str:
-    """The polarity of a cue at text[start:end] after negation: flipped just before it, unsure anywhere after."""
-    before = text[max(c_start, start - 25) : start].split()[-3:]
-    if NEGATION.search(" ".join(before)) or NEGATION.search(text, start, end):
-        return "oppose" if polarity == "support" else "abstain"
-    if NEGATION.search(text, end, c_end):
-        return "abstain"
-    return polarity
-
-
-def _clause_of(text: str, region: tuple[int, int], offset: int) -> tuple[int, int]:
-    for s, e in clause_spans(text, *region):
+def _clause_of(ctx: ArticleContext, region: tuple[int, int], offset: int) -> tuple[tuple[int, int], int]:
+    """The clause around `offset` of its sentence in `region`, and how far an evaluation of what it names may be
+    looked for: to the clause's end, or past a dash that stands for a copula ("санкции — это тупик") to the end of
+    the next clause."""
+    text = ctx.text
+    i = ctx.index.sentence_index(offset)
+    if i is not None:
+        s_start, s_end = ctx.index.sentences[i]
+        region = (max(region[0], s_start), min(region[1], s_end))
+    clauses = clause_spans(text, *region)
+    for k, (s, e) in enumerate(clauses):
         if s <= offset < e:
-            return s, e
-    return region
+            after_end = e
+            if k + 1 < len(clauses) and _DASH_COPULA.fullmatch(text, e, clauses[k + 1][0]):
+                after_end = clauses[k + 1][1]
+            return (s, e), after_end
+    return region, region[1]
 
 
 # --- stance -------------------------------------------------------------------------------------------------------
@@ -360,10 +305,7 @@ def issue_stance(
 
     # The cue verb's polarity ("criticized the sanctions") holds for what it takes as its object: an issue named at
     # the head of the content, not one named in passing later on.
-    cue_polarity = _cue_polarity(ctx, attribution)
-    if cue_polarity is not None and any(_near_content_start(attribution, m, text) for m in mentions):
-        return cue_polarity, None
-
+    cue = _cue_sign(ctx, attribution)
     others = [
         (mm.start, mm.end)
         for e in ctx.article.entities
@@ -375,10 +317,12 @@ def issue_stance(
         span = next((s for s in attribution.content if s.start <= m.start < s.end), None)
         if span is None:
             continue
-        clause = _clause_of(text, (span.start, span.end), m.start)
-        polarity = _polarity(text, clause, m, others)
-        if polarity is not None:
-            votes.add(polarity)
+        clause, after_end = _clause_of(ctx, (span.start, span.end), m.start)
+        head = cue is not None and len(text[span.start : m.start].split()) <= CUE_REACH
+        actions = ctx.taxonomy.action_words(m.label, ctx.language)
+        found = polarity(text, clause, m, actions, others, cue if head else None, after_end)
+        if found is not None:
+            votes.add(found)
     if votes == {"support"} or votes == {"oppose"}:
         return votes.pop(), None
     if votes:
@@ -388,25 +332,22 @@ def issue_stance(
     return "unknown", None
 
 
-def _near_content_start(attribution: Attribution, mention: Mention, text: str, words: int = 4) -> bool:
-    span = next((s for s in attribution.content if s.start <= mention.start < s.end), None)
-    return span is not None and len(text[span.start : mention.start].split()) <= words
-
-
-def _cue_polarity(ctx: ArticleContext, attribution: Attribution) -> str | None:
+def _cue_sign(ctx: ArticleContext, attribution: Attribution) -> int | None:
+    """+1 for a cue verb of support ("welcomed"), -1 of opposition ("criticized"), UNSURE when negated so that it
+    says nothing ("did not criticize"); a negated support is opposition ("did not welcome")."""
     cue = attribution.cue
     if cue is None:
         return None
     lemma = cue_lemma(cue.text)
-    polarity = "support" if lemma in _CUE_SUPPORT or re.search(r"\bpositively\b", cue.text, re.I) else None
+    sign = 1 if lemma in _CUE_SUPPORT or re.search(r"\bpositively\b", cue.text, re.I) else None
     if lemma in _CUE_OPPOSE or re.search(r"\bnegatively\b", cue.text, re.I):
-        polarity = "oppose"
-    if polarity is None:
+        sign = -1
+    if sign is None:
         return None
     before = ctx.text[max(0, cue.start - 20) : cue.start]
     if NEGATION.search(cue.text) or NEGATION.search(" ".join(before.split()[-2:])):
-        return "oppose" if polarity == "support" else "unknown"
-    return polarity
+        return -1 if sign > 0 else UNSURE
+    return sign
 
 
 def assign_stances(article: Article, taxonomy: Taxonomy, ctx: ArticleContext | None = None) -> None:

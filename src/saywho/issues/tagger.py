@@ -164,7 +164,7 @@ def issue_mentions(ctx: ArticleContext, attribution: Attribution, label: str) ->
 
 
 def _anaphoric_labels(ctx: ArticleContext, attribution: Attribution) -> list[str]:
-    """Issues named just before an anaphor of the content ("for this, Tokyo must ..." after "... a peace treaty")."""
+    """Issues named just before an anaphor of the content ("for this, they must ..." after "... a deal")."""
     pattern = _RU_ANAPHORS if ctx.language == "ru" else ANAPHORS
     own = [s for s in (attribution.source, attribution.cue) if s is not None]  # the speaker is not the topic
     labels: list[str] = []

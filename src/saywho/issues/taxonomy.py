@@ -20,6 +20,22 @@ A taxonomy is a YAML file::
           ru:
             keywords: [Курил*, северн* территори*]
 
+Stance (see stance.py) reads what a statement does to an issue through `actions`: verbs (and their nouns) that take
+an issue as their object, by the kind of issue, with what doing them says about the speaker's position::
+
+    actions:                                   # top level: one entry per kind of issue
+      measure:                                 # a policy, a measure, an agreement, a project
+        support: [impose, extend, keep]        # keywords; or {keywords: [...], patterns: [...]}
+        oppose: [lift, ease, scrap*]           # "lift the sanctions" is against them, "not lift" for them
+        languages:
+          ru: {support: [продл*], oppose: [сня*]}
+    issues:
+      - label: war and conflict
+        kind: problem                          # default: measure; must be a kind of `actions`
+        actions: {support: [...], oppose: [...]}   # optional: this issue's own words, which win over its kind's
+
+A taxonomy (with its includes) that defines no `actions` gets the packaged ones (`_stance.yaml`).
+
 Top-level `keywords`/`patterns` apply to text in any language; `languages.<code>` adds patterns used only when the
 article's language is `<code>` (or when its language is unknown). All matching is case-insensitive; a pattern can
 scope case-sensitivity with `(?-i:...)`.
@@ -75,12 +91,31 @@ class LanguagePatterns:
 
 
 @dataclass(frozen=True)
+class ActionWords:
+    """Words that act on an issue as their object, by what doing so says about the actor's position on it."""
+
+    support: tuple[re.Pattern[str], ...] = ()  # "extend (the sanctions)", "sign (the treaty)"
+    oppose: tuple[re.Pattern[str], ...] = ()  # "lift (the sanctions)", "scrap (the tariffs)"
+
+    def __bool__(self) -> bool:
+        return bool(self.support or self.oppose)
+
+
+# Action words by language: None holds the words for any language, a code those for that language only.
+ActionLexicon = dict[str | None, ActionWords]
+DEFAULT_KIND = "measure"
+STANCE_FILE = "_stance.yaml"  # the packaged action words: a taxonomy without its own gets these
+
+
+@dataclass(frozen=True)
 class Issue:
     label: str
     description: str = ""
     parent: str | None = None
     common: LanguagePatterns = field(default_factory=LanguagePatterns)
     languages: dict[str, LanguagePatterns] = field(default_factory=dict)
+    kind: str = DEFAULT_KIND  # which action words apply (a key of Taxonomy.kinds)
+    actions: ActionLexicon = field(default_factory=dict)  # this issue's own action words: they win over its kind's
 
     def for_language(self, language: str | None) -> list[LanguagePatterns]:
         """The pattern sets that apply to text in `language` (all of them when the language is unknown)."""
@@ -119,8 +154,12 @@ class Taxonomy:
     issues: dict[str, Issue]
     description: str = ""
     source: str | None = None
+    kinds: dict[str, ActionLexicon] = field(default_factory=dict)  # action words by kind of issue
     _combined_cache: dict[str | None, list[_IssuePatterns]] = field(default_factory=dict, repr=False, compare=False)
     _prefilter_cache: dict[tuple[str | None, bool], _Prefilter | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _action_cache: dict[tuple[str, str | None], list[tuple[re.Pattern[str], int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -151,6 +190,21 @@ class Taxonomy:
 
     def descendants(self, label: str) -> list[str]:
         return [other for other in self.issues if label in self.ancestors(other)]
+
+    def action_words(self, label: str, language: str | None) -> list[tuple[re.Pattern[str], int]]:
+        """The action words that apply to issue `label` in `language`, each as one regex with its sign (+1: doing it
+        supports the issue, -1: opposes it); the issue's own words first, then its kind's."""
+        key = (label, language)
+        if key not in self._action_cache:
+            issue = self.issues[label]
+            out: list[tuple[re.Pattern[str], int]] = []
+            for lexicon in (issue.actions, self.kinds.get(issue.kind, {})):
+                words = [w for code, w in lexicon.items() if code is None or language is None or code == language]
+                support = [p for w in words for p in w.support]
+                oppose = [p for w in words for p in w.oppose]
+                out += [(_union(patterns), sign) for sign, patterns in ((1, support), (-1, oppose)) if patterns]
+            self._action_cache[key] = out
+        return self._action_cache[key]
 
     def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Mention]:
         """Strong mentions of every issue in `text[start:end]`, excluded ones dropped, in text order."""
@@ -495,8 +549,8 @@ def _spans(patterns: Iterable[re.Pattern[str]], text: str, start: int, end: int)
 
 
 def packaged_taxonomies() -> list[str]:
-    """Names of the taxonomies shipped with saywho (usable wherever a path is)."""
-    return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+    """Names of the taxonomies shipped with saywho (usable wherever a path is); `_name.yaml` files are parts."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml") if not p.stem.startswith("_"))
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -522,8 +576,20 @@ def _resolve(path: str | Path) -> Path:
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: str) -> Taxonomy:
     raw = _merge_file(Path(path), seen=())
-    issues = _build(raw["issues"], path)
-    return Taxonomy(name=raw["name"], issues=issues, description=raw["description"], source=path)
+    return _taxonomy(raw, path, source=path)
+
+
+def _taxonomy(raw: dict[str, Any], where: str, source: str | None = None) -> Taxonomy:
+    kinds = _build_kinds(raw["kinds"], where) if raw["kinds"] else _packaged_kinds()
+    issues = _build(raw["issues"], where, kinds)
+    return Taxonomy(name=raw["name"], issues=issues, description=raw["description"], source=source, kinds=kinds)
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_kinds() -> dict[str, ActionLexicon]:
+    """The packaged action words, for a taxonomy that brings none of its own."""
+    path = DATA_DIR / STANCE_FILE
+    return _build_kinds(_merge_file(path, seen=())["kinds"], str(path))
 
 
 def taxonomy_from_yaml(text: str, source: str = "<string>") -> Taxonomy:
@@ -531,8 +597,7 @@ def taxonomy_from_yaml(text: str, source: str = "<string>") -> Taxonomy:
     data = _parse_yaml(text, source)
     if data.get("include"):
         raise TaxonomyError(f"{source}: include is only allowed in taxonomy files")
-    raw = _merge([], data, source)
-    return Taxonomy(name=raw["name"], issues=_build(raw["issues"], source), description=raw["description"])
+    return _taxonomy(_merge([], {}, data, source), source)
 
 
 def _parse_yaml(text: str, source: str) -> dict[str, Any]:
@@ -558,13 +623,27 @@ def _merge_file(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         raise TaxonomyError(f"{path}: cannot read: {exc}") from exc
     data = _parse_yaml(text, str(path))
     entries: list[dict[str, Any]] = []
+    kinds: dict[str, dict[str, Any]] = {}
     for inc in _as_list(data.get("include"), f"{path}: include"):
         inc_path = path.parent / inc if (path.parent / inc).is_file() else _resolve(inc)
-        entries.extend(_merge_file(inc_path.resolve(), (*seen, path))["issues"])
-    return _merge(entries, data, str(path))
+        included = _merge_file(inc_path.resolve(), (*seen, path))
+        entries.extend(included["issues"])
+        for kind, lexicon in included["kinds"].items():
+            _merge_lexicon(kinds.setdefault(kind, {}), lexicon)
+    return _merge(entries, kinds, data, str(path))
 
 
-def _merge(entries: list[dict[str, Any]], data: dict[str, Any], source: str) -> dict[str, Any]:
+def _merge(
+    entries: list[dict[str, Any]], kinds: dict[str, dict[str, Any]], data: dict[str, Any], source: str
+) -> dict[str, Any]:
+    """Issues merged by label and kinds of action words merged by kind: the included ones, then `data`'s."""
+    actions = data.get("actions") or {}
+    if not isinstance(actions, dict):
+        raise TaxonomyError(f"{source}: actions must map a kind of issue to its action words")
+    for kind, spec in actions.items():
+        if not isinstance(spec, dict) or set(spec) - {"description", "support", "oppose", "languages"}:
+            raise TaxonomyError(f"{source}: actions.{kind} takes description, support, oppose, languages")
+        _merge_lexicon(kinds.setdefault(str(kind), {}), _raw_lexicon(spec, f"{source}: actions.{kind}"))
     merged: dict[str, dict[str, Any]] = {}
     for entry in [*entries, *data["issues"]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) or not entry["label"].strip():
@@ -577,31 +656,103 @@ def _merge(entries: list[dict[str, Any]], data: dict[str, Any], source: str) -> 
         "name": str(data.get("name") or Path(source).stem),
         "description": str(data.get("description") or ""),
         "issues": list(merged.values()),
+        "kinds": kinds,
     }
 
 
 _LIST_KEYS = ("keywords", "patterns", "exclude", "weak")
+_POLARITIES = ("support", "oppose")
 
 
 def _merge_entry(target: dict[str, Any], entry: dict[str, Any], source: str) -> None:
-    unknown = set(entry) - {"label", "description", "parent", "languages", "_sources", *_LIST_KEYS}
+    where = f"{source}: issue {target['label']!r}"
+    internal = {"_sources", "_actions"}  # an entry merged before (from an included file) has these
+    unknown = set(entry) - {"label", "description", "parent", "kind", "actions", "languages", *internal, *_LIST_KEYS}
     if unknown:
-        raise TaxonomyError(f"{source}: issue {target['label']!r}: unknown keys {sorted(unknown)}")
-    for key in ("description", "parent"):
+        raise TaxonomyError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("description", "parent", "kind"):
         if entry.get(key):
             target[key] = str(entry[key]).strip()
     for key in _LIST_KEYS:
         target.setdefault(key, []).extend(_as_list(entry.get(key), f"{source}: {target['label']}: {key}"))
+    actions = target.setdefault("_actions", {})
+    _merge_lexicon(actions, entry.get("_actions") or {})
+    if entry.get("actions") is not None:
+        _merge_lexicon(actions, {"": _raw_words(entry["actions"], f"{where}: actions")})
     languages = entry.get("languages") or {}
     if not isinstance(languages, dict):
-        raise TaxonomyError(f"{source}: issue {target['label']!r}: languages must map a language code to patterns")
+        raise TaxonomyError(f"{where}: languages must map a language code to patterns")
     for code, spec in languages.items():
-        if not isinstance(spec, dict) or set(spec) - set(_LIST_KEYS):
-            raise TaxonomyError(f"{source}: issue {target['label']!r}: languages.{code} takes {list(_LIST_KEYS)}")
+        if not isinstance(spec, dict) or set(spec) - {*_LIST_KEYS, "actions"}:
+            raise TaxonomyError(f"{where}: languages.{code} takes {[*_LIST_KEYS, 'actions']}")
         lang = target["languages"].setdefault(str(code), {})
         for key in _LIST_KEYS:
             lang.setdefault(key, []).extend(_as_list(spec.get(key), f"{source}: {target['label']}: {code}.{key}"))
+        if spec.get("actions") is not None:
+            _merge_lexicon(actions, {str(code): _raw_words(spec["actions"], f"{where}: languages.{code}.actions")})
     target["_sources"].append(source)
+
+
+# Raw action words: {language code ("" for any language): {polarity: {"keywords": [...], "patterns": [...]}}}.
+
+
+def _raw_lexicon(spec: dict[str, Any], where: str) -> dict[str, dict[str, dict[str, list[Any]]]]:
+    """The raw action words of one kind: its own (any language) and its `languages`."""
+    raw = {"": _raw_words(spec, where)}
+    languages = spec.get("languages") or {}
+    if not isinstance(languages, dict):
+        raise TaxonomyError(f"{where}: languages must map a language code to support and oppose")
+    for code, words in languages.items():
+        raw[str(code)] = _raw_words(words, f"{where}: languages.{code}")
+    return raw
+
+
+def _raw_words(spec: Any, where: str) -> dict[str, dict[str, list[Any]]]:
+    """{support: {keywords, patterns}, oppose: ...} from `support:`/`oppose:`, each a keyword list or a mapping."""
+    if not isinstance(spec, dict) or set(spec) - {*_POLARITIES, "languages", "description"}:
+        raise TaxonomyError(f"{where}: action words take support and oppose")
+    out: dict[str, dict[str, list[Any]]] = {}
+    for polarity in _POLARITIES:
+        value = spec.get(polarity)
+        if isinstance(value, dict):
+            if set(value) - {"keywords", "patterns"}:
+                raise TaxonomyError(f"{where}: {polarity} takes keywords and patterns")
+            keywords, patterns = value.get("keywords"), value.get("patterns")
+        else:
+            keywords, patterns = value, None
+        out[polarity] = {
+            "keywords": _as_list(keywords, f"{where}: {polarity}"),
+            "patterns": _as_list(patterns, f"{where}: {polarity}"),
+        }
+    return out
+
+
+def _merge_lexicon(target: dict[str, Any], raw: dict[str, dict[str, dict[str, list[Any]]]]) -> None:
+    for code, words in raw.items():
+        for polarity, lists in words.items():
+            slot = target.setdefault(code, {}).setdefault(polarity, {"keywords": [], "patterns": []})
+            for key, values in lists.items():
+                slot[key].extend(values)
+
+
+def _build_kinds(raw: dict[str, dict[str, Any]], where: str) -> dict[str, ActionLexicon]:
+    return {kind: _build_lexicon(lexicon, f"{where}: actions.{kind}") for kind, lexicon in raw.items()}
+
+
+def _build_lexicon(raw: dict[str, Any], where: str) -> ActionLexicon:
+    out: ActionLexicon = {}
+    for code, words in raw.items():
+        compiled = {
+            polarity: tuple(
+                [_keyword(k, where) for k in lists.get("keywords", [])]
+                + [_regex(p, where) for p in lists.get("patterns", [])]
+            )
+            for polarity, lists in words.items()
+        }
+        action_words = ActionWords(compiled.get("support", ()), compiled.get("oppose", ()))
+        if action_words:
+            out[code or None] = action_words
+    return out
 
 
 def _as_list(value: Any, where: str) -> list[Any]:
@@ -614,7 +765,7 @@ def _as_list(value: Any, where: str) -> list[Any]:
     raise TaxonomyError(f"{where}: expected a list, got {type(value).__name__}")
 
 
-def _build(entries: list[dict[str, Any]], source: str) -> dict[str, Issue]:
+def _build(entries: list[dict[str, Any]], source: str, kinds: dict[str, ActionLexicon]) -> dict[str, Issue]:
     issues: dict[str, Issue] = {}
     for e in entries:
         where = f"{source}: issue {e['label']!r}"
@@ -622,7 +773,13 @@ def _build(entries: list[dict[str, Any]], source: str) -> dict[str, Issue]:
         languages = {code: _language_patterns(spec, f"{where} ({code})") for code, spec in e["languages"].items()}
         if not common.patterns and not any(lp.patterns for lp in languages.values()):
             raise TaxonomyError(f"{where}: no keywords or patterns")
-        issues[e["label"]] = Issue(e["label"], e.get("description", ""), e.get("parent"), common, languages)
+        kind = e.get("kind", DEFAULT_KIND)
+        if kind not in kinds:
+            raise TaxonomyError(f"{where}: unknown kind {kind!r} (kinds with action words: {', '.join(sorted(kinds))})")
+        actions = _build_lexicon(e.get("_actions", {}), f"{where}: actions")
+        issues[e["label"]] = Issue(
+            e["label"], e.get("description", ""), e.get("parent"), common, languages, kind, actions
+        )
     for issue in issues.values():
         if issue.parent is not None and issue.parent not in issues:
             raise TaxonomyError(f"{source}: issue {issue.label!r}: unknown parent {issue.parent!r}")

@@ -563,6 +563,14 @@ def export(
     until: UntilOption = None,
     kind: KindOption = None,
     period: Annotated[Period | None, typer.Option(help="graphml: one edge per actor, issue and period.")] = None,
+    conditional: Annotated[
+        bool,
+        typer.Option(
+            "--conditional",
+            help="dna: conditional stances as rows of their own '<issue> (conditional)' concepts (left out by default:"
+            " DNA's agreement is binary, and a conditional position is neither support nor opposition).",
+        ),
+    ] = False,
 ) -> None:
     """Export statements (jsonl, csv), the actor-issue network (graphml) or a DNA statement table (dna)."""
     from saywho.store.export import export as run_export
@@ -570,7 +578,14 @@ def export(
 
     where = StatementFilter(actor=actor, issue=issue, since=since, until=until, kind=kind)
     with _store(db) as conn:
-        n = run_export(conn, fmt.value, output or sys.stdout, where=where, period=period.value if period else None)
+        n = run_export(
+            conn,
+            fmt.value,
+            output or sys.stdout,
+            where=where,
+            period=period.value if period else None,
+            conditional=conditional,
+        )
     if output is not None:
         noun = "edges" if fmt is ExportFormat.graphml else "rows"
         _err.print(f"wrote {n} {noun} to {output}", markup=False, highlight=False)

@@ -27,9 +27,15 @@ Every span of every export holds its promise: `text[start:end]` of the article's
 - `dna`: DNA's statement table, one row per statement x issue with a known stance. Columns, in DNA's event-list
   layout: `statement ID`, `time` (YYYY-MM-DD 00:00:00), `document ID`, `document title`, `author`, `source`,
   `section`, `type`, `text`, then the variables of DNA's default "DNA Statement" type: `person`, `organization`,
-  `concept`, `agreement` (1 = support or conditional support, 0 = oppose). Neutral and unknown stances have no
-  agreement value in DNA and are left out; `person` is empty for organisations and states, which go in
-  `organization`. `source` is the publisher, `author` the translator of a machine-translated article.
+  `concept`, `agreement` (1 = support, 0 = oppose). DNA's agreement is binary, and only support and oppose are
+  positions it can hold: neutral and unknown stances are left out, and so are conditional ones, which are neither
+  ("as long as the blockade lasts, there can be no talk of a trade deal" supports neither the blockade nor the
+  deal; "we will lift the sanctions if ..." keeps them for now). With `conditional=True`
+  (`saywho export dna --conditional`) each conditional stance is a row of its own concept, "<issue>
+  (conditional)", with agreement 1: "states a condition on the issue", kept apart from the issue's agreement
+  network (actors who set conditions on the same issue are congruent there, and nobody appears to support it).
+  `person` is empty for organisations and states, which go in `organization`. `source` is the publisher, `author`
+  the translator of a machine-translated article.
 
 `graphml` and `dna` count each statement once: a stored translation of a stored article is left out (see
 `queries.TRANSLATION_COPIES`); `jsonl` and `csv` list every statement.
@@ -107,6 +113,9 @@ DNA_COLUMNS = [
     "agreement",
 ]
 _BATCH = 500
+# DNA's binary agreement: only plain positions have one (see the module docstring for conditional stances).
+DNA_AGREEMENT = {"support": 1, "oppose": 0}
+CONDITIONAL_CONCEPT = "{issue} (conditional)"
 
 
 def _originals(where: StatementFilter | None) -> StatementFilter:
@@ -132,13 +141,16 @@ def export(
     *,
     where: StatementFilter | None = None,
     period: str | None = None,
+    conditional: bool = False,
 ) -> int:
     """Write `fmt` (jsonl, csv, graphml, dna) to a path or text stream; returns the number of records written.
+
+    `conditional` (dna only): conditional stances as rows of their own "<issue> (conditional)" concepts.
 
     The arguments are checked before anything is written, and a path is written through a temporary file in its
     folder that replaces it only when the export is complete: on any error an existing file is left as it was.
     """
-    writers = {"jsonl": write_jsonl, "csv": write_csv, "dna": write_dna}
+    writers = {"jsonl": write_jsonl, "csv": write_csv}
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     (where or StatementFilter()).where(conn)  # an unknown actor, issue, kind or date raises here, not mid-file
@@ -147,6 +159,8 @@ def export(
     with _open(out) as stream:
         if fmt == "graphml":
             return write_graphml(conn, stream, where=where, period=period)
+        if fmt == "dna":
+            return write_dna(conn, stream, where=where, conditional=conditional)
         return writers[fmt](conn, stream, where=where)
 
 
@@ -277,7 +291,10 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter 
     return n
 
 
-def write_dna(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
+def write_dna(
+    conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None, conditional: bool = False
+) -> int:
+    """DNA's statement table: a row per statement and issue with a plain position (see the module docstring)."""
     writer = csv.writer(out)
     writer.writerow(DNA_COLUMNS)
     articles: dict[int, sqlite3.Row] = {}
@@ -291,12 +308,14 @@ def write_dna(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter 
         doc = articles[article_id]
         person, organization = _dna_actor(conn, item)
         for issue in item["issues"]:
-            agreement = {"support": 1, "conditional": 1, "oppose": 0}.get(issue["stance"])
+            concept, agreement = issue["issue"], DNA_AGREEMENT.get(issue["stance"])
+            if issue["stance"] == "conditional" and conditional:
+                concept, agreement = CONDITIONAL_CONCEPT.format(issue=issue["issue"]), 1
             if agreement is None:
                 continue
             writer.writerow(
                 [
-                    f"{item['id']}.{issue['issue']}",
+                    f"{item['id']}.{concept}",
                     f"{item['date']} 00:00:00" if item["date"] and len(item["date"]) == 10 else item["date"] or "",
                     doc["id"],
                     doc["title"] or "",
@@ -307,7 +326,7 @@ def write_dna(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter 
                     item["content"]["text"],
                     person,
                     organization,
-                    issue["issue"],
+                    concept,
                     agreement,
                 ]
             )
