@@ -371,27 +371,34 @@ def _clear_analysis(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute("DELETE FROM article_links WHERE article_id = ? OR other_article_id = ?", (article_id, article_id))
 
 
-def _update_article(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+# The article's own columns, written alike by a first ingest and a reanalysis.
+_ARTICLE_COLUMNS = (
+    "title, url, published, publisher, section, language, translated_from, translator, source_path, text, "
+    "ingested_at, analyzer"
+)
+
+
+def _article_values(article: Article) -> tuple[object, ...]:
     m = article.meta
-    conn.execute(
-        "UPDATE articles SET title = ?, url = ?, published = ?, publisher = ?, section = ?, language = ?, "
-        "translated_from = ?, translator = ?, source_path = ?, text = ?, ingested_at = ?, analyzer = ? WHERE id = ?",
-        (
-            m.title,
-            m.url,
-            _published(article),
-            m.publisher,
-            m.section,
-            m.language,
-            m.translated_from,
-            m.translator,
-            m.source_path,
-            article.text,
-            now(),
-            f"saywho {__version__}",
-            article_id,
-        ),
+    return (
+        m.title,
+        m.url,
+        _published(article),
+        m.publisher,
+        m.section,
+        m.language,
+        m.translated_from,
+        m.translator,
+        m.source_path,
+        article.text,
+        now(),
+        f"saywho {__version__}",
     )
+
+
+def _update_article(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+    assignments = ", ".join(f"{column.strip()} = ?" for column in _ARTICLE_COLUMNS.split(","))
+    conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*_article_values(article), article_id))
 
 
 def _published(article: Article) -> str | None:
@@ -404,25 +411,10 @@ def _published(article: Article) -> str | None:
 
 
 def _insert_article(conn: sqlite3.Connection, article: Article, digest: str) -> int:
-    m = article.meta
+    values = _article_values(article)
+    placeholders = ", ".join("?" * (len(values) + 1))
     cur = conn.execute(
-        "INSERT INTO articles (content_hash, title, url, published, publisher, section, language, translated_from, "
-        "translator, source_path, text, ingested_at, analyzer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            digest,
-            m.title,
-            m.url,
-            _published(article),
-            m.publisher,
-            m.section,
-            m.language,
-            m.translated_from,
-            m.translator,
-            m.source_path,
-            article.text,
-            now(),
-            f"saywho {__version__}",
-        ),
+        f"INSERT INTO articles (content_hash, {_ARTICLE_COLUMNS}) VALUES ({placeholders})", (digest, *values)
     )
     return int(cur.lastrowid or 0)
 
