@@ -438,3 +438,13 @@ def test_calqued_report_shapes_of_translated_news(analyze, text, source, cue, co
     a = one(article)
     assert (a.source.text, a.cue.text) == (source, cue)
     assert a.content[0].text.startswith(content_start)
+
+
+def test_an_impersonal_passive_after_a_statement_and_words_announced_with_the_following(analyze):
+    article = analyze(
+        "Fire\n\nIn the written statement made by the Mugla Governorship, it was stated that 3 neighborhoods were "
+        'evacuated as a precaution.\n\nKaya used the following expressions: "The town burned for hours, but the '
+        'people did not give up."\n\nTranslated by Google Translate.'
+    )
+    sources = [a.source.text for a in article.attributions if a.source]
+    assert sources == ["the Mugla Governorship", "Kaya"]

@@ -81,7 +81,7 @@ def _reporting_clause(
     ids = {t.i for t in tokens}
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _QUOTING_VERBS]
     if not verbs and allow_any_verb:
-        verbs = [t for t in tokens if t.pos_ == "VERB"]
+        verbs = [t for t in tokens if t.pos_ == "VERB" and t.lower_ != "following"]  # "the following words"
     # A verb in a subordinate clause ("X, when asked about it, replied: …") is not the one reporting.
     verbs.sort(key=lambda v: (v.dep_ in ("relcl", "advcl", "acl", "ccomp"), -v.i if nearest_last else 0))
     for verb in verbs:
@@ -244,7 +244,10 @@ def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Cand
     if after:
         found = _reporting_clause(after, allow_any_verb=len(after) <= 8)
     if found is None and before:
-        found = _reporting_clause(before, allow_any_verb=False, nearest_last=True)
+        # "X used the following expressions:", "X said the following:": a clause announcing the words to come
+        # reports them whatever its verb (a Turkish and Russian calque).
+        announcing = introduced and any(t.lower_ == "following" for t in before[-4:])
+        found = _reporting_clause(before, allow_any_verb=announcing, nearest_last=True)
     if found is None and q.start == par.offset and k > 0:
         # `Caddell continued:` ¶ `"…"` — the reporting clause closes the previous paragraph.
         prev = index.paragraphs[k - 1]

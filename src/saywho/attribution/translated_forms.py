@@ -40,7 +40,7 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
         cand = None
         # Each shape has a word it cannot do without: most sentences are passed over at a glance.
         if tokens and tokens[0].lower_ in ("in", "for"):
-            cand = _opinion_opener(tokens, offset, translated)
+            cand = _opinion_opener(tokens, offset, translated) or _statement_opener(tokens, offset)
         if cand is None and "attention" in words:
             cand = _drew_attention_to(tokens, offset)
         if cand is None and words & {"by", "in"} and any(t.tag_ == "VBN" for t in tokens):
@@ -48,6 +48,30 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
         if cand is not None:
             yield cand
         previous = sent
+
+
+_STATEMENT_NOUNS = frozenset("statement announcement communique release message report address".split())
+
+
+def _statement_opener(tokens: list[Token], offset: int) -> Candidate | None:
+    """ "In the written statement made by the Governorship, it was stated that CONTENT": the Turkish and Russian
+    impersonal passive («açıklamada … belirtildi», «в заявлении … говорится»), its author after "by"."""
+    words = [t.lower_ for t in tokens]
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma > 20 or not _STATEMENT_NOUNS & set(words[:comma]) or "by" not in words[:comma]:
+        return None
+    by = words.index("by")
+    rest = words[comma + 1 : comma + 6]
+    if rest[:2] != ["it", "was"] or len(rest) < 4 or rest[3] != "that":
+        return None
+    cue = tokens[comma + 3]
+    if cue.lemma_.lower() not in _PASSIVE_CUES:
+        return None
+    source = trim_tokens(tokens[by + 1 : comma])
+    content = trim_tokens(tokens[comma + 4 :], keep_quotes=True)
+    if not source or not content:
+        return None
+    return surface_candidate(content, source, [cue], offset, "indirect:statement-passive", 0.7)
 
 
 def _opinion_opener(tokens: list[Token], offset: int, translated: bool = False) -> Candidate | None:
