@@ -89,6 +89,7 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     **{party: (party,) for party in _PARTY_MEMBERS},
 }
 _INDEFINITE = frozenset(["a", "an", "another", "one", "some"])
+_POSSESSIVE_NAME = re.compile(r"[\w.\- ]{0,60}?['’]s\b")  # a name and its "'s"
 # Texts that speak for whoever issued them.
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
 _ANY_KIND = frozenset("company organisation organization entity institution body carrier airline operator".split())
@@ -595,8 +596,7 @@ class SpeakerResolver(ClusterBook):
 
     def _possessor(self, start: int, source_end: int) -> bool:
         """Whether the name starting at `start` is followed by "'s" inside the source span."""
-        m = re.compile(r"[\w.\- ]{0,60}?['’]s\b").match(self.text, start, source_end)
-        return m is not None
+        return _POSSESSIVE_NAME.match(self.text, start, source_end) is not None
 
     def _country_before(self, head: Token) -> Token | None:
         """The country that is the subject of the sentence before `head`'s, when nobody else is named in it.
