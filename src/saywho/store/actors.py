@@ -209,7 +209,7 @@ class Rules:
     def kept_apart(self, names: Iterable[str], others: Iterable[str]) -> bool:
         """Whether a `different` rule separates an entity spelled `names` from an actor spelled `others`. Pass the
         spellings the texts wrote (`written_names`, `ActorResolver.written`), not the name variants: those add the
-        Russian pipeline's transliterations, so that Андрей Руденко bears both "Andrei" and "Andrey Rudenko" and
+        Russian pipeline's transliterations, so that Андрей Соколов bears both "Andrei" and "Andrey Sokolov" and
         would be kept apart from either side of a rule between the two."""
         if not self.different:
             return False
@@ -559,7 +559,7 @@ def find_actor(conn: sqlite3.Connection, query: str | int) -> sqlite3.Row:
     if one_word:
         rows = _unique(rows + _persons_named(conn, text))
     if not rows and one_word:
-        # A transliteration of a surname only one person bears (Qatada for Katada).
+        # A transliteration of a surname only one person bears (Kaddafi for Qaddafi).
         rows = conn.execute(
             "SELECT DISTINCT a.* FROM actors a JOIN actor_aliases al ON al.actor_id = a.id "
             "WHERE al.surname_key = ? AND a.type = 'PERSON' ORDER BY a.id",
@@ -630,15 +630,15 @@ def _alias_list(conn: sqlite3.Connection, actor_id: int) -> list[str]:
 
 def spelling(name: str) -> str:
     """A name as it is spelled: case, spacing, honorifics and wrapping folded away, but not script, accents or
-    transliteration ("Andrey Rudenko" is not "Andrei Rudenko", nor "Андрей Руденко")."""
+    transliteration ("Andrey Sokolov" is not "Andrei Sokolov", nor "Андрей Соколов")."""
     return " ".join((tidy_name(name) or name).casefold().split())
 
 
 def _named(entity: sqlite3.Row, name: str) -> bool:
     """Whether an article names an entity (a row with its `name`) with this very spelling.
 
-    Not by its name variants: those add the transliterations the Russian pipeline makes up ("Andrei Rudenko" and
-    "Andrey Rudenko" for Андрей Руденко), which the text never wrote.
+    Not by its name variants: those add the transliterations the Russian pipeline makes up ("Andrei Sokolov" and
+    "Andrey Sokolov" for Андрей Соколов), which the text never wrote.
     """
     return spelling(entity["name"]) == spelling(name)
 
