@@ -200,3 +200,16 @@ def test_skipping_rules_changes_nothing(monkeypatch, example_article, data_dir):
     assert any(fast)
     monkeypatch.setattr(timeexpr, "_RULES", [dataclasses.replace(r, needs=None) for r in timeexpr._RULES])
     assert results() == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The roads in the district are closed until Sunday.", "2025-10-26"),
+        ("The road was closed until Sunday.", "2025-10-19"),
+        ("The office stays open until the end of September.", "2026-09"),
+        ("The reserve is sufficient until January.", "2026-01"),
+    ],
+)
+def test_a_deadline_is_to_come_unless_its_clause_is_past(text, value):
+    assert [v for _, v, _ in times(text)] == [value]

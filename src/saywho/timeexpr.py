@@ -498,7 +498,20 @@ def _bare_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resol
     if anchor is None or anchor.month is None:
         return None, "month"
     month = _month_of(m["mon"])
+    if _deadline_before(m) and not _spoken_of_past(sentence):
+        sentence = "will"  # "until the end of June", "by March": a deadline is to come unless the clause is past
     return _month(_year_for(month, None, anchor, sentence, None), month), "month"
+
+
+_DEADLINE_OPENER = re.compile(r"\b(?:until|till|by)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _deadline_before(m: re.Match[str]) -> bool:
+    return bool(_DEADLINE_OPENER.search(m.string, max(0, m.start() - 30), m.start()))
+
+
+def _spoken_of_past(sentence: str) -> bool:
+    return bool(_PAST.search(sentence) or _IRREGULAR_PAST.search(sentence))
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|previously|(?<!is )(?<!are )(?<!be )\w{3,}ed)\b", re.IGNORECASE)
@@ -540,8 +553,10 @@ def _weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved
         d = today + timedelta(days=ahead or 7)
     elif mod == "this":
         d = today - timedelta(days=today.weekday()) + timedelta(days=target)
-    elif _FUTURE.search(sentence) and mod not in ("since",):
-        d = today + timedelta(days=ahead)
+    elif (_FUTURE.search(sentence) and mod not in ("since",)) or (
+        mod in ("until", "by") and not _spoken_of_past(sentence)
+    ):
+        d = today + timedelta(days=ahead)  # "until Sunday": a deadline is to come unless the clause is past
     else:
         d = today - timedelta(days=back)
     return _day(d), "day"
