@@ -292,3 +292,14 @@ def test_a_short_quotation_inside_indirect_speech_makes_it_mixed(analyze):
         "ближайшие месяцы.\n"
     )
     assert [a.kind for a in article.attributions] == ["mixed"]
+
+
+def test_a_document_speaks_for_its_author_and_an_outlet_is_no_subject(analyze):
+    article = analyze(
+        "Как говорится в сообщении пресс-службы «Ростеха», в 2025 году завод выпустит более 100 самолётов.\n\n"
+        "В пресс-службе ПАО «Аэрофлот» ТАСС сообщили, что компания готова к расширению парка."
+    )
+    said, speaker = by_cue(article, "говорится в сообщении")
+    assert speaker is not None and speaker.name == "Ростех" and said.content[0].text.startswith("в 2025 году")
+    _, speaker = by_cue(article, "сообщили")
+    assert speaker is not None and speaker.name == "Аэрофлот"

@@ -260,6 +260,10 @@ class RussianRules:
     def _source_before(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         """The subject of a cue (or of the verb a gerund hangs on), or an impersonal "в Кремле"."""
         subject = subject_of(par, cue)
+        if subject is not None and subject.lower in lx.OUTLETS and locative_source(par, cue) is not None:
+            # "В пресс-службе ПАО «Совкомфлот» ТАСС сообщили": an indeclinable outlet the parser took for the subject
+            # is the addressee; the impersonal plural's source is the place "в пресс-службе …".
+            subject = None
         if subject is not None and subject.pos in ("NOUN", "PROPN", "PRON", "ADJ", "DET"):
             if subject.lower in ("это", "что", "который", "которая", "которые", "кто", "все"):
                 return None
@@ -524,6 +528,9 @@ class RussianRules:
         k = tok.i + 1
         while k < len(par.tokens) and par.tokens[k].pos == "ADV":
             k += 1
+        said_in = self._said_in_document(par, k)
+        if said_in is not None:
+            return _Parenthetical(tok.i, *said_in)
         if k >= len(par.tokens) or not is_cue(par.tokens[k], par) or is_gerund(par.tokens[k]):
             return None
         cue = par.tokens[k]
@@ -533,6 +540,24 @@ class RussianRules:
         first = next(t.i for t in par.tokens if t.start >= source[0])
         last = max(t.i for t in par.tokens if t.end <= source[1])
         return _Parenthetical(tok.i, last, first, last, (cue.start, cue.end), source[2])
+
+    @staticmethod
+    def _said_in_document(par: RuParagraph, k: int) -> tuple[int, int, int, tuple[int, int], tuple[int, int]] | None:
+        """ "как говорится в сообщении пресс-службы «Росатома», …": (last, source_first, source_last, cue, head) of
+        a document that speaks for its author (the genitive after it), or for itself when it names none."""
+        toks = par.tokens
+        if k + 2 >= len(toks) or toks[k].lemma != "говориться" or toks[k + 1].lower not in ("в", "во"):
+            return None
+        document = toks[k + 2]
+        if document.lemma not in _DOCUMENT_NOUNS:
+            return None
+        last = k + 2
+        while last + 1 < len(toks) and toks[last + 1].text != "," and toks[last + 1].pos != "VERB":
+            last += 1
+        author = next((t for t in toks[k + 3 : last + 1] if t.feat("Case") == "Gen" and t.pos != "ADJ"), None)
+        first = author.i if author is not None else document.i
+        head = author or document
+        return last, first, last, (toks[k].start, document.end), (head.start, head.end)
 
     def _around(self, par: RuParagraph, sent: list[RuToken], first: int, last: int) -> list[tuple[int, int]]:
         """The sentence's content around a parenthetical source at tokens [first, last]."""
@@ -544,6 +569,12 @@ class RussianRules:
         if after[1] - after[0] > 2:
             fragments.append(after)
         return fragments
+
+
+# Documents that speak for whoever issued them: «в сообщении», «в заявлении», «в документе».
+_DOCUMENT_NOUNS = frozenset(
+    "сообщение заявление документ релиз пресс-релиз отчёт отчет доклад письмо постановление".split()
+)
 
 
 @dataclass(frozen=True)
