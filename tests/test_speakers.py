@@ -1117,3 +1117,16 @@ def test_a_country_called_she_in_the_same_sentence(analyze):
     )
     [a] = [a for a in article.attributions if a.source and a.source.text == "she"]
     assert article.speaker_of(a).name == "Egypt"
+
+
+def test_a_gerund_after_a_preposition_reports_for_the_finite_verbs_subject(analyze):
+    article = analyze(
+        'The Minister of Supply, Dr. Hossam Nabil, concluded his statements by saying: "The table of the citizen '
+        'is our first priority."\n\nThe Media Center of the Council of Ministers denied that the loaf would shrink.'
+        "\n\nTranslated by Google Translate."  # the rules' reading (a credited translation keeps them first)
+    )
+    assert _speaker(article, "The Minister of Supply, Dr. Hossam Nabil").name == "Hossam Nabil"
+    assert _speaker(article, "The Media Center of the Council of Ministers").name == (
+        "Media Center of the Council of Ministers"
+    )
+    assert same_name("Chatzis", "Hatzis")

@@ -214,7 +214,9 @@ def _subject(verb: Token) -> Token | None:
             return subjects[1]
         if subjects:
             return subjects[0]
-        if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") and tok.head is not tok:
+        # "concluded his statements by saying": through the preposition a gerund hangs on, to the finite verb.
+        through = tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (tok.dep_ == "prep" and tok.pos_ == "ADP")
+        if through and tok.head is not tok:
             tok = tok.head
             seen += 1
             continue

@@ -89,6 +89,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("ey$", "ei"),
     ("ay$", "ai"),
     ("kh", "h"),
+    ("^ch(?=[aeiou])", "h"),  # Greek Χ: "Chatzis" and "Hatzis"
     ("ph", "f"),
     ("ck", "k"),
     ("q", "k"),

@@ -733,6 +733,9 @@ class SpeakerResolver(ClusterBook):
     def _entity_text(self, head: Token) -> str:
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end:
+                if ent[-1].pos_ == "ADP":  # NER stopped at "of": "the Media Center of" the Council of Ministers
+                    words = [t for t in head.subtree if t.dep_ != "det" or t.i > head.left_edge.i]
+                    return head.doc[words[0].i : words[-1].i + 1].text if words else ent.text
                 return ent.text
         # "The Human Environment and Transport Inspectorate": a name of capitalised words and connectors before
         # the head that NER left untagged.
