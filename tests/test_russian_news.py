@@ -303,3 +303,14 @@ def test_a_document_speaks_for_its_author_and_an_outlet_is_no_subject(analyze):
     assert speaker is not None and speaker.name == "Ростех" and said.content[0].text.startswith("в 2025 году")
     _, speaker = by_cue(article, "сообщили")
     assert speaker is not None and speaker.name == "Аэрофлот"
+
+
+def test_an_institution_in_quotation_marks_speaks_impersonally(analyze):
+    article = analyze(
+        "В «Аэрофлоте» считают, что число рейсов удвоится к 2030 году.\n\n"
+        "В Минтрансе рассчитывают, что новые суда придут в срок."
+    )
+    _, speaker = by_cue(article, "считают")
+    assert speaker is not None and speaker.name == "Аэрофлот"
+    _, speaker = by_cue(article, "рассчитывают")
+    assert speaker is not None and speaker.name == "Минтранс"

@@ -130,8 +130,8 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
         if tok.pos not in ("NOUN", "PROPN"):
             continue
         k = tok.i - 1
-        while k > sent[0].i and par.tokens[k].lemma == "сам":  # "в самой компании"
-            k -= 1
+        while k > sent[0].i and (par.tokens[k].lemma == "сам" or par.tokens[k].text in ("«", '"', "„", "“")):
+            k -= 1  # "в самой компании", "в «Росатоме»"
         prev = par.tokens[k] if k >= sent[0].i else None
         if prev is None or prev.lower not in ("в", "во"):
             continue
