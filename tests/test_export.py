@@ -95,7 +95,10 @@ def test_graphml_parses_with_networkx(conn: sqlite3.Connection, tmp_path: Path) 
     on_sanctions = graph.edges[rudenko, "issue:sanctions"]
     assert on_sanctions["weight"] == -1.0 and on_sanctions["oppose"] == 1 and on_sanctions["stance"] == -1.0
     on_treaty = graph.edges[rudenko, "issue:peace treaty"]
-    assert on_treaty["statements"] == 2 and on_treaty["weight"] == 0.5
+    # One conditional stance and one neutral: a condition is neither support nor opposition (as in the DNA
+    # export), so the edge weighs nothing and its mean stance is the neutral one's.
+    assert (on_treaty["statements"], on_treaty["conditional"], on_treaty["neutral"]) == (2, 1, 1)
+    assert on_treaty["weight"] == 0.0 and on_treaty["stance"] == 0.0
     assert (on_treaty["start"], on_treaty["end"]) == ("2025-05-10", "2026-01-15")
     # One edge per period: parallel edges, read back as a multigraph.
     export(conn, "graphml", out, period="month")

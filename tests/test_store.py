@@ -492,7 +492,9 @@ def test_timeline_stance_matrix_and_actor(dialogue: sqlite3.Connection) -> None:
     assert matrix["periods"] == ["2025-05", "2025-06"]
     cells = {row["actor"]: row["cells"] for row in matrix["actors"]}
     assert cells["Andrei Rudenko"]["2025-06"]["oppose"] == 1 and cells["Andrei Rudenko"]["2025-06"]["score"] == -1
-    assert cells["Olga Dobrinskaya"]["2025-05"]["dominant"] == "conditional"
+    # A condition takes no position on the axis: the cell's score is None, not half a support.
+    conditional_only = cells["Olga Dobrinskaya"]["2025-05"]
+    assert conditional_only["dominant"] == "conditional" and conditional_only["score"] is None
     assert cells["Toshimitsu Motegi"]["2025-06"]["score"] == 1
     yearly = queries.stance_matrix(dialogue, "peace treaty", period="year")
     assert yearly["periods"] == ["2025", "2026"]

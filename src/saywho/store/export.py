@@ -20,10 +20,11 @@ Formats:
 Every span of every export holds its promise: `text[start:end]` of the article's text is the span's text.
 - `graphml`: a two-mode network. Nodes: actors (`kind=actor`, `label`, `actor_type`, `statements`) and issues
   (`kind=issue`, `label`). One edge per actor-issue pair (or per actor-issue-period with `period`), with
-  `weight` = support - oppose + 0.5 x conditional (the "subtract" aggregation of DNA: positive means agreement),
-  `statements`, `support`, `oppose`, `conditional`, `neutral`, `unknown`, `stance` (mean score in [-1, 1], or
-  empty), and time attributes `start` and `end` (first and last statement date, ISO 8601; the period's bounds
-  with `period`). Opens in Gephi, visone, networkx (`nx.read_graphml`).
+  `weight` = support - oppose (the "subtract" aggregation of DNA: positive means agreement; a conditional stance
+  counts as neither, as in `dna`), `statements`, `support`, `oppose`, `conditional`, `neutral`, `unknown`,
+  `stance` (mean of support +1, neutral 0, oppose -1 in [-1, 1], or empty), and time attributes `start` and
+  `end` (first and last statement date, ISO 8601; the period's bounds with `period`). Opens in Gephi, visone,
+  networkx (`nx.read_graphml`).
 - `dna`: DNA's statement table, one row per statement x issue with a known stance. Columns, in DNA's event-list
   layout: `statement ID`, `time` (YYYY-MM-DD 00:00:00), `document ID`, `document title`, `author`, `source`,
   `section`, `type`, `text`, then the variables of DNA's default "DNA Statement" type: `person`, `organization`,
@@ -60,7 +61,7 @@ from typing import IO, Any
 
 from saywho.document import STANCES
 
-from .queries import PERIODS, StatementFilter, check_period, statements
+from .queries import PERIODS, StatementFilter, check_period, stance_score, statements
 from .schema import StoreError
 
 FORMATS = ("jsonl", "csv", "graphml", "dna")
@@ -368,7 +369,6 @@ _EDGE_KEYS = [
     ("end", "string"),
     ("period", "string"),
 ]
-_SCORE = {"support": 1.0, "conditional": 0.5, "neutral": 0.0, "oppose": -1.0}
 
 
 def network(
@@ -403,9 +403,8 @@ def network(
                 edge["start"] = min(edge.get("start") or date, date)
                 edge["end"] = max(edge.get("end") or date, date)
     for edge in edges.values():
-        known = {s: edge[s] for s in _SCORE if edge[s]}
-        edge["weight"] = edge["support"] - edge["oppose"] + 0.5 * edge["conditional"]
-        edge["stance"] = round(sum(_SCORE[s] * n for s, n in known.items()) / sum(known.values()), 3) if known else None
+        edge["weight"] = edge["support"] - edge["oppose"]
+        edge["stance"] = stance_score({s: edge[s] for s in STANCES})
         if width and edge["period"] != "undated":
             edge["start"], edge["end"] = _period_bounds(edge["period"])
     return nodes, list(edges.values())

@@ -32,7 +32,19 @@ from .issue_names import issue_by_name
 from .schema import StoreError
 
 PERIODS = {"day": 10, "month": 7, "year": 4}
-STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "neutral": 0.0, "oppose": -1.0}
+# A stance's place on one axis. A conditional stance is on none: "we will lift the sanctions if …" keeps them
+# for now and promises their end, and DNA's exports leave it out for the same reason (see store/export.py).
+STANCE_SCORE = {"support": 1.0, "neutral": 0.0, "oppose": -1.0}
+
+
+def stance_score(counts: dict[str, int]) -> float | None:
+    """Mean position (support +1, neutral 0, oppose -1) over the statements that take one; None if none does."""
+    known = {s: n for s, n in counts.items() if s in STANCE_SCORE and n}
+    if not known:
+        return None
+    return round(sum(STANCE_SCORE[s] * n for s, n in known.items()) / sum(known.values()), 3)
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -469,8 +481,9 @@ def stance_matrix(
 ) -> dict[str, Any]:
     """Actor x period matrix of stances on an issue (and its sub-issues).
 
-    Each cell: counts per stance, `total`, `score` (mean of support +1, conditional +0.5, neutral 0, oppose -1 over
-    the statements with a known stance; None if none) and `dominant` (the most frequent stance).
+    Each cell: counts per stance, `total`, `score` (`stance_score`: mean of support +1, neutral 0, oppose -1;
+    conditional and unknown stances take no position; None if no statement does) and `dominant` (the most
+    frequent stance).
     """
     width = check_period(period)
     ids = issue_ids(conn, issue)
@@ -501,11 +514,8 @@ def stance_matrix(
     for entry in table.values():
         for cell in entry["cells"].values():
             counts = {s: cell[s] for s in STANCES}
-            known = {s: n for s, n in counts.items() if s in STANCE_SCORE and n}
             cell["total"] = sum(counts.values())
-            cell["score"] = (
-                round(sum(STANCE_SCORE[s] * n for s, n in known.items()) / sum(known.values()), 3) if known else None
-            )
+            cell["score"] = stance_score(counts)
             cell["dominant"] = max(counts, key=lambda s: (counts[s], s != "unknown"))
     ordered = sorted(periods, key=lambda p: (p == "undated", p))
     actors_ = sorted(table.values(), key=lambda e: (-e["total"], e["actor"]))
