@@ -377,6 +377,22 @@ def test_name_in_apposition_to_a_title_is_a_person_even_when_tagged_org(analyze)
     assert any(r.title == "head" and "migration department" in (r.organization or "") for r in entity.roles)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hazem El-Menshawy, head of the Suez Canal Authority, said traffic had recovered.",
+        "The head of the Suez Canal Authority, Hazem El-Menshawy, said traffic had recovered.",
+    ],
+)
+def test_name_in_apposition_to_a_title_is_a_person_even_when_tagged_a_place(analyze, text):
+    """spaCy-sm tags "Hazem El-Menshawy" GPE; a place heads nothing, so the title in apposition makes a person
+    (in the second order the parser hangs the name on "Authority", the object of the title's "of")."""
+    article = analyze(text)
+    entity = article.speaker_of(article.attributions[0])
+    assert entity.name == "Hazem El-Menshawy" and entity.type == "PERSON"
+    assert any(r.title == "head" and r.organization == "Suez Canal Authority" for r in entity.roles)
+
+
 def test_ambassador_of_one_country_to_another(analyze):
     """The post's country is the one he serves, not the host; spaCy-sm parses this apposition wrongly."""
     article = analyze(

@@ -58,6 +58,8 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
         for ent in par.doc.ents:
             if ent.label_ == "ORG":
                 ent = _person_after_organisation(ent)
+            elif ent.label_ in ("GPE", "LOC", "NORP"):
+                ent = _titled_name_as_place(ent)
             if ent is not None and ent.label_ == "PERSON":
                 persons.append(ent)
         for name in _names_after_titles(par.doc) + _initialled_names(par.doc):
@@ -97,7 +99,7 @@ def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
     after it as one ORG: a translation keeps the Russian order, with no comma before the name. The last two
     capitalised words (three with a patronymic) are then the person. A name in apposition to a title is one too."""
     words = list(ent)
-    if 2 <= len(words) <= 3 and ent.root.dep_ == "appos" and ent.root.head.lower_ in _TITLE_LOWER:
+    if 2 <= len(words) <= 3 and ent.root.dep_ == "appos" and _titled(ent.root.head):
         # "The head of the department, Magnus Brunner, ...": a name in apposition to a title, tagged ORG.
         if all(_name_word(t) for t in words):
             return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
@@ -110,6 +112,30 @@ def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
     if not all(_name_word(t) for t in name) or before.lower_ in ("of", "the", "and", "for"):
         return None
     return SpacySpan(ent.doc, name[0].i, name[-1].i + 1, label="PERSON")
+
+
+def _titled_name_as_place(ent: SpacySpan) -> SpacySpan | None:
+    """A foreign name NER took for a place ("Hazem El-Menshawy" GPE), when a title stands in apposition to it.
+
+    "X, head of the Authority, said" and "The head of the Authority, X, said": a place is never the head of
+    anything, so the title makes X a person. Countries the lexicon knows stay places ("Russia, a member of …")."""
+    root = ent.root
+    titled = (root.dep_ == "appos" and _titled(root.head)) or any(
+        c.dep_ == "appos" and c.lower_ in _TITLE_LOWER for c in root.children
+    )
+    words = [t for t in ent if not (t.text in "-‐" and t.is_punct)]  # "El-Menshawy": the hyphen joins name words
+    if not titled or not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
+        return None
+    if ent.text.lower() in COUNTRIES:
+        return None
+    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def _titled(t: Token) -> bool:
+    """A title, or the object of its "of": the parser hangs "the head of the Authority, X," on "Authority"."""
+    if t.lower_ in _TITLE_LOWER:
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _TITLE_LOWER
 
 
 def _names_after_titles(doc: Doc) -> list[SpacySpan]:
