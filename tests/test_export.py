@@ -233,6 +233,19 @@ def test_every_exported_span_is_exact_for_a_content_in_pieces(conn: sqlite3.Conn
     assert row["content"] == 'We are ready," Ivan Petrov said, "to sign the treaty this year'
 
 
+def test_a_stored_statements_content_is_a_span_and_its_words_are_content_text(conn: sqlite3.Connection) -> None:
+    # `/api/statements` gave `content` the whole range's offsets with the pieces joined by " … " as its text.
+    from saywho.store import queries
+
+    article_id = store_article(conn, _interrupted_quotation()).article_id
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    (item,) = [i for i in queries.statements(conn, limit=100).items if i["article"]["id"] == article_id]
+    content = item["content"]
+    assert text[content["start"] : content["end"]] == content["text"]
+    assert content["text"] == 'We are ready," Ivan Petrov said, "to sign the treaty this year'
+    assert item["content_text"] == "We are ready … to sign the treaty this year"
+
+
 def test_cli_export_dna_conditional_flag(conn: sqlite3.Connection, tmp_path: Path) -> None:
     import typer
     from typer.testing import CliRunner

@@ -101,6 +101,18 @@ def test_stored_statements_say_how_sure_the_model_was_of_each_span(client: TestC
     assert f"· cue {st['cue']['confidence']:.2f}" in page
 
 
+def test_every_statement_span_in_the_api_is_exact(client: TestClient) -> None:
+    items = client.get("/api/statements", params={"limit": 500}).json()["items"]
+    texts: dict[int, str] = {}
+    for st in items:
+        aid = st["article"]["id"]
+        text = texts.setdefault(aid, client.get(f"/api/articles/{aid}").json()["text"])
+        for span in (st["source"], st["cue"], st["content"], *st["fragments"]):
+            if span is not None:
+                assert text[span["start"] : span["end"]] == span["text"], span
+        assert st["content_text"] == " … ".join(f["text"] for f in st["fragments"])
+
+
 def test_missing_things_are_404(client: TestClient) -> None:
     for url in ("/api/articles/9999", "/api/actors/9999", "/api/issues/9999", "/api/nothing-here"):
         response = client.get(url)

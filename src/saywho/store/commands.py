@@ -102,7 +102,7 @@ def _print_statements(out: Console, items: list[dict[str, Any]]) -> None:
             head.append("  [" + "; ".join(f"{i['issue']}: {i['stance']}" for i in item["issues"]) + "]", style="green")
         head.append(f"  #{item['id']}", style="dim")
         out.print(head)
-        body = item.get("snippet") or item["content"]["text"]
+        body = item.get("snippet") or item["content_text"]
         out.print(Text("  " + " ".join(body.split())))
         for issue in item["issues"]:
             if issue["condition"]:

@@ -217,27 +217,19 @@ def write_jsonl(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilte
 
 
 def statement_record(item: dict[str, Any]) -> dict[str, Any]:
-    """The JSON Lines record of a statement dict: its content as the list of pieces, each an exact span (the dict's
-    own `content` joins the pieces' texts with " … " under the offsets of the whole range: no span)."""
+    """The JSON Lines record of a statement dict: its content as the list of pieces, each an exact span, and
+    `content_text` the pieces' words joined with " … "."""
     record = {**item, "content": item["fragments"]}
     del record["fragments"]
     return record
 
 
-def statement_row(item: dict[str, Any], article_text: str | None = None) -> dict[str, Any]:
-    """The flat CSV row of a statement dict. A content in several pieces needs `article_text`, from which its
-    `content` column is cut (the joined pieces are no span of the text)."""
+def statement_row(item: dict[str, Any]) -> dict[str, Any]:
+    """The flat CSV row of a statement dict: `content` is the article's text over the whole range of the pieces
+    (an exact span), `content_pieces` the pieces' offsets."""
     actor = item["actor"] or {}
     pieces = item["fragments"]
-    start, end = item["content"]["start"], item["content"]["end"]
-    if len(pieces) == 1:
-        content = pieces[0]["text"]
-    elif not pieces:
-        content = ""
-    elif article_text is None:
-        raise ValueError(f"statement {item['id']}: a content in {len(pieces)} pieces needs the article's text")
-    else:
-        content = article_text[start:end]
+    start, end, content = item["content"]["start"], item["content"]["end"], item["content"]["text"]
     source, cue = item["source"] or {}, item["cue"] or {}
     return {
         "statement_id": item["id"],
@@ -279,15 +271,9 @@ def _confidence(span: dict[str, Any] | None) -> float | str:
 def write_csv(conn: sqlite3.Connection, out: IO[str], *, where: StatementFilter | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    # The text of the article of the last content in pieces: statements come article by article (date order).
-    text_of: tuple[int, str] | None = None
     n = 0
     for item in iter_statements(conn, where):
-        article_id = item["article"]["id"]
-        if len(item["fragments"]) > 1 and (text_of is None or text_of[0] != article_id):
-            row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-            text_of = (article_id, row[0])
-        writer.writerow(statement_row(item, text_of[1] if text_of and text_of[0] == article_id else None))
+        writer.writerow(statement_row(item))
         n += 1
     return n
 
@@ -324,7 +310,7 @@ def write_dna(
                     doc["publisher"] or "",
                     doc["section"] or "",
                     "news",
-                    item["content"]["text"],
+                    item["content_text"],
                     person,
                     organization,
                     concept,

@@ -169,6 +169,7 @@ _STATEMENT_COLUMNS = """
     s.id, s.article_id, s.attribution_id, s.actor_id, s.speaker_name, s.kind, s.speech_act, s.confidence, s.method,
     s.source_start, s.source_end, s.source_text, s.cue_start, s.cue_end, s.cue_text,
     s.source_confidence, s.cue_confidence, s.content_start, s.content_end, s.content_text, s.content_fragments,
+    substr(a.text, s.content_start + 1, s.content_end - s.content_start) AS content_span_text,
     a.published, a.title, a.publisher, a.url, a.source_path, ac.name AS actor_name, ac.type AS actor_type
 """
 _STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN actors ac ON ac.id = s.actor_id"
@@ -211,7 +212,11 @@ def _statement(row: sqlite3.Row) -> dict[str, Any]:
         "method": row["method"],
         "source": _span(row["source_start"], row["source_end"], row["source_text"], row["source_confidence"]),
         "cue": _span(row["cue_start"], row["cue_end"], row["cue_text"], row["cue_confidence"]),
-        "content": {"start": row["content_start"], "end": row["content_end"], "text": row["content_text"]},
+        # `content` is a span like every other (the article's text from its first piece's start to its last piece's
+        # end, the words between the pieces of an interrupted quotation included); `content_text` is what was
+        # said, its pieces joined with " … " (what search matches and pages show); `fragments` the pieces.
+        "content": {"start": row["content_start"], "end": row["content_end"], "text": row["content_span_text"]},
+        "content_text": row["content_text"],
         "fragments": json.loads(row["content_fragments"]),
         "issues": [],
         "times": [],

@@ -209,11 +209,12 @@ def analysed_view(article: Article, conn: sqlite3.Connection | None = None) -> d
                 "method": a.method,
                 "source": a.source.to_json() if a.source else None,
                 "cue": a.cue.to_json() if a.cue else None,
-                "content": {
+                "content": {  # as the store gives it (store/queries.py): an exact span over all the pieces
                     "start": content[0].start if content else 0,
                     "end": content[-1].end if content else 0,
-                    "text": " … ".join(c.text for c in content),
+                    "text": article.text[content[0].start : content[-1].end] if content else "",
                 },
+                "content_text": " … ".join(c.text for c in content),
                 "fragments": [c.to_json() for c in content],
                 "issues": [i.to_json() for i in a.issues],
                 "times": [t.to_json() for t in a.times],
