@@ -1141,7 +1141,7 @@ def test_a_gerund_after_a_preposition_reports_for_the_finite_verbs_subject(analy
         'is our first priority."\n\nThe Media Center of the Council of Ministers denied that the loaf would shrink.'
         "\n\nTranslated by Google Translate."  # the rules' reading (a credited translation keeps them first)
     )
-    assert _speaker(article, "The Minister of Supply, Dr. Hossam Nabil").name == "Hossam Nabil"
+    assert _speaker(article, "The Minister of Supply, Dr. Hossam Nabil,").name == "Hossam Nabil"
     assert _speaker(article, "The Media Center of the Council of Ministers").name == (
         "Media Center of the Council of Ministers"
     )

@@ -28,7 +28,7 @@ def test_content_then_a_long_source_then_said(analyze):
         (
             "As noted by Igor Petrov, a leading analyst at the National Energy Fund, the market has already reacted.",
             "As noted by",
-            "Igor Petrov, a leading analyst at the National Energy Fund",
+            "Igor Petrov, a leading analyst at the National Energy Fund,",  # the apposition's closing comma
             "the market has already reacted",
         ),
         (
@@ -183,7 +183,7 @@ def test_the_outlets_own_correspondent_is_no_source(analyze):
         ),
         (
             "For Luca Bernardini, an economist at the university, the real problem is productivity.",
-            "Luca Bernardini, an economist at the university",
+            "Luca Bernardini, an economist at the university,",
             "For",
             "the real problem is productivity",
         ),

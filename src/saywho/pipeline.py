@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from saywho.attribution.assemble import build_attributions
+from saywho.attribution.conventions import apply_conventions
 from saywho.attribution.extract import extract_candidates
 from saywho.attribution.quotes import find_quotations, paragraphs
 from saywho.document import Article
@@ -85,6 +86,7 @@ class Pipeline:
                 spans = [span, *spans]
         parsed = parse_paragraphs(self.nlp, text, spans)
         candidates = extract_candidates(quotes, parsed, translated=_machine_translated(article), encoder=self.encoder)
+        candidates = apply_conventions(text, candidates)
         quoted = [(q.inner_start, q.inner_end) for q in quotes if q.standalone]
         publisher = frozenset({article.meta.publisher}) if article.meta.publisher else frozenset()
         entities, speakers = build_entities(text, parsed, candidates, quoted, publisher)
