@@ -31,6 +31,8 @@ TITLE_ABBREVIATIONS = (
     "Ing.", "Eng.", "Lic.", "Licda.", "Arq.", "Mtro.", "Mtra.", "Dra.", "Sra.", "Srta.", "Dott.", "Avv.",
     "Mgr.", "Bc.", "JUDr.", "MUDr.", "PhDr.", "RNDr.", "Mme.", "Mlle.", "Lt.", "Col.", "Sgt.", "Capt.",
     "Maj.", "Adm.", "Brig.", "Cmdr.", "Insp.", "Supt.", "Amb.", "Hon.", "Msgr.", "Rev.",
+    # Polish, Czech and Slovak news write academic titles in lower case: "the hydrologist …, prof. Jan Mazur".
+    "prof.", "dr.", "ing.", "mgr.",
 )  # fmt: skip
 
 

@@ -60,6 +60,8 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
                 ent = _person_after_organisation(ent)
             elif ent.label_ in ("GPE", "LOC", "NORP"):
                 ent = _titled_name_as_place(ent)
+            elif ent.label_ == "PERSON" and _named_thing(ent):
+                continue
             if ent is not None and ent.label_ == "PERSON":
                 persons.append(ent)
         for name in _names_after_titles(par.doc) + _initialled_names(par.doc):
@@ -138,6 +140,11 @@ def _titled(t: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _TITLE_LOWER
 
 
+# Prepositions that follow a name in a title phrase ("… Arief Wicaksono in Jakarta") but rarely sit inside an
+# organisation's name (which takes "of", "for", "on" and "and").
+_PLACE_AFTER_NAME = frozenset("in at from during".split())
+
+
 def _names_after_titles(doc: Doc) -> list[SpacySpan]:
     """Names that end a title phrase: "the governor of the Kursk region Alexei Smirnov said".
 
@@ -152,7 +159,10 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
             continue
         t = doc[i]
         end = t.i + 2
+        place_at = None  # "Minister of Transportation Arief Wicaksono in Jakarta": where he spoke may end it
         while end < len(doc) and end - t.i < 16 and _in_title_phrase(doc[end]):
+            if place_at is None and doc[end].lower_ in _PLACE_AFTER_NAME and end - t.i >= 4:
+                place_at = end if _name_word(doc[end - 1]) else None
             end += 1
         if end - t.i >= 16:
             continue
@@ -163,6 +173,8 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
                 names.append(name)
                 continue
             # Else the name ends the phrase and the comma opens an aside: "… Olena Koval, in turn, noted".
+        if place_at is not None:
+            end = place_at  # no name after the place: the one before it
         n = 3 if end - 2 > t.i and _PATRONYMIC.search(doc[end - 2].lower_) else 2
         start = end - n
         if start < t.i + 3:  # "of", at least one word of the organisation, the name
@@ -265,6 +277,14 @@ def _in_title_phrase(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ") or t.lower_ in _ORG_GLUE
 
 
+# Capitalised nouns that end organisations' names ("the Institute of Water Resources Research") and no person's.
+_ORG_NAME_NOUNS = frozenset(
+    "research resources studies affairs development security policy management planning protection services "
+    "relations technology technologies sciences engineering education health energy environment agriculture "
+    "transport transportation economics statistics communications infrastructure industry trade".split()
+)
+
+
 def _name_word(t: Token) -> bool:
     # A plural ("the Association of Cold Storage Owners", "Raspberry Producers") ends an organisation's name.
     # The tagger tells "Owners" from "Sanders", but also calls "Tavares" and "Menezes" plurals: a plural ending too.
@@ -275,6 +295,7 @@ def _name_word(t: Token) -> bool:
         and t.is_title
         and not plural
         and t.lower_ not in _ORG_WORDS
+        and t.lower_ not in _ORG_NAME_NOUNS
         and t.lower_ not in COUNTRIES
     )
 
@@ -346,8 +367,11 @@ def _not_a_person(ent: SpacySpan) -> bool:
         return True  # "in Ben Luc district"
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     title_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _TITLE_LOWER
-    if title_of and len(ent) == 1 and after is not None and after.text == ",":
-        return True  # "The mayor of Trnava, Jan Novak": the place or body a title is of, then the name
+    right_after_of = ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the")
+    if title_of and right_after_of and after is not None and after.text in (",", ")"):
+        # "The mayor of Trnava, Jan Novak", "Group Head of Jasa Marga, Lisye Octaviana": the place or body a
+        # title is of, then the name (never "the head of <a person>"; "of Putin's office" goes on with "'s").
+        return True
     kind = ent.doc[ent.start - 1] if ent.start > 0 else None
     if kind is not None and kind.text.islower() and kind.lower_ in _ORG_KINDS:
         return True  # "the airline Aurora", "the carrier Pobeda": a company named after its kind
@@ -357,6 +381,44 @@ def _not_a_person(ent: SpacySpan) -> bool:
     if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ == "from":
         return True  # "from Kharkiv" (but "a letter from John Smith")
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS
+
+
+_PEOPLE_OF_A_PLACE = frozenset("people resident inhabitant citizen population residents inhabitants".split())
+
+
+def _named_thing(ent: SpacySpan) -> bool:
+    """A name NER calls a person that the words around it show to be a place, a body or a thing."""
+    root, doc = ent.root, ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ORG_WORDS:
+        return True  # "the Department of Agriculture of Ben Tre", "the Institute of Water Resources Research"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
+        return True  # "the representative of the people of Shiraz": a place
+    if (before is not None and before.text == "(") or (after is not None and after.text == ")"):
+        return True  # "the National Police (Kakorlantas Polri)": an abbreviation in brackets names a body
+    if before is not None and before.lower_ == "the" and not ent.text.endswith("s"):
+        return True  # "from the Rába or the Danube": a river, a building, a ship (persons take no article)
+    return _listed_under_common_noun(root)  # "the dams Lar, Latyan and Karaj": names listed after what they are
+
+
+def _listed_under_common_noun(root: Token) -> bool:
+    """The name is in apposition (or a conjunct of one) to a plural common noun: "the rivers Sava and Drina"."""
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in ("appos", "compound") and first.head.tag_ == "NNS" and first.head.text.islower():
+        return True
+    # "the dams Lar, Latyan and Karaj": the parser makes the plural kind a compound of the first name.
+    return any(
+        c.dep_ in ("compound", "nmod")
+        and c.text.islower()
+        and c.lower_.endswith("s")
+        and not c.lower_.endswith("ss")
+        and c.lemma_.lower() not in _TITLE_LOWER
+        for c in first.children
+        if c.i < first.i
+    )
 
 
 def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:

@@ -202,6 +202,10 @@ def clean_org_name(name: str) -> str:
     before the comma; "company Baltic Airports" and "pensioners' organisation PRO" by the capitalised name after
     the lowercase kind."""
     text = name.strip()
+    words = text.split()
+    while len(words) > 2 and words[-1].lower() in ("of", "the", "and", "for", "in"):
+        words.pop()  # NER cut "The Meteorological Organization of the | country": no name ends in "of the"
+    text = " ".join(words)
     quoted = _QUOTED_NAME.match(text)
     if (
         quoted

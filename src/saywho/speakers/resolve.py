@@ -23,6 +23,10 @@ from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
 _GENERAL_NOUNS = frozenset(["head", "chief", "leader", "official", "secretary", "representative"])
 _PARTY_MEMBERS = frozenset("democrat republican conservative socialist liberal communist".split())
+_FIELD_SCIENTISTS = frozenset(
+    "hydrologist volcanologist seismologist geologist climatologist epidemiologist virologist sociologist "
+    "psychologist ecologist biologist glaciologist oceanologist criminologist".split()
+)
 # Role nouns and the title words a person must have (or lack any title) to be their referent.
 ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "diplomat": ("foreign", "ambassador", "envoy", "diplomat", "consul", "secretary of state"),
@@ -52,7 +56,12 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "scholar": ("researcher", "professor", "scholar", "fellow"),
     "professor": ("professor",),
     "economist": ("economist",),
-    "politician": (),
+    # A politician holds a post or a seat: the titles rule out the experts and officials named near him.
+    "politician": tuple(
+        "mp|mla|mep|deputy|senator|lawmaker|legislator|member of|minister|mayor|governor|leader|chair|president|"
+        "congress|parliament|assembly|councillor|councilor|party|secretary|opposition".split("|")
+    ),
+    "ceo": ("ceo", "chief executive", "director", "head", "president", "chair"),
     "businessman": (),
     "billionaire": (),
     "general": ("general",),
@@ -85,6 +94,8 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     },
     **{rank: (rank,) for rank in "colonel major captain lieutenant sergeant admiral marshal".split()},
     "representative": ("representative", "envoy", "delegate"),
+    # Scientists named by their field: "the volcanologist", "the hydrologist" is whoever spoke as one.
+    **{field: (field[:-3],) for field in _FIELD_SCIENTISTS},
     "source": (),
     **{party: (party,) for party in _PARTY_MEMBERS},
 }
@@ -121,10 +132,13 @@ _ANAPHORIC_ORGS: dict[str, tuple[str, ...]] = {
     "airline": ("airline", "airlines", "aviation", "air"),
 }
 # Role nouns that name what someone does for the article rather than a post: whoever last spoke as one.
-_LOOSE_NOUNS = frozenset(
-    "expert analyst scientist specialist interlocutor source observer athlete player coach farmer resident "
-    "pensioner teacher doctor driver owner deputy herder colonel major captain lieutenant sergeant admiral "
-    "marshal".split()
+_LOOSE_NOUNS = (
+    frozenset(
+        "expert analyst scientist specialist interlocutor source observer athlete player coach farmer resident "
+        "pensioner teacher doctor driver owner deputy herder colonel major captain lieutenant sergeant admiral "
+        "marshal politician".split()
+    )
+    | _FIELD_SCIENTISTS
 )
 # "the head of state", "the head of the region": the complement of a general role noun names the post.
 _COMPLEMENT_TITLES: dict[str, tuple[str, ...]] = {
@@ -683,6 +697,10 @@ class SpeakerResolver(ClusterBook):
         chosen = next((group[0] for group in (unnamed, own_country, of_complement, titled, untitled) if group), None)
         if chosen is None and (not keys or noun in _LOOSE_NOUNS) and pool and not _named_complement(head):
             chosen = pool[0]  # "the expert" after an association's president: who just spoke
+        if chosen is None and pool and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children):
+            # "This representative of the people of Karaj added": a demonstrative points back to someone named,
+            # one with a post first (not a name the complement or a content held).
+            chosen = next((c for c in pool if c.roles), pool[0])
         if chosen is not None:
             # Keep the description as written, sentence-initial "The" lowered: "the Russian president".
             description = description[:1].lower() + description[1:] if description[:4] == "The " else description
@@ -699,7 +717,12 @@ class SpeakerResolver(ClusterBook):
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
         for cluster in self.recent_persons(start, sentence_start)[:6]:
-            heads = {title.lower().split(" of ")[0].split()[-1] for title in cluster.titles() if title.strip()}
+            # The title's head noun: "spokesperson for the committee" is a spokesperson, not a committee.
+            heads = {
+                re.split(r" (?:of|for|at|in|to) ", title.lower())[0].split()[-1]
+                for title in cluster.titles()
+                if title.strip()
+            }
             if word in heads:
                 return cluster
         return None
