@@ -1240,3 +1240,15 @@ def test_an_organisation_name_ner_cuts_at_of_the_loses_the_dangling_words():
 
     assert clean_org_name("The Meteorological Organization of the") == "The Meteorological Organization"
     assert clean_org_name("Bank of") == "Bank of"  # two words: too short to be a cut name
+
+
+def test_a_short_name_in_brackets_is_the_organisation_and_a_legal_form_makes_a_company(analyze):
+    article = analyze(
+        "The Ministry of Public Works (Kemenpu) said the roads will be busy. Kemenpu predicts that 90 million "
+        "people will travel.\n\nPT Wijaya Karya (Persero) Tbk stated that it will give a discount."
+    )
+    short = _speaker(article, "Kemenpu")
+    assert (short.name, short.type) == ("Ministry of Public Works", "ORG")
+    assert short == _speaker(article, "The Ministry of Public Works (Kemenpu)")
+    company = _speaker(article, "PT Wijaya Karya (Persero) Tbk")
+    assert (company.name, company.type) == ("PT Wijaya Karya (Persero) Tbk", "ORG")

@@ -383,6 +383,16 @@ def _not_a_person(ent: SpacySpan) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_VERBS
 
 
+# Companies' legal forms, written before or after their names (not "AG", "SA", "AS", "Spa": an attorney general,
+# South Africa and English words).
+_LEGAL_FORMS = frozenset("pt tbk persero llc ltd gmbh jsc pjsc ojsc ooo zao oao inc plc s.p.a bv nv oyj s.r.o".split())
+
+
+def has_legal_form(text: str) -> bool:
+    """Whether a company's legal form is among the words ("PT … Tbk", "… LLC", "… GmbH")."""
+    return any(w.lower().rstrip(".") in _LEGAL_FORMS for w in re.findall(r"[\w.]+", text))
+
+
 _PEOPLE_OF_A_PLACE = frozenset("people resident inhabitant citizen population residents inhabitants".split())
 
 
@@ -395,10 +405,14 @@ def _named_thing(ent: SpacySpan) -> bool:
         return True  # "the Department of Agriculture of Ben Tre", "the Institute of Water Resources Research"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
         return True  # "the representative of the people of Shiraz": a place
-    if (before is not None and before.text == "(") or (after is not None and after.text == ")"):
-        return True  # "the National Police (Kakorlantas Polri)": an abbreviation in brackets names a body
+    if (before is not None and before.text in "()") or (after is not None and after.text == ")"):
+        # "the National Police (Kakorlantas Polri)": an abbreviation in brackets names a body; "PT Jasa Marga
+        # (Persero) Tbk": what follows the brackets goes on with the name.
+        return True
     if before is not None and before.lower_ == "the" and not ent.text.endswith("s"):
         return True  # "from the Rába or the Danube": a river, a building, a ship (persons take no article)
+    if has_legal_form(doc[max(0, ent.start - 1) : min(len(doc), ent.end + 4)].text):
+        return True  # "PT Jasa Marga (Persero) Tbk", "Gazprom Neft PJSC": a company's legal form beside the name
     return _listed_under_common_noun(root)  # "the dams Lar, Latyan and Karaj": names listed after what they are
 
 

@@ -17,7 +17,14 @@ from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.clusters import Cluster, ClusterBook
-from saywho.speakers.mentions import TITLE_WORDS, PersonMention, in_web_address, person_mentions, role_around
+from saywho.speakers.mentions import (
+    TITLE_WORDS,
+    PersonMention,
+    has_legal_form,
+    in_web_address,
+    person_mentions,
+    role_around,
+)
 from saywho.speakers.names import clean_name, compound_org_name, name_words, same_name, strip_accents
 from saywho.speakers.roles import COUNTRIES, SEATS_OF_GOVERNMENT, country_of
 
@@ -430,6 +437,8 @@ class SpeakerResolver(ClusterBook):
                 return self.named("ORG", name, _strip_determiner(source_text))
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
                 return self._state(head, source_text)
+            if has_legal_form(source_text):  # "PT Jasa Marga (Persero) Tbk stated": a company, named in full
+                return self.named("ORG", _strip_determiner(source_text, lower=False))
             if (head.ent_type_ in ("ORG", "FAC") and not _looks_like_person(name)) or _looks_like_org(name):
                 return self.named("ORG", _strip_determiner(self._entity_text(head)), _strip_determiner(source_text))
             if name_words(name) and name.lower() not in self.not_persons:
@@ -504,6 +513,34 @@ class SpeakerResolver(ClusterBook):
             target.mentions.extend(short.mentions)
             target.descriptions.append(short.canonical)
             self.clusters.remove(short)
+            speakers = [target if c is short else c for c in speakers]
+        return speakers
+
+    def merge_short_names(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
+        """ "Kemenhub predicts …" where the article writes "the Ministry of Transportation (Kemenhub)": a one-word
+        name NER took for a person is the short name of the organisation it stands in brackets after."""
+        for short in [c for c in self.clusters if c.type == "PERSON" and len(c.names) == 1 and " " not in c.names[0]]:
+            name = short.names[0]
+            marker = f"({name})"
+            owners = [
+                c
+                for c in self.clusters
+                if c.type == "ORG" and any(marker in d for d in [c.canonical or "", *c.descriptions])
+            ]
+            full = self._spelled_out(name) if not owners else None
+            if len(owners) == 1:
+                target = owners[0]
+                target.mentions.extend(short.mentions)
+                target.descriptions.append(name)
+                self.clusters.remove(short)
+            elif full is not None and _looks_like_org(full):
+                target = short  # named only here: the cluster itself becomes the organisation
+                target.type, target.canonical, target.names, target.roles = "ORG", full, [], []
+                target.descriptions.append(name)
+                self.by_key.setdefault(("ORG", full.lower()), target)
+            else:
+                continue
+            self.timeline = [(s, e, target if c is short else c) for s, e, c in self.timeline]
             speakers = [target if c is short else c for c in speakers]
         return speakers
 
@@ -868,4 +905,5 @@ def build_entities(
     resolver = SpeakerResolver(text, paragraphs, quoted, not_persons)
     # Every source is a mention of its speaker, organisations' too: "the khokimiyat" later finds the one named last.
     speakers = [resolver.remember(resolver.resolve(c), c) for c in candidates]
-    return resolver.entities(resolver.merge_acronyms(resolver.merge_described_later(speakers)))
+    speakers = resolver.merge_short_names(resolver.merge_acronyms(resolver.merge_described_later(speakers)))
+    return resolver.entities(speakers)
