@@ -10,6 +10,7 @@ from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
 from saywho.attribution.interview import find_interview_answers, find_printed_answers
 from saywho.attribution.learned import merged_candidates
+from saywho.attribution.lexicon import PREDICATIVE_VERBS
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.tail_reports import find_tail_reports
@@ -49,7 +50,7 @@ def extract_candidates(
     found = merged_candidates(
         paragraphs, quotes, rules, min_confidence=_min_confidence(translated, encoder), encoder=encoder
     )
-    found = [c for c in found if not _own_correspondent(c, paragraphs)]
+    found = [c for c in found if not _own_correspondent(c, paragraphs) and not _person_object(c, paragraphs)]
     for cand in found:
         # Any quoted words make a report mixed (the rules' own kind, which the CRF reads, asks for three).
         if cand.kind == "indirect" and _quoted_marks(cand, paragraphs) >= 2:
@@ -189,6 +190,27 @@ def _own_correspondent(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
         return False
     source, cue = _span_text(cand.source, paragraphs), _span_text(cand.cue, paragraphs)
     return cue.lower() in _TAG_CUES and bool(_CORRESPONDENT.fullmatch(source))
+
+
+_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+
+
+def _person_object(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
+    """ "…, as everyone in the city calls him": a naming verb ("call", "describe", "consider") reports only with
+    a predicate ("called him a hero"); with a lone pronoun for content it names or phones someone. Other verbs
+    keep such a content ("urged them", "attacked her" are reports in PolNeAR)."""
+    text = " ".join(_span_text(span, paragraphs) for span in cand.content).strip().lower()
+    return text in _OBJECT_PRONOUNS and cand.cue is not None and _cue_lemma(cand.cue, paragraphs) in PREDICATIVE_VERBS
+
+
+def _cue_lemma(cue: tuple[int, int], paragraphs: list[Paragraph]) -> str:
+    """The lemma of the cue's last word ("" when the cue is not in a parsed paragraph)."""
+    k = bisect.bisect_right(paragraphs, cue[0], key=lambda p: p.offset) - 1
+    if k < 0 or cue[1] > paragraphs[k].end:
+        return ""
+    par = paragraphs[k]
+    span = par.doc.char_span(cue[0] - par.offset, cue[1] - par.offset, alignment_mode="expand")
+    return span[-1].lemma_.lower() if span is not None and len(span) else ""
 
 
 def _quoted_marks(cand: Candidate, paragraphs: list[Paragraph]) -> int:
