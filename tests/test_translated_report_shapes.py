@@ -168,3 +168,15 @@ def test_a_naming_verb_with_a_pronoun_is_no_report(analyze):
         "Ferraro added, as everyone in the town calls him.\n"
     )
     assert all([c.text for c in a.content] != ["him"] for a in article.attributions), _found(article)
+
+
+def test_a_clause_that_quotes_a_phrase_is_one_mixed_report(analyze):
+    """The quotation rule hangs the quoted phrase on the outer verb; the clause around it is the report."""
+    article = _translated(
+        analyze,
+        "The mayor of the city, Ana Perić, assured that the new tram line, which cost more than two billion dinars, "
+        '"will change the daily commute of half the city".',
+    )
+    (a,) = article.attributions
+    assert a.kind == "mixed" and a.cue.text == "assured"
+    assert a.content[0].text.startswith("that the new tram line") and a.content[0].text.endswith('half the city"')

@@ -93,7 +93,13 @@ def rule_candidates(
     indirect: list[Candidate] = []
     for par in paragraphs:
         for cand in [*find_translated_forms(par, translated=translated), *find_indirect(par), *find_tail_reports(par)]:
-            if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
+            if cand.cue in direct_cues and _quotes_inside(cand, direct, paragraphs):
+                # "X announced that A, which should, as she said, "Q"": the quotation is part of one mixed report
+                # (the quotation rule hung it on the outer verb); the report replaces the bare quotation.
+                direct = [d for d in direct if d.cue != cand.cue]
+                direct_cues.discard(cand.cue)
+                direct_contents = IntervalIndex((s, e, None) for d in direct for s, e in d.content)
+            elif cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
             if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):
                 continue  # "I think …" inside someone's quoted words is theirs, already attributed
@@ -110,6 +116,20 @@ def rule_candidates(
     indirect = _drop_weak_nested(indirect)
     _extend_back(indirect, direct + indirect, paragraphs)
     return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+
+
+def _quotes_inside(cand: Candidate, direct: list[Candidate], paragraphs: list[Paragraph]) -> bool:
+    """Whether `cand` reports forward (the cue before the content) and the quotations with its cue lie inside its
+    one content after at least four words of its own (a clause that quotes a phrase, not `said that "…"`)."""
+    quoted = [d for d in direct if d.cue == cand.cue]
+    if len(cand.content) != 1 or not quoted or cand.cue is None:
+        return False
+    start, end = cand.content[0]
+    spans = sorted(span for d in quoted for span in d.content)
+    if cand.cue[1] > start or not all(start <= s and e <= end for s, e in spans):
+        return False
+    before = _span_text((start, spans[0][0]), paragraphs)
+    return len([w for w in before.split() if w.lower() != "that"]) >= 4
 
 
 # Rules whose cue is a verb with a noun or infinitive object: reliable in narration, but inside someone
