@@ -180,3 +180,13 @@ def test_a_clause_that_quotes_a_phrase_is_one_mixed_report(analyze):
     (a,) = article.attributions
     assert a.kind == "mixed" and a.cue.text == "assured"
     assert a.content[0].text.startswith("that the new tram line") and a.content[0].text.endswith('half the city"')
+
+
+def test_colon_speech_after_an_addressee(analyze):
+    """ "X told the agency's correspondent: …" without quotation marks (Persian copy); the sentencizer ends the
+    sentence at the colon."""
+    article = _translated(
+        analyze,
+        "A resident of the district, Sara Novak, told the agency's correspondent: The taps have been dry for a week.",
+    )
+    assert ("A resident of the district, Sara Novak,", "told", ["The taps have been dry for a week"]) in _found(article)

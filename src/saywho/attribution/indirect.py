@@ -409,10 +409,20 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
     if subject is not None and not _is_speaker(subject):
         subject = None
 
-    # "X clarified: CONTENT" — everything after the colon.
+    # "X clarified: CONTENT" — everything after the colon; "X told the agency's reporter: CONTENT" too.
     after = verb.doc[cue[-1].i + 1] if cue[-1].i + 1 < sent.end else None
+    if after is not None and lemma in ADDRESSEE_VERBS:
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        if addressee is not None and addressee.left_edge.i == cue[-1].i + 1 and addressee.right_edge.i - verb.i <= 5:
+            end = addressee.right_edge.i + 1
+            after = verb.doc[end] if end < len(verb.doc) else None
     if after is not None and after.text == ":":
         content = trim_tokens([t for t in sent if t.i > after.i], keep_quotes=True)
+        if not content and after.i + 1 < len(verb.doc):
+            # The sentencizer ends the sentence at the colon: what follows, to the paragraph's end, was said.
+            content = trim_tokens(list(verb.doc[after.i + 1 :]), keep_quotes=True)
+            if any(t.text in '"“”«»„' for t in content):
+                return None  # a quotation is the direct rules' business
         return make_candidate(content, subject, cue, offset, "indirect:colon", 0.75)
 
     if lemma in SPEECH_VERBS:
