@@ -10,6 +10,7 @@ from saywho.attribution.direct import find_direct
 from saywho.attribution.indirect import find_indirect
 from saywho.attribution.interview import find_interview_answers, find_printed_answers
 from saywho.attribution.learned import merged_candidates
+from saywho.attribution.lexicon import PREDICATIVE_VERBS
 from saywho.attribution.quotes import Quotation
 from saywho.attribution.spans import Candidate
 from saywho.attribution.tail_reports import find_tail_reports
@@ -49,7 +50,7 @@ def extract_candidates(
     found = merged_candidates(
         paragraphs, quotes, rules, min_confidence=_min_confidence(translated, encoder), encoder=encoder
     )
-    found = [c for c in found if not _own_correspondent(c, paragraphs)]
+    found = [c for c in found if not _own_correspondent(c, paragraphs) and not _person_object(c, paragraphs)]
     for cand in found:
         # Any quoted words make a report mixed (the rules' own kind, which the CRF reads, asks for three).
         if cand.kind == "indirect" and _quoted_marks(cand, paragraphs) >= 2:
@@ -92,7 +93,13 @@ def rule_candidates(
     indirect: list[Candidate] = []
     for par in paragraphs:
         for cand in [*find_translated_forms(par, translated=translated), *find_indirect(par), *find_tail_reports(par)]:
-            if cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
+            if cand.cue in direct_cues and _quotes_inside(cand, direct, paragraphs):
+                # "X announced that A, which should, as she said, "Q"": the quotation is part of one mixed report
+                # (the quotation rule hung it on the outer verb); the report replaces the bare quotation.
+                direct = [d for d in direct if d.cue != cand.cue]
+                direct_cues.discard(cand.cue)
+                direct_contents = IntervalIndex((s, e, None) for d in direct for s, e in d.content)
+            elif cand.cue and (cand.cue in direct_cues or _inside(cand.cue, standalone)):
                 continue
             if cand.cue and _inside(cand.cue, all_quoted) and _first_person(cand, paragraphs):
                 continue  # "I think …" inside someone's quoted words is theirs, already attributed
@@ -109,6 +116,20 @@ def rule_candidates(
     indirect = _drop_weak_nested(indirect)
     _extend_back(indirect, direct + indirect, paragraphs)
     return sorted(_dedupe(direct + indirect), key=lambda c: (c.content_start, c.content_end))
+
+
+def _quotes_inside(cand: Candidate, direct: list[Candidate], paragraphs: list[Paragraph]) -> bool:
+    """Whether `cand` reports forward (the cue before the content) and the quotations with its cue lie inside its
+    one content after at least four words of its own (a clause that quotes a phrase, not `said that "…"`)."""
+    quoted = [d for d in direct if d.cue == cand.cue]
+    if len(cand.content) != 1 or not quoted or cand.cue is None:
+        return False
+    start, end = cand.content[0]
+    spans = sorted(span for d in quoted for span in d.content)
+    if cand.cue[1] > start or not all(start <= s and e <= end for s, e in spans):
+        return False
+    before = _span_text((start, spans[0][0]), paragraphs)
+    return len([w for w in before.split() if w.lower() != "that"]) >= 4
 
 
 # Rules whose cue is a verb with a noun or infinitive object: reliable in narration, but inside someone
@@ -189,6 +210,27 @@ def _own_correspondent(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
         return False
     source, cue = _span_text(cand.source, paragraphs), _span_text(cand.cue, paragraphs)
     return cue.lower() in _TAG_CUES and bool(_CORRESPONDENT.fullmatch(source))
+
+
+_OBJECT_PRONOUNS = frozenset("him her them me us".split())
+
+
+def _person_object(cand: Candidate, paragraphs: list[Paragraph]) -> bool:
+    """ "…, as everyone in the city calls him": a naming verb ("call", "describe", "consider") reports only with
+    a predicate ("called him a hero"); with a lone pronoun for content it names or phones someone. Other verbs
+    keep such a content ("urged them", "attacked her" are reports in PolNeAR)."""
+    text = " ".join(_span_text(span, paragraphs) for span in cand.content).strip().lower()
+    return text in _OBJECT_PRONOUNS and cand.cue is not None and _cue_lemma(cand.cue, paragraphs) in PREDICATIVE_VERBS
+
+
+def _cue_lemma(cue: tuple[int, int], paragraphs: list[Paragraph]) -> str:
+    """The lemma of the cue's last word ("" when the cue is not in a parsed paragraph)."""
+    k = bisect.bisect_right(paragraphs, cue[0], key=lambda p: p.offset) - 1
+    if k < 0 or cue[1] > paragraphs[k].end:
+        return ""
+    par = paragraphs[k]
+    span = par.doc.char_span(cue[0] - par.offset, cue[1] - par.offset, alignment_mode="expand")
+    return span[-1].lemma_.lower() if span is not None and len(span) else ""
 
 
 def _quoted_marks(cand: Candidate, paragraphs: list[Paragraph]) -> int:

@@ -12,13 +12,16 @@ from spacy.tokens import Token
 
 from saywho.attribution.candidates import make_candidate, surface_candidate
 from saywho.attribution.lexicon import (
+    ADDRESSEE_VERBS,
     BELIEF_ADJECTIVES,
     CALQUED_CLAUSE_VERBS,
     CALQUED_SOURCE_AFTER_CUES,
     CLAUSE_ONLY_VERBS,
     INFINITIVE_SPEECH_VERBS,
+    INSTITUTION_NOUNS,
     NON_SPEAKERS,
     NOUN_CONTENT_VERBS,
+    OBJECT_INFINITIVE_VERBS,
     PHRASAL_CUES,
     PREDICATIVE_VERBS,
     SPEECH_VERBS,
@@ -37,8 +40,13 @@ _TRIGGER_VERBS = (
     | INFINITIVE_SPEECH_VERBS
     | NOUN_CONTENT_VERBS
     | CALQUED_CLAUSE_VERBS
+    | OBJECT_INFINITIVE_VERBS
     | {verb for verb, _ in PHRASAL_CUES}
 )
+# Directives whose addressee belongs to what was said: "urged residents to leave" reports "residents to leave".
+_OBJECT_IN_CONTENT = frozenset({"urge", "ask", "call", "direct", "order", "instruct", *OBJECT_INFINITIVE_VERBS})
+
+
 _SUBJECT_DEPS = ("nsubj",)
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -70,6 +78,8 @@ def _sentence_candidates(sent: SpacySpan, offset: int) -> Iterator[Candidate]:
             cand = _reporting_verb(tok, offset)
             if (cand is None or cand.source is None) and tok.lemma_.lower() in SPEECH_VERBS:
                 cand = _trailing_report(tokens, k, offset) or cand
+            if (cand is None or cand.source is None) and tok.lemma_.lower() in _SET_OFF_SUBJECT_VERBS:
+                cand = _interrupted_report(tokens, k, offset) or cand
         elif pos == "ADJ" and tok.lemma_.lower() in BELIEF_ADJECTIVES:
             cand = _belief_adjective(tok, offset)
         elif pos == "VERB" and tok.lemma_.lower() in _VOICING_VERBS:
@@ -136,6 +146,67 @@ def _trailing_report(tokens: list[Token], k: int, offset: int) -> Candidate | No
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+# Verbs read by `_interrupted_report`: speech verbs with a clause, directives with an object and an infinitive.
+_SET_OFF_SUBJECT_VERBS = SPEECH_VERBS | _OBJECT_IN_CONTENT
+
+
+def _interrupted_report(tokens: list[Token], k: int, offset: int) -> Candidate | None:
+    """ "Deputy Minister X, in a meeting with the provinces on Monday, directed localities to …" and "Speaking to
+    the paper, Professor X, a climate expert from Y University, believes the delta is sinking.": phrases set off by
+    commas before the verb, which the parser takes for the core of the sentence, leaving the verb no subject.
+
+    Read off the words: the stretch before the verb splits at commas into openers (a preposition or a participle
+    first) and noun phrases; the first noun phrase and the appositions right after it are the source, and at least
+    one opener must be there (without one the parse is trusted). The content is all after the verb."""
+    verb = tokens[k]
+    if k < 4 or tokens[k - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    segments = _comma_segments(tokens[: k - 1])
+    kinds = [_segment_kind(seg) for seg in segments]
+    if None in kinds or "opener" not in kinds or "np" not in kinds:
+        return None
+    first = kinds.index("np")
+    last = first
+    while last + 1 < len(kinds) and kinds[last + 1] == "np":
+        last += 1
+    source = [t for seg in segments[first : last + 1] for t in seg]
+    source = [t for t in tokens if source[0].i <= t.i <= source[-1].i]
+    content = trim_tokens(tokens[k + 1 :], keep_quotes=True)
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    if verb.lemma_.lower() not in SPEECH_VERBS and not _object_then_infinitive(content):
+        return None
+    return surface_candidate(content, source, [verb], offset, "indirect:interrupted", 0.6)
+
+
+def _comma_segments(tokens: list[Token]) -> list[list[Token]]:
+    segments: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    return segments
+
+
+def _segment_kind(segment: list[Token]) -> str | None:
+    """ "opener" (a prepositional or participial phrase), "np" (a noun phrase), or None (anything else)."""
+    if not segment or any(t.tag_ in _FINITE or t.text in '"“”«»„' for t in segment):
+        return None
+    head = segment[0]
+    if head.pos_ == "ADP" or (head.tag_ in ("VBG", "VBN") and head.i == head.sent.start):
+        return "opener"
+    if head.pos_ in ("DET", "PROPN", "ADJ", "NOUN") and any(t.pos_ in ("PROPN", "NOUN") for t in segment):
+        return "np" if not any(t.pos_ == "VERB" for t in segment) else None
+    return None
+
+
+def _object_then_infinitive(content: list[Token]) -> bool:
+    """ "localities to operate the sluices": a short noun phrase, "to", a verb."""
+    to = next((n for n, t in enumerate(content[:7]) if t.lower_ == "to"), None)
+    if not to or to + 1 >= len(content) or content[to + 1].tag_ != "VB":
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON") for t in content[:to])
 
 
 def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]] | None:
@@ -159,6 +230,10 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
         # "As the agency was informed in the press service of the ministry, ...": the outlet was told; the one who
         # told it (the Russian «как сообщили в пресс-службе») is the source.
         cue, first, boundary = [tokens[told]], told + 2, next(i for i, t in enumerate(tokens) if t.text == ",")
+    elif (said := _impersonal_from(tokens, speech)) is not None:
+        # "As they announced from the company, …": the Serbian and Russian impersonal plural («како су саопштили
+        # из EPS», «как сообщили в министерстве»); the institution after the preposition is the source.
+        cue, first, boundary = [tokens[said]], said + 2, next(i for i, t in enumerate(tokens) if t.text == ",")
     else:  # "As X noted, ...": the verb before the first comma, perhaps with its addressee ("As X told TASS, ...")
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None or comma < 3:
@@ -182,6 +257,21 @@ def _as_reported(tokens: list[Token], offset: int) -> tuple[Candidate, set[int]]
 
 def _that_clause(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _impersonal_from(tokens: list[Token], speech: list[bool]) -> int | None:
+    """The index of the verb of "As they said from|in|at X, …" (X an institution, before the first comma), or None."""
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma < 5 or tokens[1].lower_ != "they" or not speech[2] or tokens[2].tag_ != "VBD":
+        return None
+    if tokens[3].lower_ not in ("from", "in", "at"):
+        return None
+    place = tokens[4:comma]
+    if any(t.ent_type_ in ("DATE", "TIME") or t.tag_ in _FINITE for t in place):
+        return None  # "As they said in March, …"
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in _SPEAKER_NOUNS | INSTITUTION_NOUNS for t in place):
+        return None
+    return 2
 
 
 def _told_in(tokens: list[Token]) -> int | None:
@@ -212,6 +302,10 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
         if len(subjects) >= 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].i < tok.i:
             return subjects[1]
+        if len(subjects) >= 2 and tok is verb and _set_off(verb) and subjects[-1].left_edge.i == verb.i + 1:
+            # "The sanction, said X, can be …": the parser gives the set-off verb the content's subject too; the
+            # speaker is the one right after the verb.
+            return subjects[-1]
         if subjects:
             return subjects[0]
         # "concluded his statements by saying": through the preposition a gerund hangs on, to the finite verb.
@@ -222,6 +316,11 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a comma or dash sets the verb off from what comes before it ("…, said X")."""
+    return verb.i > verb.sent.start and verb.doc[verb.i - 1].text in ",—–"
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -310,10 +409,20 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
     if subject is not None and not _is_speaker(subject):
         subject = None
 
-    # "X clarified: CONTENT" — everything after the colon.
+    # "X clarified: CONTENT" — everything after the colon; "X told the agency's reporter: CONTENT" too.
     after = verb.doc[cue[-1].i + 1] if cue[-1].i + 1 < sent.end else None
+    if after is not None and lemma in ADDRESSEE_VERBS:
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        if addressee is not None and addressee.left_edge.i == cue[-1].i + 1 and addressee.right_edge.i - verb.i <= 5:
+            end = addressee.right_edge.i + 1
+            after = verb.doc[end] if end < len(verb.doc) else None
     if after is not None and after.text == ":":
         content = trim_tokens([t for t in sent if t.i > after.i], keep_quotes=True)
+        if not content and after.i + 1 < len(verb.doc):
+            # The sentencizer ends the sentence at the colon: what follows, to the paragraph's end, was said.
+            content = trim_tokens(list(verb.doc[after.i + 1 :]), keep_quotes=True)
+            if any(t.text in '"“”«»„' for t in content):
+                return None  # a quotation is the direct rules' business
         return make_candidate(content, subject, cue, offset, "indirect:colon", 0.75)
 
     if lemma in SPEECH_VERBS:
@@ -341,6 +450,8 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
                 # "reported that two residents, including a child, were hospitalized": the comma the parser hung
                 # on the clause cut its subject off; the clause starts at its "that".
                 content = [verb.doc[i] for i in range(mark.i, content[-1].i + 1)]
+            elif (start := _object_taken_subject(verb, clause, cue)) is not None:
+                content = [verb.doc[i] for i in range(start, content[-1].i + 1)]
             content = _to_sentence_end(content, verb)
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
@@ -372,15 +483,13 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.7)
 
     # "X urged Y to CONTENT", "X pledged to CONTENT": speech acts with an infinitive content.
-    if lemma in INFINITIVE_SPEECH_VERBS:
+    if lemma in INFINITIVE_SPEECH_VERBS or lemma in OBJECT_INFINITIVE_VERBS:
         xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and xcomp is not None and c.i < xcomp.i), None)
+        if lemma in OBJECT_INFINITIVE_VERBS and not _object_infinitive(obj, xcomp):
+            xcomp = None  # "reminded the public of the rules": no directive
         if xcomp is not None and subject is not None:
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-            first = (
-                obj.left_edge.i
-                if obj is not None and lemma in ("urge", "ask", "call", "direct", "order", "instruct")
-                else xcomp.left_edge.i
-            )
+            first = obj.left_edge.i if obj is not None and lemma in _OBJECT_IN_CONTENT else xcomp.left_edge.i
             content = trim_tokens([verb.doc[i] for i in range(first, xcomp.right_edge.i + 1)], keep_quotes=True)
             return make_candidate(content, subject, cue, offset, "indirect:infinitive", 0.6)
 
@@ -417,12 +526,39 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
     # "X denied the allegations": a noun-phrase content for a few verbs.
     if lemma in NOUN_CONTENT_VERBS and lemma not in CLAUSE_ONLY_VERBS and subject is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in ("this", "that") and not list(obj.children):
+            return _anaphoric_object(verb, subject, cue, offset)
         if obj is not None:
             # "cited X as examples of Y": the verb's later modifiers belong to what was said.
             end = max(t.i for t in verb.subtree if t.i >= obj.i)
             content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
+            if not any(t.pos_ in ("VERB", "AUX") or t.text in '"“”«»„' for t in content):
+                # "The opposition criticises the actions of the government": a bare noun object names what the
+                # verb is about, not what was said; "rejected the claims, saying that …" says something.
+                return None
             return make_candidate(content, subject, cue, offset, "indirect:object", 0.5)
     return None
+
+
+def _object_infinitive(obj: Token | None, xcomp: Token | None) -> bool:
+    """ "reminded travellers to be aware": an object, then a to-infinitive."""
+    if obj is None or xcomp is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
+
+
+def _anaphoric_object(verb: Token, subject: Token, cue: list[Token], offset: int) -> Candidate | None:
+    """ "The cabinet wants to cut night flights. Minister X announced this on Wednesday.": the object points back,
+    and what was announced is the sentence before (in the same paragraph); the active twin of "This was
+    announced by X" (translated_forms)."""
+    start = verb.sent.start
+    if start == 0:
+        return None
+    previous = [t for t in verb.doc[start - 1].sent if not t.is_space]
+    if any(t.text in '"“”«»„' for t in previous):
+        return None  # a quotation before is the direct rules' business
+    content = trim_tokens(previous, keep_quotes=True)
+    return make_candidate(content, subject, cue, offset, "indirect:anaphoric", 0.6)
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:
@@ -447,23 +583,76 @@ def _to_sentence_end(content: list[Token], verb: Token) -> list[Token]:
     sent = verb.sent
     end = content[-1].i
     opened = _open_quote(content)
-    for t in sent[end + 1 - sent.start :]:
+    rest = list(sent[end + 1 - sent.start :])
+    n = 0
+    while n < len(rest):
+        t = rest[n]
         if opened:
             end = t.i
             if t.text in '"”»“':
                 break
+            n += 1
+            continue
+        close = _embedded_quote_close(rest, n)
+        if close is not None:
+            end, n = rest[close].i, close + 1  # `has been a "savings bank" for the budget`: words the clause quotes
             continue
         if t.text in '"“”«»„;' or t.lower_ == "according":
             break
-        if t.pos_ == "VERB" and t.lemma_.lower() in _TRIGGER_VERBS and t.dep_ in ("conj", "advcl", "parataxis"):
-            break  # a second report by the same speaker: "..., and warned X to ..."
+        if _second_report(t):
+            # A second report: "..., and warned X to ...", "…, but it does not comment on …" (without its subject).
+            end = min([end] + [c.left_edge.i - 1 for c in t.children if c.i < t.i and c.left_edge.i > content[0].i])
+            break
         end = t.i
+        n += 1
     semicolon = next((t.i for t in verb.doc[content[0].i : end + 1] if t.text == ";"), None)
     if semicolon is not None and not opened:
         end = semicolon - 1  # "said A; B": B is the writer's again
     if opened and verb.doc[end].text not in '"”»“':
         end = _extend_to_quote_close(verb.doc, end)
     return trim_tokens([verb.doc[i] for i in range(content[0].i, end + 1)], keep_quotes=True)
+
+
+def _object_taken_subject(verb: Token, clause: Token, cue: list[Token]) -> int | None:
+    """ "X predicts the movement of people during the holiday will reach 146 million": a bare clause whose subject
+    the parser took for the verb's object (and its modifiers for the verb's), leaving the clause without one. The
+    content starts right after the cue; None when the shape is not this one. Not for verbs whose object is the
+    addressee ("told reporters the plan will …")."""
+    if clause.i < verb.i or verb.lemma_.lower() in ADDRESSEE_VERBS or _that_clause(clause):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.left_edge.i != cue[-1].i + 1:
+        return None
+    between = {
+        i
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep") and c.i < clause.i
+        for i in range(c.left_edge.i, c.right_edge.i + 1)
+    }
+    if not all(i in between for i in range(obj.left_edge.i, clause.left_edge.i)):
+        return None
+    return obj.left_edge.i
+
+
+def _embedded_quote_close(tokens: list[Token], n: int) -> int | None:
+    """The index of the mark closing a quotation that opens at `tokens[n]` inside a running clause (right after
+    a word: `been a "savings bank"`), within the sentence; None when `tokens[n]` opens none. A quotation after a
+    comma or a colon (`…, "We will …"`) is a new statement, not part of the clause."""
+    t = tokens[n]
+    if t.text not in '"“«„' or t.i == 0 or t.doc[t.i - 1].is_punct:
+        return None
+    return next((m for m in range(n + 1, len(tokens)) if tokens[m].text in '"”»'), None)
+
+
+def _second_report(t: Token) -> bool:
+    """Whether a verb later in the sentence starts a report of its own ("…, and warned X to …"). "continue",
+    "add" and the like report only with a clause: "…, and the cuts will continue until …" goes on with the
+    content."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in _TRIGGER_VERBS or t.dep_ not in ("conj", "advcl", "parataxis"):
+        return False
+    return t.lemma_.lower() not in CLAUSE_ONLY_VERBS or any(c.dep_ == "ccomp" for c in t.children)
 
 
 def _open_quote(tokens: list[Token]) -> bool:

@@ -42,8 +42,15 @@ CLAUSE_ONLY_VERBS = frozenset(
 # Calques that report a clause only in translated news: "X introduced that …" (Chinese 介绍), "X did not exclude
 # that …" (Russian «не исключил»), "X highlighted that …". Kept out of SPEECH_VERBS, which the learned model
 # reads as a feature: in native news these verbs take objects ("introduced a bill"), and they count here only
-# with a that-clause after them.
-CALQUED_CLAUSE_VERBS = frozenset("introduce exclude highlight".split())
+# with a that-clause after them. "X assessed that …" (Indonesian «menilai», Serbian «оценио је да»), "X reassured
+# that …" (Italian «ha rassicurato che») and "X reminded that …" (Indonesian «mengingatkan») render a plain "said";
+# in native English "assess" and "reassure" take objects and "remind" a person.
+CALQUED_CLAUSE_VERBS = frozenset("introduce exclude highlight assess reassure remind".split())
+
+# "X reminded travellers to …", "X advised residents to …", "X encouraged farmers to …": a directive whose content is
+# the object and its infinitive, as for "urged X to". Kept out of INFINITIVE_SPEECH_VERBS (a feature of the learned
+# model) and matched only with an object and an infinitive after it.
+OBJECT_INFINITIVE_VERBS = frozenset("remind advise encourage".split())
 
 # Verbs that report speech with a noun-phrase content: "X denied the allegations", "X called Y a Z".
 NOUN_CONTENT_VERBS = frozenset("deny announce criticize criticise condemn reject cite blast attack slam".split())
@@ -91,6 +98,13 @@ CALQUED_SOURCE_AFTER_CUES: tuple[tuple[str, ...], ...] = (
     ("in", "the", "opinion", "of"),
     ("in", "the", "words", "of"),
     ("as", "noted", "by"),
+)
+
+# Heads of a noun phrase that names an institution, which may speak impersonally in translated news: "In the
+# ministry, it was announced that …", "As they announced from the company, …".
+INSTITUTION_NOUNS = frozenset(
+    "ministry government office department agency company service committee administration council parliament "
+    "municipality embassy headquarters police army cabinet presidency directorate authority commission".split()
 )
 
 # "According to X" and its translated relatives: the source is the object of the preposition.

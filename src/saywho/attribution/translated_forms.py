@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from saywho.attribution.candidates import make_candidate, surface_candidate
-from saywho.attribution.lexicon import SPEECH_VERBS
+from saywho.attribution.lexicon import INSTITUTION_NOUNS, SPEECH_VERBS
 from saywho.attribution.spans import Candidate, trim_tokens
 from saywho.nlp.english import Paragraph
 
@@ -40,7 +40,11 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
         cand = None
         # Each shape has a word it cannot do without: most sentences are passed over at a glance.
         if tokens and tokens[0].lower_ in ("in", "for"):
-            cand = _opinion_opener(tokens, offset, translated) or _statement_opener(tokens, offset)
+            cand = (
+                _opinion_opener(tokens, offset, translated)
+                or _statement_opener(tokens, offset)
+                or _institution_opener(tokens, offset)
+            )
         if cand is None and "attention" in words:
             cand = _drew_attention_to(tokens, offset)
         if cand is None and words & {"by", "in"} and any(t.tag_ == "VBN" for t in tokens):
@@ -72,6 +76,28 @@ def _statement_opener(tokens: list[Token], offset: int) -> Candidate | None:
     if not source or not content:
         return None
     return surface_candidate(content, source, [cue], offset, "indirect:statement-passive", 0.7)
+
+
+def _institution_opener(tokens: list[Token], offset: int) -> Candidate | None:
+    """ "In the Ministry of Energy, it was announced that CONTENT": the impersonal passive with the institution in a
+    locative (Serbian «У Министарству … саопштено је да», Russian «В министерстве сообщили, что»); the
+    institution is the source. A place or a time in the locative ("In Belgrade, it was announced …") is not."""
+    words = [t.lower_ for t in tokens]
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or not 2 < comma <= 12 or words[comma + 1 : comma + 3] not in (["it", "was"], ["it", "is"]):
+        return None
+    if len(words) < comma + 6 or words[comma + 4] != "that" or tokens[comma + 3].tag_ != "VBN":
+        return None
+    cue = tokens[comma + 3]
+    place = trim_tokens(tokens[1:comma])
+    if cue.lemma_.lower() not in _PASSIVE_CUES or not place or _STATEMENT_NOUNS & {t.lower_ for t in place}:
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in place):
+        return None
+    if not any(t.ent_type_ == "ORG" or t.lemma_.lower() in INSTITUTION_NOUNS for t in place):
+        return None
+    content = trim_tokens(tokens[comma + 4 :], keep_quotes=True)
+    return surface_candidate(content, place, [cue], offset, "indirect:institution-passive", 0.7)
 
 
 def _opinion_opener(tokens: list[Token], offset: int, translated: bool = False) -> Candidate | None:
@@ -189,14 +215,34 @@ def _drew_attention_to(tokens: list[Token], offset: int) -> Candidate | None:
     """ "X (also) drew attention to (the fact that) CONTENT": «обратил внимание на то, что …»."""
     words = [t.lower_ for t in tokens]
     for k in range(1, len(words) - 3):
-        if tokens[k].lemma_.lower() != "draw" or words[k + 1] != "attention" or words[k + 2] != "to":
+        if tokens[k].lemma_.lower() != "draw" or words[k + 1] != "attention":
             continue
-        end = k + 3
+        to = _to_after_insert(tokens, k + 2)
+        if to is None:
+            continue
+        end = to + 1
         if words[end : end + 3] == ["the", "fact", "that"]:
             end += 3
         subject = next((c for c in tokens[k].children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
         content = trim_tokens(tokens[end:], keep_quotes=True)
-        return make_candidate(content, subject, tokens[k:end], offset, "indirect:drew-attention", 0.7)
+        # With words between ("drew attention in a statement to …") the cue is the verb and its noun.
+        cue = tokens[k:end] if to == k + 2 else tokens[k : k + 2]
+        return make_candidate(content, subject, cue, offset, "indirect:drew-attention", 0.7)
+    return None
+
+
+def _to_after_insert(tokens: list[Token], i: int) -> int | None:
+    """The index of the "to" of "drew attention (in a statement) to": the translator may put a short
+    prepositional phrase between the noun and its preposition (Hungarian «közleményében felhívta a figyelmet»)."""
+    if i < len(tokens) and tokens[i].lower_ == "to":
+        return i
+    if i >= len(tokens) or tokens[i].pos_ != "ADP":
+        return None
+    for j in range(i + 1, min(len(tokens), i + 7)):
+        if tokens[j].lower_ == "to":
+            return j
+        if tokens[j].pos_ in ("VERB", "AUX") or tokens[j].is_punct:
+            return None
     return None
