@@ -7,6 +7,8 @@ General world knowledge only (lemmas are pymorphy3 normal forms written with е 
 
 from __future__ import annotations
 
+import re
+
 from saywho.document import Role
 
 # fmt: off
@@ -138,6 +140,19 @@ ROLE_NOUNS: dict[str, tuple[str, ...] | None] = {
 _MINISTRY_MARKERS = ("мид", "мин", "министерств")
 # Title words that must head the title for a role noun to match ("пресс-секретарь президента" is no president).
 STRICT_HEADS = frozenset("президент премьер премьер-министр министр посол председатель директор".split())
+
+
+# Short names of ministries, "Мин" + the first syllables of their field ("Минфин", "Минздрава", "Минцифры",
+# "Минобрнауки"): organisations, though the parser often tags them as persons or places.
+_MINISTRY_SHORT = re.compile(
+    r"^мин(?:фин|здрав|юст|труд|транс|строй|спорт|промторг|сельхоз|энерго|цифр|обрнаук|природ|культур|оборон"
+    r"|просвещ|экономразвит|востокразвит|комсвяз|регион|туризм)[а-яё]*$"
+)
+
+
+def is_ministry(word: str) -> bool:
+    """ "Минфин", "Минцифры", "Минздраве": a ministry's short name in any case."""
+    return bool(_MINISTRY_SHORT.match(word.lower()))
 
 
 def country_of_lemmas(lemmas: list[str]) -> str | None:

@@ -27,8 +27,9 @@ _FEMALE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "с
 _MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый")
 _FEMALE_PATRONYMIC = re.compile(r"(?:овн|евн|ичн|инични)(?:а|ы|е|у|ой)$")
 _MALE_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич)(?:а|у|ем|ом|е)?$")
-# Ministries named "Мин" + a noun in the genitive do not decline ("Минпросвещения", "Минобороны").
-_INDECLINABLE_ORG = re.compile(r"^Мин[а-яё]+(?:ения|ития|оны|роды|туры|ства)$")
+# Ministries named "Мин" + a noun in the genitive do not decline ("Минпросвещения", "Минобороны", "Минцифры",
+# "Минобрнауки", "Минэнерго"); "Минфина", "Минздраве" are forms of "Минфин", "Минздрав".
+_INDECLINABLE_ORG = re.compile(r"^Мин[а-яё]+(?:ы|и|ия|о)$")
 # Surname endings -> the endings of its other cases (masculine and feminine forms): what "Лебедева" or "Лебедеву"
 # may be a form of, where pymorphy3 does not know the surname.
 _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -196,6 +197,8 @@ class RussianSpeakerResolver(ClusterBook):
         name = self.names.name(tokens)
         if not name_words(name) or not name[:1].isupper() or name.lower() in self.not_persons:
             return None
+        if any(rl.is_ministry(t.text) for t in tokens):
+            return None  # "Минцифры", tagged as a person
         cluster = self.match_person(name)
         by_form = None
         if cluster is None and len(tokens) == 1:
@@ -279,7 +282,8 @@ class RussianSpeakerResolver(ClusterBook):
             return self.named("GPE", rl.SEAT_LEMMAS[lemma], city)
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
             return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
-        if lemma in INSTITUTION_NOUNS:
+        if lemma in INSTITUTION_NOUNS or rl.is_ministry(head.text):
+            # "В Минздраве России считают" -> "Минздрав России": the ministry with its country.
             return self._institution(par, head, s, e)
         ner = par.span_at(head)
         # "Замминистра подчеркнул": a capitalised title opening a sentence is no name.

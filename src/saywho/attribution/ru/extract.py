@@ -21,6 +21,7 @@ from saywho.attribution.ru.tokens import (
     SUBJECT_RELS,
     char_span,
     cue_object,
+    document_after,
     is_cue,
     is_gerund,
     locative_source,
@@ -162,6 +163,9 @@ class RussianRules:
     # -- sources --------------------------------------------------------------------------------------
     def _source_after(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         """The source written after its cue, past any addressee: "сказал «Ведомостям» замглавы МИД X"."""
+        document = document_after(par, cue)
+        if document is not None:
+            return self._document_author(par, document)
         sent = sentence_tokens(par, cue)
         toks = [t for t in sent if t.i > cue.i]
         if toks and cue_object(cue, par) is toks[0]:
@@ -205,6 +209,27 @@ class RussianRules:
             return None
         head = subject if subject is not None and first.i <= subject.i <= last else nouns[0]
         return first.start, par.tokens[last].end, (head.start, head.end)
+
+    @staticmethod
+    def _document_author(par: RuParagraph, document: RuToken) -> tuple[int, int, tuple[int, int]]:
+        """ "…, говорится в сообщении регулятора": the author (the genitive after the document, to the clause's
+        end) speaks; a document that names none speaks for itself."""
+        sent = sentence_tokens(par, document)
+        rest = [t for t in sent if t.i > document.i]
+        end = next((t.i for t in rest if t.pos == "PUNCT" and t.text not in '«»"„“”' or t.pos == "VERB"), None)
+        rest = [t for t in rest if end is None or t.i < end]
+        # The parser often misreads an indeclinable ministry ("записке Минцифры" as a dative): any name will do.
+        names = [t for t in rest if t.pos == "PROPN" or (t.pos == "NOUN" and t.feat("Case") == "Gen")]
+        author = names[0] if names else None
+        if author is None:
+            return document.start, document.end, (document.start, document.end)
+        first = author.i
+        while first - 1 > document.i and par.tokens[first - 1].pos == "ADJ":
+            first -= 1
+        last = rest[-1].i
+        while last > author.i and par.tokens[last].pos == "PUNCT" and par.tokens[last].text not in "»”":
+            last -= 1
+        return par.tokens[first].start, par.tokens[last].end, (author.start, author.end)
 
     @staticmethod
     def _named_place(par: RuParagraph, tok: RuToken) -> bool:
@@ -549,7 +574,7 @@ class RussianRules:
         if k + 2 >= len(toks) or toks[k].lemma != "говориться" or toks[k + 1].lower not in ("в", "во"):
             return None
         document = toks[k + 2]
-        if document.lemma not in _DOCUMENT_NOUNS:
+        if document.lemma not in lx.DOCUMENT_NOUNS:
             return None
         last = k + 2
         while last + 1 < len(toks) and toks[last + 1].text != "," and toks[last + 1].pos != "VERB":
@@ -569,12 +594,6 @@ class RussianRules:
         if after[1] - after[0] > 2:
             fragments.append(after)
         return fragments
-
-
-# Documents that speak for whoever issued them: «в сообщении», «в заявлении», «в документе».
-_DOCUMENT_NOUNS = frozenset(
-    "сообщение заявление документ релиз пресс-релиз отчёт отчет доклад письмо постановление".split()
-)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""The Russian pipeline on more shapes of news text: verbs of demand and advice with an infinitive, documents
+reporting after their content, organisations with their full names, role nouns and unnamed sources.
+
+Every sentence is invented for these tests. natasha loads once per module.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.document import Article, ArticleMeta, Attribution, Entity
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    from saywho.pipeline_ru import RussianPipeline
+
+    pipeline = RussianPipeline()
+
+    def run(text: str) -> Article:
+        article = pipeline.analyze_article(Article(text=text, meta=ArticleMeta(language="ru")))
+        article.validate()
+        return article
+
+    return run
+
+
+def by_cue(article: Article, cue: str) -> tuple[Attribution, Entity | None]:
+    found = [a for a in article.attributions if a.cue and a.cue.text == cue]
+    assert len(found) == 1, [(a.cue and a.cue.text, [c.text for c in a.content]) for a in article.attributions]
+    return found[0], article.speaker_of(found[0])
+
+
+# -- verbs of demand, advice, report and count -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "content"),
+    [
+        (
+            "Мэр Новосибирска Игорь Кольцов потребовал от подрядчиков закончить ремонт моста к понедельнику.",
+            "потребовал",
+            "Игорь Кольцов",
+            "закончить ремонт моста к понедельнику",
+        ),
+        (
+            "Депутат Марина Осипова предложила снизить налог для фермеров вдвое.",
+            "предложила",
+            "Марина Осипова",
+            "снизить налог для фермеров вдвое",
+        ),
+        (
+            "Врач Ирина Белякова посоветовала пожилым людям не выходить на улицу в жару.",
+            "посоветовала",
+            "Ирина Белякова",
+            "не выходить на улицу в жару",
+        ),
+        (
+            "Министр Павел Гусев доложил, что все школы региона готовы к учебному году.",
+            "доложил",
+            "Павел Гусев",
+            "все школы региона готовы к учебному году",
+        ),
+        (
+            "Аналитик Степан Крылов подсчитал, что расходы семей на продукты выросли на пятую часть.",
+            "подсчитал",
+            "Степан Крылов",
+            "расходы семей на продукты выросли на пятую часть",
+        ),
+    ],
+)
+def test_verbs_of_demand_advice_and_count_report(analyze, text, cue, name, content):
+    att, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and speaker.name == name
+    assert content in att.content[0].text
+
+
+# -- documents that report after their content ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "kind"),
+    [
+        (
+            "Минфин сократил выпуск облигаций до 300 млрд рублей, говорится в сообщении ведомства.",
+            "говорится",
+            "Минфин",
+            "indirect",
+        ),
+        ("«Спрос на кредиты остается высоким», — отмечается в обзоре Минфина.", "отмечается", "Минфин", "direct"),
+        (
+            "Льгота не коснется крупных компаний, говорится в пояснительной записке Минобрнауки.",
+            "говорится",
+            "Минобрнауки",
+            "indirect",
+        ),
+        ("Закон вступит в силу с 1 июля, следует из документа Минприроды.", "следует", "Минприроды", "indirect"),
+    ],
+)
+def test_a_document_after_its_content_speaks_for_its_author(analyze, text, cue, name, kind):
+    att, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "ORG")
+    assert att.kind == kind
+
+
+def test_a_ministry_keeps_its_country_and_is_no_person(analyze):
+    article = analyze("В Минтрансе России считают, что тарифы вырастут. В Минцифры сообщили, что сеть расширят.")
+    _, first = by_cue(article, "считают")
+    _, second = by_cue(article, "сообщили")
+    assert first is not None and first.name == "Минтранс России"
+    assert second is not None and (second.name, second.type) == ("Минцифры", "ORG")
