@@ -105,3 +105,23 @@ def test_a_ministry_keeps_its_country_and_is_no_person(analyze):
     _, second = by_cue(article, "сообщили")
     assert first is not None and first.name == "Минтранс России"
     assert second is not None and (second.name, second.type) == ("Минцифры", "ORG")
+
+
+# -- mixed content: a quoted fragment inside a parenthetical or a naming report ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("По словам Ольги Зайцевой, завод будет работать «в три смены».", "По словам"),
+        ("По мнению аналитика Игоря Сомова, рынок будет «проседать» до весны.", "По мнению"),
+        ('Сенатор Олег Рыбин назвал новый тариф "чрезмерно высоким".', "назвал"),
+        ("Сенатор Олег Рыбин назвал новый тариф «чрезмерно высоким».", "назвал"),
+    ],
+)
+def test_quoted_words_inside_reported_content_make_it_mixed(analyze, text, cue):
+    att, _ = by_cue(analyze(text), cue)
+    assert att.kind == "mixed"
+
+
+def test_a_quoted_name_inside_reported_content_keeps_it_indirect(analyze):
+    att, _ = by_cue(analyze("По словам Ольги Зайцевой, завод «Уралмаш» будет работать в три смены."), "По словам")
+    assert att.kind == "indirect"

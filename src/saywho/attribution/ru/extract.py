@@ -455,8 +455,13 @@ class RussianRules:
             return after[0].start, "ru:pointing"
         if cue.lemma in lx.NAMING_VERBS or cue.lemma in lx.JUDGING_VERBS:
             obj = next((c for c in par.children(cue) if c.rel == "obj" and c.i > cue.i), None)
+            # The predicate in the instrumental; parsers hang a quoted one on the object ("решение «осторожным»"),
+            # and one with a preposition ("встречу с министром") is no predicate.
             predicate = any(
-                t.feat("Case") == "Ins" and t.pos in ("NOUN", "ADJ") and t.rel in ("xcomp", "obl", "amod")
+                t.feat("Case") == "Ins"
+                and t.pos in ("NOUN", "ADJ")
+                and t.rel in ("xcomp", "obl", "amod", "nmod")
+                and not any(c.pos == "ADP" for c in par.children(t))
                 for t in after
                 if obj is not None and t.i > obj.i
             )
@@ -500,7 +505,10 @@ class RussianRules:
         inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in fragments for qs, qe in self.quoted if qe - qs > 20)
         for s, e in fragments:
             for qs, qe in self.quoted:
-                if s <= qs and qe <= e and len(self.text[qs:qe].split()) >= 3:
+                # Three words, or any quoted words that start in lower case («выдерживать»): a name in quotation
+                # marks («Аэрофлот») starts with a capital.
+                words = self.text[qs:qe].split()
+                if s <= qs and qe <= e and (len(words) >= 3 or (words and words[0][:1].islower())):
                     return 1.0
         return inside / total
 
@@ -518,7 +526,8 @@ class RussianRules:
                 continue
             self.used_cues.add(found.cue[0])
             source = char_span(par, found.source_first, found.source_last)
-            yield Candidate(fragments, source, found.cue, "indirect", 0.8, "ru:parenthetical", found.head)
+            kind = "mixed" if self._quoted_share(fragments) > 0.5 else "indirect"  # "По словам X, … «цитата»."
+            yield Candidate(fragments, source, found.cue, kind, 0.8, "ru:parenthetical", found.head)
 
     def _according_to(self, par: RuParagraph, tok: RuToken) -> _Parenthetical | None:
         """ "по словам X", "по его мнению", "по данным X", "по оценке экспертов"."""
