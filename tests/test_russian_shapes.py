@@ -125,3 +125,68 @@ def test_quoted_words_inside_reported_content_make_it_mixed(analyze, text, cue):
 def test_a_quoted_name_inside_reported_content_keeps_it_indirect(analyze):
     att, _ = by_cue(analyze("По словам Ольги Зайцевой, завод «Уралмаш» будет работать в три смены."), "По словам")
     assert att.kind == "indirect"
+
+
+# -- role nouns and unnamed sources refer back ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            "Глава Сбербанка Герман Греф выступил на форуме. Председатель Сбербанка также подчеркнул, что ставки "
+            "снизятся.",
+            "подчеркнул",
+            "Герман Греф",
+        ),
+        (
+            "Губернатор Новгородской области Андрей Никитин открыл мост. По словам градоначальника, движение "
+            "запустят к весне.",
+            "По словам",
+            "Андрей Никитин",
+        ),
+        (
+            "Главный врач поликлиники Ольга Кравец встретилась с жителями. По словам главврача, в поликлинике "
+            "не хватает терапевтов.",
+            "По словам",
+            "Ольга Кравец",
+        ),
+        (
+            "Министр обороны России Андрей Белоусов встретился с сирийским коллегой Мурхафом Аббасом. "
+            "«Сотрудничество продолжится», — сказал сирийский министр.",
+            "сказал",
+            "Мурхаф Аббас",
+        ),
+    ],
+)
+def test_role_nouns_refer_to_the_person_of_that_post_and_country(analyze, text, cue, name):
+    _, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and speaker.name == name
+
+
+def test_an_unnamed_source_keeps_its_place_and_its_interlocutor_refers_back_to_it(analyze):
+    article = analyze(
+        "Аналитик Петр Гусев ждет роста цен.\n\n"
+        "Источник “Ъ” в одной из крупных сетей рассказал, что поставщики повышают цены. «Запасов хватит на "
+        "месяц», — пояснил собеседник “Ъ”."
+    )
+    _, told = by_cue(article, "рассказал")
+    _, explained = by_cue(article, "пояснил")
+    assert told is not None and told.name == "источник “Ъ” в одной из крупных сетей"
+    assert explained is told
+
+
+def test_an_outlet_in_straight_quotes_after_the_source_is_told(analyze):
+    att, _ = by_cue(analyze('"Ставка слишком высока", - заявил сенатор "Известиям".'), "заявил")
+    assert att.source is not None and att.source.text == "сенатор"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Глава ассоциации Эдуард Рябин напомнил, что урожай собран.", "Эдуард Рябин"),
+        ("По мнению Сатору Кихары, рынок стабилен.", "Сатору Кихара"),
+        ("Министр провел переговоры с коллегой Бадром Хасаном. Хасан сказал, что встреча была полезной.", "Бадр Хасан"),
+    ],
+)
+def test_names_in_oblique_cases_and_foreign_names_in_the_nominative(analyze, text, name):
+    article = analyze(text)
+    assert name in [e.name for e in article.entities if e.type == "PERSON"]

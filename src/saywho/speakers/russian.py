@@ -78,10 +78,13 @@ class RussianNames:
         if case == "nomn" or (case is None and tok.feat("Case") in (None, "Nom")):
             return tok.text  # a given name in the nominative puts the whole name there
         known = self.nlp.morph.word_is_known(tok.text)
-        if not known and (looks_japanese(tok.text) or tok.text[-1] in "иэоуыю"):
-            return tok.text  # foreign names ending so do not decline ("с Кэйдзо Обути")
+        if not known and (looks_japanese(tok.text) or tok.text[-1] in "иэоую"):
+            return tok.text  # foreign names ending so do not decline ("с Кэйдзо Обути"); "-ы" is a Russian ending
         parses = self.nlp.parses(tok.text, tok.pos, tok.feats)
         named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)] or parses
+        foreign = _foreign_form(tok, parses, case)
+        if foreign is not None:
+            return foreign
         if case is not None or gender is not None:
             agreeing = [p for p in named if (case is None or p.tag.case == case) and _gender_agrees(p.tag, gender)]
             if case == "nomn" and agreeing:
@@ -100,7 +103,8 @@ class RussianNames:
         words = [t for t in tokens if t.pos != "PUNCT"]
         case = gender = None
         if len(words) >= 2 and self.nlp.morph.word_is_known(words[0].text):
-            given = [p for p in self.nlp.morph.parse(words[0].text) if "Name" in p.tag]
+            # A person is one: "Эдуард" is no plural of "Эдуарда" (which would put "Зернин" in the genitive).
+            given = [p for p in self.nlp.morph.parse(words[0].text) if "Name" in p.tag and "plur" not in p.tag]
             surname = self.nlp.morph.parse(words[-1].text)
 
             def agrees(g: object) -> bool:
@@ -239,6 +243,12 @@ class RussianSpeakerResolver(ClusterBook):
                 full = name_words(c.full_name)
                 if len(full) >= 2 and same_name_word(full[0], words[0]) and same_name_word(full[-1], words[-1]):
                     return c
+            for c in persons:
+                # "Абдель Ати" after "Бадр Абдель Ати": a compound surname without the given name.
+                full = name_words(c.full_name)
+                tail = full[len(full) - len(words) :]
+                if len(full) > len(words) and all(same_name_word(a, b) for a, b in zip(tail, words, strict=True)):
+                    return c
             return next(
                 (c for c in persons if len(name_words(c.full_name)) == 1 and same_name_word(c.surname, words[-1])), None
             )
@@ -272,6 +282,10 @@ class RussianSpeakerResolver(ClusterBook):
             cluster.gender = cluster.gender or hint
             return self.remember(cluster, cand)
         sentence_start = par.sents[head.sent].start
+        if cand.kind == "direct" and cand.content and cand.content[0][0] < s:
+            # "X рассказал, что … «Цитата», — пояснил собеседник": the parser's sentence may run on into the
+            # quotation; those named before the quotation are the ones its author refers back to.
+            sentence_start = max(sentence_start, cand.content[0][0])
         word, lemma = head.lower, head.lemma
         if word in _PRONOUN_GENDER:
             return self.remember(self._pronoun(_PRONOUN_GENDER[word], s, sentence_start), cand)
@@ -390,8 +404,14 @@ class RussianSpeakerResolver(ClusterBook):
             c for c in candidates if compatible(c) and not c.roles and (c.names or rl.ROLE_NOUNS[head.lemma] is None)
         ]
         chosen = titled[0] if titled else (untitled[0] if untitled else None)
+        if rl.ROLE_NOUNS[head.lemma] is None:
+            # "собеседник", "чиновник": any person will do, so the nearest one, titled or not (the unnamed source
+            # just quoted, not an expert named paragraphs before).
+            chosen = next((c for c in candidates if compatible(c)), None)
         if chosen is not None:
             description = self.text[cand.source[0] : cand.source[1]] if cand.source else head.text
+            if head.feat("Case") not in (None, "Nom") and cand.source:  # "по словам градоначальника"
+                description = self.names.nominative_phrase(self._source_tokens(par, *cand.source)) or description
             description = description[:1].lower() + description[1:]
             if description not in chosen.descriptions:
                 chosen.descriptions.append(description)
@@ -416,6 +436,32 @@ class RussianSpeakerResolver(ClusterBook):
 def _role_texts(c: Cluster) -> list[str]:
     """Each role as its title and organisation ("глава МИД Сербии"): a role noun may refer to either."""
     return [" ".join(x for x in (r.title, r.organization) if x) for r in c.roles if r.title]
+
+
+# The masculine endings of an oblique case on a consonant stem ("Бадром" -> "Бадр"), by natasha's case.
+_MASCULINE_ENDINGS = {"Ins": ("ом", "ем"), "Gen": ("а",)}
+_UD_TO_OC_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _foreign_form(tok: RuToken, parses: list[object], case: str | None) -> str | None:
+    """A foreign name pymorphy3 has no name reading of that agrees with its case: kept as written when it ends in
+    a vowel ("Минору Кихары" is no form of "минор"), or stripped of a masculine ending on a consonant stem
+    ("с коллегой Бадром" -> "Бадр"). None: leave it to pymorphy3."""
+    ud_case = tok.feat("Case")
+    wanted = case or _UD_TO_OC_CASE.get(ud_case or "")
+    if wanted is None or wanted == "nomn" or tok.feat("Gender") == "Fem":
+        return None
+    names = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]  # type: ignore[attr-defined]
+    if any(p.tag.case == wanted for p in names):  # type: ignore[attr-defined]
+        return None
+    low = tok.text.lower()
+    if low[-1] in "иоуэе" and not any(p.tag.case == wanted for p in parses):  # type: ignore[attr-defined]
+        return tok.text
+    for ending in _MASCULINE_ENDINGS.get(ud_case or "", ()):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйьъ":
+            return tok.text[: -len(ending)]
+    return None
 
 
 def _gender_agrees(tag: object, gender: str | None) -> bool:

@@ -38,6 +38,7 @@ _CONTENT_END_TRIM = " \t\u00a0.,;:—–-"
 _CONTENT_START_TRIM = " \t\u00a0,;:—–-"
 _DATIVE_PRONOUNS = frozenset("мне нам ему ей им вам тебе".split())
 _MAX_GAP = 8  # tokens between a cue and its "что" / colon (adverbs, addressee)
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _OPENING_QUOTES = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 # A news agency's dateline opens its first paragraph ("МОСКВА, 14 ноября. /ТАСС/.", "МОСКВА, 12 ноя — РИА Новости.")
 # and belongs to nobody's words.
@@ -162,7 +163,19 @@ class RussianRules:
 
     # -- sources --------------------------------------------------------------------------------------
     def _source_after(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
-        """The source written after its cue, past any addressee: "сказал «Ведомостям» замглавы МИД X"."""
+        """The source written after its cue, past any addressee: "сказал «Ведомостям» замглавы МИД X"; a quoted
+        name it ends in keeps its closing mark ("собеседник “Ъ”")."""
+        found = self._find_source_after(par, cue)
+        if found is None:
+            return None
+        start, end, head = found
+        source, closer = self.text[start:end], self.text[end : end + 1]
+        unclosed = any(closer == c and source.count(o) > source.count(c) for o, c in _QUOTE_PAIRS)
+        if unclosed or (closer == '"' and source.count('"') % 2 == 1):
+            end += 1
+        return start, end, head
+
+    def _find_source_after(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         document = document_after(par, cue)
         if document is not None:
             return self._document_author(par, document)
@@ -199,9 +212,9 @@ class RussianRules:
         last = toks[-1].i
         # "источник в правительстве", "собеседник в одной из платформ": the place is part of who speaks.
         unnamed = first.lemma in lx.SOURCE_NOUNS or (subject is not None and subject.lemma in lx.SOURCE_NOUNS)
-        stop = next(
-            (t.i for t in toks[1:] if t.text == "," or (t.pos == "ADP" and not unnamed) or t.pos == "VERB"), None
-        )
+        ends = [t.i for t in toks[1:] if t.text == "," or (t.pos == "ADP" and not unnamed) or t.pos == "VERB"]
+        ends += [t.i for t in toks[1:] if self._quoted_addressee(par, t)]
+        stop = min(ends, default=None)
         if stop is not None:
             last = stop - 1
         nouns = [t for t in toks if t.i <= last and t.pos in ("NOUN", "PROPN")]
@@ -230,6 +243,12 @@ class RussianRules:
         while last > author.i and par.tokens[last].pos == "PUNCT" and par.tokens[last].text not in "»”":
             last -= 1
         return par.tokens[first].start, par.tokens[last].end, (author.start, author.end)
+
+    @staticmethod
+    def _quoted_addressee(par: RuParagraph, tok: RuToken) -> bool:
+        """ "заявил депутат "Интерфаксу"": an outlet in quotation marks after the source is told, not telling."""
+        nxt = par.tokens[tok.i + 1] if tok.i + 1 < len(par.tokens) else None
+        return tok.text in _OPENING_QUOTES and nxt is not None and nxt.feat("Case") == "Dat"  # not "собеседник “Ъ”"
 
     @staticmethod
     def _named_place(par: RuParagraph, tok: RuToken) -> bool:
@@ -296,6 +315,8 @@ class RussianRules:
             lo = sent.first if subject.i < cue.i else cue.i + 1
             hi = cue.i if subject.i < cue.i else sent.last
             first, last = phrase(par, subject, lo, hi)
+            if subject.lemma in lx.SOURCE_NOUNS and subject.i < cue.i:
+                last = _place_of_source(par, last, cue)
             s, e = char_span(par, first, last)
             return s, e, (subject.start, subject.end)
         place = locative_source(par, cue)
@@ -629,6 +650,20 @@ def _drop_nested(cands: list[Candidate], direct: list[Candidate]) -> list[Candid
             continue
         kept.append(c)
     return [c for c in kept if id(c) not in reporting]
+
+
+def _place_of_source(par: RuParagraph, last: int, cue: RuToken) -> int:
+    """ "Источник “Ъ” в одной из крупных компаний рассказал": the place of an unnamed source belongs to it, though
+    parsers hang it on the verb; it runs from a preposition right after the source's phrase up to the cue."""
+    k = last + 1
+    while k < cue.i and par.tokens[k].text in '»”“"':  # the quoted outlet's closing mark ("“Ъ”")
+        k += 1
+    between = par.tokens[k : cue.i]
+    if not between or between[0].pos != "ADP" or between[0].lower not in ("в", "во", "из", "на", "у"):
+        return last
+    if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in (",", ":", "—", "–") for t in between):
+        return last
+    return between[-1].i
 
 
 def _covers(cand: Candidate, pos: int) -> bool:
