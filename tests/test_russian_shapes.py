@@ -190,3 +190,32 @@ def test_an_outlet_in_straight_quotes_after_the_source_is_told(analyze):
 def test_names_in_oblique_cases_and_foreign_names_in_the_nominative(analyze, text, name):
     article = analyze(text)
     assert name in [e.name for e in article.entities if e.type == "PERSON"]
+
+
+# -- documents and institutions that refer back ---------------------------------------------------------------
+def test_a_document_without_its_author_speaks_for_the_organisation_the_story_is_about(analyze):
+    article = analyze(
+        "Минтранс подготовил законопроект о платных дорогах. Минтранс направил его в правительство.\n\n"
+        "В компании «Автодор» сообщили, что готовы к переменам.\n\n"
+        "Плата будет взиматься с грузовиков, говорится в пояснительной записке."
+    )
+    _, speaker = by_cue(article, "говорится")
+    assert speaker is not None and speaker.name == "Минтранс"
+
+
+def test_the_ministry_refers_back_to_a_ministry_not_to_a_service_named_between(analyze):
+    article = analyze(
+        "Минтруд подготовил новые правила. Заявление можно будет подать через «Госуслуги». Мера нужна для "
+        "борьбы с мошенниками, пояснили в пресс-службе министерства."
+    )
+    _, speaker = by_cue(article, "пояснили")
+    assert speaker is not None and speaker.name == "Минтруд"
+
+
+def test_the_city_head_is_the_governor_not_the_vice_governor(analyze):
+    article = analyze(
+        "Губернатор Самарской области Вячеслав Федорищев провел совещание. Вице-губернатор Андрей Кочергин "
+        "доложил, что дороги расчищены. По словам градоначальника, подрядчиков оштрафуют."
+    )
+    _, speaker = by_cue(article, "По словам")
+    assert speaker is not None and speaker.name == "Вячеслав Федорищев"

@@ -151,7 +151,9 @@ ROLE_NOUNS: dict[str, tuple[str, ...] | None] = {
 # "глава МИД", "глава Минфина": a minister, though the title does not say "министр".
 _MINISTRY_MARKERS = ("мид", "мин", "министерств")
 # Title words that must head the title for a role noun to match ("пресс-секретарь президента" is no president).
-STRICT_HEADS = frozenset("президент премьер премьер-министр министр посол председатель директор".split())
+STRICT_HEADS = frozenset(
+    "президент премьер премьер-министр министр посол председатель директор градоначальник".split()
+)  # "градоначальник" is the governor, not the vice-governor
 
 
 # Short names of ministries, "Мин" + the first syllables of their field ("Минфин", "Минздрава", "Минцифры",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
+from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
 from saywho.speakers import roles_ru as rl
 from saywho.speakers.clusters import Cluster, ClusterBook
-from saywho.speakers.names import name_words
+from saywho.speakers.names import clean_org_name, name_words
 from saywho.speakers.translit import latin_variants, latin_word_variants, looks_japanese, same_name_word
 
 _PRONOUN_GENDER = {"он": "m", "его": "m", "она": "f", "ее": "f", "её": "f"}
@@ -296,6 +296,9 @@ class RussianSpeakerResolver(ClusterBook):
             return self.named("GPE", rl.SEAT_LEMMAS[lemma], city)
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
             return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
+        document = self._document(par, head, cand)
+        if document is not None:
+            return document
         if lemma in INSTITUTION_NOUNS or rl.is_ministry(head.text):
             # "В Минздраве России считают" -> "Минздрав России": the ministry with its country.
             return self._institution(par, head, s, e)
@@ -345,7 +348,7 @@ class RussianSpeakerResolver(ClusterBook):
             org = phrase[1:]
         description = self.names.nominative_phrase(phrase)
         if len(org) == 1 and org[0].lemma in _ANAPHORIC_ORGS:
-            antecedent = self._antecedent_org(start)
+            antecedent = self._antecedent_org(start, "ministry" if org[0].lemma == "министерство" else "any")
             if antecedent is not None:
                 if description.lower() not in (d.lower() for d in antecedent.descriptions):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
@@ -353,25 +356,60 @@ class RussianSpeakerResolver(ClusterBook):
         name = self.names.nominative_phrase(org)
         return self.named("ORG", name, alias=description if org is not phrase else None)
 
-    def _antecedent_org(self, before: int) -> Cluster | None:
+    def _antecedent_org(self, before: int, kind: str = "any") -> Cluster | None:
         """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,
-        or one natasha tags (outlets, which are told things, aside)."""
+        or one natasha tags (outlets, which are told things, aside). `kind` "ministry": a ministry ("в пресс-службе
+        министерства" is no company named between); "actor": one that spoke or was a subject, anywhere before
+        (the author of "документ", not an organisation the document mentions)."""
         found: list[tuple[int, Cluster | list[RuToken]]] = [
             (ms, c) for c in self.clusters if c.type == "ORG" for ms, _ in c.mentions if ms < before
         ]
         k = bisect.bisect_right(self.starts, before) - 1
-        for par in self.paragraphs[max(0, k - 2) : k + 1]:
+        first = 0 if kind == "actor" else max(0, k - 2)
+        for par in self.paragraphs[first : k + 1]:
             for span in par.spans:
                 tokens = [par.tokens[i] for i in span.tokens]
                 outlet = any(t.lower in OUTLETS or t.lower in self.not_persons for t in tokens)
-                if span.type == "ORG" and span.end <= before and not outlet and not self.in_quote(span.start):
+                organisation = span.type == "ORG" or rl.is_ministry(tokens[0].text)
+                actor = kind != "actor" or any(t.rel in ("nsubj", "nsubj:pass") for t in tokens)
+                if organisation and actor and span.end <= before and not outlet and not self.in_quote(span.start):
                     found.append((span.start, tokens))
+        if kind == "ministry":
+            found = [(ms, w) for ms, w in found if _ministry_like(w.full_name if isinstance(w, Cluster) else w[0].text)]
         if not found:
             return None
         start, what = max(found, key=lambda x: x[0])
-        if self.starts and start < self.starts[max(0, k - 2)]:
+        if kind == "actor":
+            start, what = self._most_mentioned(found)
+        if self.starts and start < self.starts[first]:
             return None
         return what if isinstance(what, Cluster) else self.named("ORG", self.names.nominative_phrase(what))
+
+    def _most_mentioned(self, found: list[tuple[int, Cluster | list[RuToken]]]) -> tuple[int, Cluster | list[RuToken]]:
+        """The organisation the article names most often (the last on a tie): a bare "документ" is the one the
+        story is about, whoever commented on it since."""
+        counts: dict[str, int] = {}
+        named: list[tuple[str, int, Cluster | list[RuToken]]] = []
+        for start, what in found:
+            name = what.full_name if isinstance(what, Cluster) else self.names.nominative_phrase(what)
+            key = (clean_org_name(name) or name).lower()
+            counts[key] = counts.get(key, 0) + 1
+            named.append((key, start, what))
+        key, start, what = max(named, key=lambda x: (counts[x[0]], x[1]))
+        return start, what
+
+    def _document(self, par: RuParagraph, head: RuToken, cand: Candidate) -> Cluster | None:
+        """ "…, говорится в пояснительной записке": a document that names no author speaks for the organisation
+        that acted last before it (that drafted it), if any."""
+        tokens = self._source_tokens(par, *cand.source) if cand.source else []
+        if head.lemma not in DOCUMENT_NOUNS or any(t.pos in ("NOUN", "PROPN") and t is not head for t in tokens):
+            return None
+        antecedent = self._antecedent_org(tokens[0].start if tokens else head.start, "actor")
+        if antecedent is not None:
+            description = self.names.nominative_phrase(tokens)
+            if description and description.lower() not in (d.lower() for d in antecedent.descriptions):
+                antecedent.descriptions.append(description[:1].lower() + description[1:])
+        return antecedent
 
     def _cue_gender(self, cand: Candidate) -> str | None:
         found = self._token_at(cand.cue) if cand.cue else None
@@ -431,6 +469,12 @@ class RussianSpeakerResolver(ClusterBook):
 
     def _source_tokens(self, par: RuParagraph, start: int, end: int) -> list[RuToken]:
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+
+
+def _ministry_like(name: str) -> bool:
+    """ "Минцифры", "МИД России", "Министерство финансов": a ministry's name."""
+    first = name.split()[0] if name.split() else ""
+    return rl.is_ministry(first) or first.lower() in ("мид", "министерство", "минобороны")
 
 
 def _role_texts(c: Cluster) -> list[str]:
