@@ -219,3 +219,14 @@ def test_the_city_head_is_the_governor_not_the_vice_governor(analyze):
     )
     _, speaker = by_cue(article, "По словам")
     assert speaker is not None and speaker.name == "Вячеслав Федорищев"
+
+
+def test_there_refers_back_to_the_institution_that_just_spoke(analyze):
+    article = analyze(
+        "Тарифы вырастут с июля, сообщили журналистам в пресс-службе Минэнерго. Там уточнили, что рост не "
+        "превысит инфляцию."
+    )
+    _, told = by_cue(article, "сообщили")
+    _, added = by_cue(article, "уточнили")
+    assert told is not None and told.name == "Минэнерго"
+    assert added is told

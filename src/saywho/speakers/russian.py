@@ -296,6 +296,8 @@ class RussianSpeakerResolver(ClusterBook):
             return self.named("GPE", rl.SEAT_LEMMAS[lemma], city)
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
             return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
+        if word == "там":
+            return self._there(s)
         document = self._document(par, head, cand)
         if document is not None:
             return document
@@ -397,6 +399,16 @@ class RussianSpeakerResolver(ClusterBook):
             named.append((key, start, what))
         key, start, what = max(named, key=lambda x: (counts[x[0]], x[1]))
         return start, what
+
+    def _there(self, before: int) -> Cluster | None:
+        """ "Сообщили в пресс-службе Минсельхоза. Там уточнили": the institution or place that spoke last, in this
+        paragraph or the one before."""
+        k = bisect.bisect_right(self.starts, before) - 1
+        since = self.starts[max(0, k - 1)] if self.starts else 0
+        spoke = [
+            (ms, c) for c in self.clusters if c.type in ("ORG", "GPE") for ms, _ in c.mentions if since <= ms < before
+        ]
+        return max(spoke, key=lambda x: x[0])[1] if spoke else None
 
     def _document(self, par: RuParagraph, head: RuToken, cand: Candidate) -> Cluster | None:
         """ "…, говорится в пояснительной записке": a document that names no author speaks for the organisation

@@ -141,6 +141,10 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
     if cue.feat("Number") != "Plur" or is_gerund(cue):
         return None
     sent = sentence_tokens(par, cue)
+    # "Там уточнили, что …": the institution just named (the resolver finds it).
+    there = next((t for t in sent if t.i < cue.i and t.lower == "там" and t.pos == "ADV"), None)
+    if there is not None and (there.head == cue.i or there.i == sent[0].i):
+        return there
     for tok in sent:
         if tok.pos not in ("NOUN", "PROPN"):
             continue
