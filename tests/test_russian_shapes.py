@@ -230,3 +230,31 @@ def test_there_refers_back_to_the_institution_that_just_spoke(analyze):
     _, added = by_cue(article, "уточнили")
     assert told is not None and told.name == "Минэнерго"
     assert added is told
+
+
+# -- organisations and groups by their full names -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "type_"),
+    [
+        (
+            "Как сообщили в пресс-службе комитета по транспорту, новые автобусы выйдут на линии в мае.",
+            "сообщили",
+            "комитет по транспорту",
+            "ORG",
+        ),
+        ("Британские СМИ пишут, что переговоры зашли в тупик.", "пишут", "британские СМИ", "GROUP"),
+    ],
+)
+def test_organisations_and_groups_keep_their_full_names(analyze, text, cue, name, type_):
+    att, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and (speaker.name, speaker.type) == (name, type_)
+    assert not att.content[0].text.startswith("по ")
+
+
+def test_the_agency_refers_back_to_the_agency_named_before(analyze):
+    article = analyze(
+        "Как сообщает агентство Рейтер, переговоры продолжатся. Стороны, по данным агентства, обменялись "
+        "проектами документов."
+    )
+    _, speaker = by_cue(article, "по данным")
+    assert speaker is not None and speaker.name == "Рейтер"

@@ -40,6 +40,8 @@ _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ов", ("ова", "ову", "овым", "ове")), ("ев", ("ева", "еву", "евым", "еве")), ("ёв", ("ёва", "ёву", "ёвым")),
     ("ин", ("ина", "ину", "иным", "ине")), ("ын", ("ына", "ыну", "ыным")),
 )  # fmt: skip
+# Collective nouns that name many speakers though they do not decline ("СМИ пишут"): groups, not organisations.
+_COLLECTIVES = frozenset({"сми"})
 # Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
 _ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
 
@@ -304,6 +306,12 @@ class RussianSpeakerResolver(ClusterBook):
         if lemma in INSTITUTION_NOUNS or rl.is_ministry(head.text):
             # "В Минздраве России считают" -> "Минздрав России": the ministry with its country.
             return self._institution(par, head, s, e)
+        if lemma == "агентство" and len(self._source_tokens(par, s, e)) == 1:
+            agency = self._introduced_as(lemma, s)  # "по данным агентства" after "агентство Киодо"
+            if agency is not None:
+                return agency
+        if word in _COLLECTIVES:
+            return self._group(par, head, s, e)
         ner = par.span_at(head)
         # "Замминистра подчеркнул": a capitalised title opening a sentence is no name.
         role_word = lemma in rl.ROLE_NOUNS and par.span_at(head, "PER") is None
@@ -328,14 +336,37 @@ class RussianSpeakerResolver(ClusterBook):
             cluster = self._role_noun(par, head, cand, s, sentence_start, hint)
             if cluster is not None:
                 return self.remember(cluster, cand)
+        if head.feat("Number") == "Plur":
+            return self._group(par, head, s, e)
         phrase = self._source_tokens(par, s, e)
         label = self.names.nominative_phrase(phrase) if phrase else head.text
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
-        if head.feat("Number") == "Plur":
-            return self.named("GROUP", label)
         # "Источник в правительстве рассказал": an unnamed source is someone ("По его словам" reaches it).
         person = lemma in rl.ROLE_NOUNS or lemma in SOURCE_NOUNS or head.feat("Animacy") == "Anim"
         return self.named("PERSON" if person else "ORG", label)
+
+    def _introduced_as(self, noun: str, before: int) -> Cluster | None:
+        """The organisation last introduced with `noun` before `before` ("агентство Киодо"), in this paragraph or
+        the one before."""
+        k = bisect.bisect_right(self.starts, before) - 1
+        found: list[tuple[int, list[RuToken]]] = []
+        for par in self.paragraphs[max(0, k - 1) : k + 1]:
+            for span in par.spans:
+                first = span.tokens[0]
+                if span.type == "ORG" and span.end <= before and first > 0 and par.tokens[first - 1].lemma == noun:
+                    found.append((span.start, [par.tokens[i] for i in span.tokens]))
+        if not found:
+            return None
+        _, tokens = max(found, key=lambda x: x[0])
+        name = self.names.nominative_phrase(tokens)
+        existing = [c for c in self.clusters if c.type == "ORG" and c.full_name.lower() == name.lower()]
+        return existing[0] if existing else self.named("ORG", name)
+
+    def _group(self, par: RuParagraph, head: RuToken, start: int, end: int) -> Cluster:
+        """ "Эксперты считают" -> "эксперты", "Японские СМИ пишут" -> "японские СМИ": a group by its phrase."""
+        phrase = self._source_tokens(par, start, end)
+        label = self.names.nominative_phrase(phrase) if phrase else head.text
+        return self.named("GROUP", label[:1].lower() + label[1:])
 
     def _institution(self, par: RuParagraph, head: RuToken, start: int, end: int) -> Cluster:
         """ "в Минфине" -> Минфин; "в пресс-службе ЦБ" -> ЦБ (a press service speaks for its organisation);

@@ -193,7 +193,7 @@ class RussianRules:
             if not self._named_place(par, toks[1]):
                 return None
             place = toks[1]
-            end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or t.pos == "ADP"), toks[-1].i)
+            end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or _ends_place(par, t)), toks[-1].i)
             return place.start, par.tokens[end].end, (place.start, place.end)
         subject = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS and c.i > cue.i), None)
         if not nominative_start(first) and (
@@ -664,6 +664,15 @@ def _place_of_source(par: RuParagraph, last: int, cue: RuToken) -> int:
     if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in (",", ":", "—", "–") for t in between):
         return last
     return between[-1].i
+
+
+def _ends_place(par: RuParagraph, tok: RuToken) -> bool:
+    """A preposition ends an institution's name, except the field of a committee or department ("комитета по
+    благоустройству", "комиссии по транспорту")."""
+    if tok.pos != "ADP":
+        return False
+    prev = par.tokens[tok.i - 1] if tok.i > 0 else None
+    return not (tok.lower == "по" and prev is not None and prev.lemma in lx.INSTITUTION_NOUNS)
 
 
 def _covers(cand: Candidate, pos: int) -> bool:
