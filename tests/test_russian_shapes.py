@@ -258,3 +258,46 @@ def test_the_agency_refers_back_to_the_agency_named_before(analyze):
     )
     _, speaker = by_cue(article, "по данным")
     assert speaker is not None and speaker.name == "Рейтер"
+
+
+# -- smaller shapes: promises, estimates, relays, quoted terms, a woman's verb --------------------------------
+def test_a_promise_with_an_infinitive_after_there(analyze):
+    article = analyze(
+        "В департаменте транспорта Казани «Ведомостям» ответили, что трамваи пустят в мае. Там также пообещали "
+        "закупить новые вагоны до конца года."
+    )
+    att, speaker = by_cue(article, "пообещали")
+    assert att.content[0].text == "закупить новые вагоны до конца года"
+    assert speaker is not None and speaker.name == "департамент транспорта Казани"
+
+
+def test_an_estimate_puts_its_object_at_a_figure(analyze):
+    att, speaker = by_cue(analyze("Аналитик Ольга Ремизова оценивает дефицит бюджета в 2 трлн рублей."), "оценивает")
+    assert att.content[0].text == "дефицит бюджета в 2 трлн рублей"
+    assert speaker is not None and speaker.name == "Ольга Ремизова"
+
+
+def test_an_outlet_relaying_a_source_gives_way_to_the_source(analyze):
+    att, speaker = by_cue(
+        analyze("Цены на топливо вырастут к лету, сообщает «Интерфакс» со ссылкой на источник в правительстве."),
+        "сообщает",
+    )
+    assert speaker is not None and speaker.name == "источник в правительстве"
+    assert att.content[0].text == "Цены на топливо вырастут к лету"
+
+
+def test_a_quoted_term_keeps_indirect_speech_indirect(analyze):
+    att, _ = by_cue(
+        analyze("Переход на «единый тариф» обойдется бюджету в миллиард рублей, сообщил министр Петр Лавренов."),
+        "сообщил",
+    )
+    assert att.kind == "indirect"
+
+
+def test_a_feminine_verb_makes_a_masculine_looking_name_a_woman(analyze):
+    article = analyze(
+        "Президент Ирана Масуд Пезешкиан выступил на саммите. «Мы открыты к диалогу», — заявила официальный "
+        "представитель МИД КНР Мао Нин. Она также сообщила, что визит готовится."
+    )
+    _, speaker = by_cue(article, "сообщила")
+    assert speaker is not None and speaker.name == "Мао Нин"

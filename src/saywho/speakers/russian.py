@@ -160,6 +160,17 @@ class RussianNames:
                 word = "-".join(parts)
         return word
 
+    def gender_is_certain(self, name: str) -> bool:
+        """Does a patronymic or a known given name fix the gender (not a surname's ending)?"""
+        words = name.split()
+        if any(is_patronymic(w) for w in words[1:-1]):
+            return True
+        return (
+            len(words) >= 2
+            and self.nlp.morph.word_is_known(words[0])
+            and any("Name" in p.tag for p in self.nlp.morph.parse(words[0]))
+        )
+
     def gender(self, name: str) -> str | None:
         """From a known given name (Андрей, Ольга), else from a Russian surname ending (-ова, -ский)."""
         words = name.split()
@@ -281,7 +292,10 @@ class RussianSpeakerResolver(ClusterBook):
         if inside:
             inside.sort(key=lambda x: (abs(x[0] - head.start), x[0]))
             cluster = inside[0][1]
-            cluster.gender = cluster.gender or hint
+            # "сказала … Мао Нин": a feminine verb says its subject is a woman, whatever the name suggests (a
+            # masculine one may agree with a title: "представитель сказал" of a woman).
+            if hint == "f" or (hint and not self.names.gender_is_certain(cluster.full_name)):
+                cluster.gender = hint
             return self.remember(cluster, cand)
         sentence_start = par.sents[head.sent].start
         if cand.kind == "direct" and cand.content and cand.content[0][0] < s:
@@ -387,7 +401,10 @@ class RussianSpeakerResolver(ClusterBook):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
                 return antecedent
         name = self.names.nominative_phrase(org)
-        return self.named("ORG", name, alias=description if org is not phrase else None)
+        # "департамент транспорта Казани": a capitalised name in the genitive owns the institution, it does not
+        # name it (as "агентство Киодо" does).
+        owned = any(t.text[:1].isupper() and t.feat("Case") == "Gen" for t in org[1:]) and org[0].text.islower()
+        return self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
 
     def _antecedent_org(self, before: int, kind: str = "any") -> Cluster | None:
         """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,

@@ -186,6 +186,9 @@ class RussianRules:
         toks = self._skip_addressee(par, toks, adverbials=True)
         while toks and toks[-1].pos == "PUNCT":
             toks = toks[:-1]
+        relayed = self._relayed(par, toks)
+        if relayed is not None:
+            return relayed
         if not toks:
             return None
         first = toks[0]
@@ -243,6 +246,18 @@ class RussianRules:
         while last > author.i and par.tokens[last].pos == "PUNCT" and par.tokens[last].text not in "»”":
             last -= 1
         return par.tokens[first].start, par.tokens[last].end, (author.start, author.end)
+
+    @staticmethod
+    def _relayed(par: RuParagraph, toks: list[RuToken]) -> tuple[int, int, tuple[int, int]] | None:
+        """ "…, сообщает «Интерфакс» со ссылкой на источник в одной из компаний": the outlet relays; the one it
+        cites speaks (to the clause's end)."""
+        k = next((i for i, t in enumerate(toks[:8]) if t.lower == "ссылкой"), None)
+        if k is None or k + 2 >= len(toks) or [t.lower for t in toks[k - 1 : k + 2]] not in (["со", "ссылкой", "на"],):
+            return None
+        cited = toks[k + 2 :]
+        end = next((t.i - 1 for t in cited[1:] if t.text in (",", ";", ":", "—") or t.pos == "VERB"), cited[-1].i)
+        head = cited[0]
+        return head.start, par.tokens[end].end, (head.start, head.end)
 
     @staticmethod
     def _quoted_addressee(par: RuParagraph, tok: RuToken) -> bool:
@@ -489,12 +504,23 @@ class RussianRules:
             if obj is not None and predicate and after[0].lower != "так":
                 first, _ = phrase(par, obj, cue.i + 1, par.sents[cue.sent].last)
                 return par.tokens[first].start, "ru:naming"
+        if cue.lemma in lx.ESTIMATE_VERBS and self._estimate(par, cue, after):
+            return after[0].start, "ru:estimate"
         if cue.lemma in lx.CALL_VERBS and any(t.feat("VerbForm") == "Inf" for t in after[:5]):
             return after[0].start, "ru:call"  # "призвали Белград сократить зависимость"
         about = cue.lemma in lx.ABOUT_VERBS and lemmas[:1] in (["о"], ["об"]) and len(after) > 2
         if about and after[1].lower not in ("этом", "том", "нем", "ней", "них"):  # "об этом" points back
             return after[0].start, "ru:about"
         return None, ""
+
+    @staticmethod
+    def _estimate(par: RuParagraph, cue: RuToken, after: list[RuToken]) -> bool:
+        """ "оценивает урожай в 88 млн тонн": the object right after the cue, then "в" and a number."""
+        obj = next((c for c in par.children(cue) if c.rel == "obj"), None)
+        if obj is None or not after or after[0].i != min(par.subtree(obj)):
+            return False
+        figure = [t for t in after if t.i > max(par.subtree(obj))]
+        return len(figure) > 1 and figure[0].lower == "в" and any(t.pos == "NUM" for t in figure[1:4])
 
     def _content_end(self, par: RuParagraph, cue: RuToken, sent: list[RuToken]) -> int:
         """Sentence end, the author's words after unquoted speech (", — сказал X"), or the start of a second
@@ -529,9 +555,18 @@ class RussianRules:
                 # Three words, or any quoted words that start in lower case («выдерживать»): a name in quotation
                 # marks («Аэрофлот») starts with a capital.
                 words = self.text[qs:qe].split()
-                if s <= qs and qe <= e and (len(words) >= 3 or (words and words[0][:1].islower())):
+                lower = bool(words) and words[0][:1].islower() and not self._term(qs, qe)
+                if s <= qs and qe <= e and (len(words) >= 3 or lower):
                     return 1.0
         return inside / total
+
+    def _term(self, start: int, end: int) -> bool:
+        """A quoted noun phrase of one or two words («периода охлаждения», «большой тройки») names a thing; it
+        quotes no one's words the way «выдерживать» or «слишком осторожным» do."""
+        par = next((p for p in self.paragraphs if p.offset <= start < p.end), None)
+        toks = [t for t in par.tokens if start <= t.start and t.end <= end] if par is not None else []
+        nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")]
+        return 0 < len(toks) <= 2 and bool(nouns) and all(t.pos in ("NOUN", "PROPN", "ADJ") for t in toks)
 
     # -- parenthetical sources ------------------------------------------------------------------------
     def _parenthetical(self, par: RuParagraph) -> Iterator[Candidate]:

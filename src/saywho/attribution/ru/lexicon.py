@@ -72,12 +72,13 @@ CONNECTIVES = (
     "так",
 )
 
-# "X призвал Y сделать Z", "потребовал от Y сделать Z", "предложил сделать Z", "посоветовал Y не делать Z": verbs
-# of demand and advice whose content is the infinitive after them (with the addressee between).
+# "X призвал Y сделать Z", "потребовал от Y сделать Z", "предложил сделать Z", "посоветовал Y не делать Z",
+# "пообещал сделать Z": verbs of demand, advice and promise whose content is the infinitive after them (with the
+# addressee between).
 CALL_VERBS = frozenset(
     """
     призвать призывать потребовать требовать предложить предлагать посоветовать советовать порекомендовать
-    рекомендовать
+    рекомендовать пообещать обещать пригрозить грозить
     """.split()
 )
 
@@ -124,3 +125,6 @@ DOCUMENT_NOUNS = frozenset(
 # Impersonal verbs of what a document says, written after the content: «…, говорится в сообщении ЦБ»,
 # «— отмечается в релизе», «…, следует из документа министерства».
 DOCUMENT_VERBS = frozenset("говориться отмечаться подчеркиваться указываться сообщаться утверждаться следовать".split())
+
+# "X оценивает урожай в 88 млн тонн": an estimate whose content is the object and the figure it is put at.
+ESTIMATE_VERBS = frozenset("оценить оценивать".split())
