@@ -119,9 +119,10 @@ class ClusterBook:
             (late if s >= sentence_start else ordered).append(c)
         return ordered + late
 
-    def named(self, type_: str, name: str, alias: str | None = None) -> Cluster:
-        """The one cluster of a non-person speaker with this name ("Russia", "experts")."""
-        if type_ == "ORG":
+    def named(self, type_: str, name: str, alias: str | None = None, clean: bool = True) -> Cluster:
+        """The one cluster of a non-person speaker with this name ("Russia", "experts"); `clean=False` keeps an
+        organisation's name as given (a capitalised owner in the genitive is part of it)."""
+        if type_ == "ORG" and clean:
             name = clean_org_name(name) or name
         key = (type_, name.lower())
         if key not in self.by_key:

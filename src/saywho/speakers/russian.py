@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
+from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
 from saywho.speakers import roles_ru as rl
 from saywho.speakers.clusters import Cluster, ClusterBook
-from saywho.speakers.names import name_words
+from saywho.speakers.names import clean_org_name, name_words
 from saywho.speakers.translit import latin_variants, latin_word_variants, looks_japanese, same_name_word
 
 _PRONOUN_GENDER = {"он": "m", "его": "m", "она": "f", "ее": "f", "её": "f"}
@@ -27,8 +27,9 @@ _FEMALE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "с
 _MALE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый")
 _FEMALE_PATRONYMIC = re.compile(r"(?:овн|евн|ичн|инични)(?:а|ы|е|у|ой)$")
 _MALE_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич)(?:а|у|ем|ом|е)?$")
-# Ministries named "Мин" + a noun in the genitive do not decline ("Минпросвещения", "Минобороны").
-_INDECLINABLE_ORG = re.compile(r"^Мин[а-яё]+(?:ения|ития|оны|роды|туры|ства)$")
+# Ministries named "Мин" + a noun in the genitive do not decline ("Минпросвещения", "Минобороны", "Минцифры",
+# "Минобрнауки", "Минэнерго"); "Минфина", "Минздраве" are forms of "Минфин", "Минздрав".
+_INDECLINABLE_ORG = re.compile(r"^Мин[а-яё]+(?:ы|и|ия|о)$")
 # Surname endings -> the endings of its other cases (masculine and feminine forms): what "Лебедева" or "Лебедеву"
 # may be a form of, where pymorphy3 does not know the surname.
 _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,6 +40,8 @@ _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ов", ("ова", "ову", "овым", "ове")), ("ев", ("ева", "еву", "евым", "еве")), ("ёв", ("ёва", "ёву", "ёвым")),
     ("ин", ("ина", "ину", "иным", "ине")), ("ын", ("ына", "ыну", "ыным")),
 )  # fmt: skip
+# Collective nouns that name many speakers though they do not decline ("СМИ пишут"): groups, not organisations.
+_COLLECTIVES = frozenset({"сми"})
 # Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
 _ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
 
@@ -77,10 +80,13 @@ class RussianNames:
         if case == "nomn" or (case is None and tok.feat("Case") in (None, "Nom")):
             return tok.text  # a given name in the nominative puts the whole name there
         known = self.nlp.morph.word_is_known(tok.text)
-        if not known and (looks_japanese(tok.text) or tok.text[-1] in "иэоуыю"):
-            return tok.text  # foreign names ending so do not decline ("с Кэйдзо Обути")
+        if not known and (looks_japanese(tok.text) or tok.text[-1] in "иэоую"):
+            return tok.text  # foreign names ending so do not decline ("с Кэйдзо Обути"); "-ы" is a Russian ending
         parses = self.nlp.parses(tok.text, tok.pos, tok.feats)
         named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)] or parses
+        foreign = _foreign_form(tok, parses, case)
+        if foreign is not None:
+            return foreign
         if case is not None or gender is not None:
             agreeing = [p for p in named if (case is None or p.tag.case == case) and _gender_agrees(p.tag, gender)]
             if case == "nomn" and agreeing:
@@ -99,7 +105,8 @@ class RussianNames:
         words = [t for t in tokens if t.pos != "PUNCT"]
         case = gender = None
         if len(words) >= 2 and self.nlp.morph.word_is_known(words[0].text):
-            given = [p for p in self.nlp.morph.parse(words[0].text) if "Name" in p.tag]
+            # A person is one: "Эдуард" is no plural of "Эдуарда" (which would put "Зернин" in the genitive).
+            given = [p for p in self.nlp.morph.parse(words[0].text) if "Name" in p.tag and "plur" not in p.tag]
             surname = self.nlp.morph.parse(words[-1].text)
 
             def agrees(g: object) -> bool:
@@ -153,6 +160,17 @@ class RussianNames:
                 word = "-".join(parts)
         return word
 
+    def gender_is_certain(self, name: str) -> bool:
+        """Does a patronymic or a known given name fix the gender (not a surname's ending)?"""
+        words = name.split()
+        if any(is_patronymic(w) for w in words[1:-1]):
+            return True
+        return (
+            len(words) >= 2
+            and self.nlp.morph.word_is_known(words[0])
+            and any("Name" in p.tag for p in self.nlp.morph.parse(words[0]))
+        )
+
     def gender(self, name: str) -> str | None:
         """From a known given name (Андрей, Ольга), else from a Russian surname ending (-ова, -ский)."""
         words = name.split()
@@ -196,6 +214,8 @@ class RussianSpeakerResolver(ClusterBook):
         name = self.names.name(tokens)
         if not name_words(name) or not name[:1].isupper() or name.lower() in self.not_persons:
             return None
+        if any(rl.is_ministry(t.text) for t in tokens):
+            return None  # "Минцифры", tagged as a person
         cluster = self.match_person(name)
         by_form = None
         if cluster is None and len(tokens) == 1:
@@ -236,6 +256,12 @@ class RussianSpeakerResolver(ClusterBook):
                 full = name_words(c.full_name)
                 if len(full) >= 2 and same_name_word(full[0], words[0]) and same_name_word(full[-1], words[-1]):
                     return c
+            for c in persons:
+                # "Абдель Ати" after "Бадр Абдель Ати": a compound surname without the given name.
+                full = name_words(c.full_name)
+                tail = full[len(full) - len(words) :]
+                if len(full) > len(words) and all(same_name_word(a, b) for a, b in zip(tail, words, strict=True)):
+                    return c
             return next(
                 (c for c in persons if len(name_words(c.full_name)) == 1 and same_name_word(c.surname, words[-1])), None
             )
@@ -266,9 +292,16 @@ class RussianSpeakerResolver(ClusterBook):
         if inside:
             inside.sort(key=lambda x: (abs(x[0] - head.start), x[0]))
             cluster = inside[0][1]
-            cluster.gender = cluster.gender or hint
+            # "сказала … Мао Нин": a feminine verb says its subject is a woman, whatever the name suggests (a
+            # masculine one may agree with a title: "представитель сказал" of a woman).
+            if hint == "f" or (hint and not self.names.gender_is_certain(cluster.full_name)):
+                cluster.gender = hint
             return self.remember(cluster, cand)
         sentence_start = par.sents[head.sent].start
+        if cand.kind == "direct" and cand.content and cand.content[0][0] < s:
+            # "X рассказал, что … «Цитата», — пояснил собеседник": the parser's sentence may run on into the
+            # quotation; those named before the quotation are the ones its author refers back to.
+            sentence_start = max(sentence_start, cand.content[0][0])
         word, lemma = head.lower, head.lemma
         if word in _PRONOUN_GENDER:
             return self.remember(self._pronoun(_PRONOUN_GENDER[word], s, sentence_start), cand)
@@ -279,8 +312,20 @@ class RussianSpeakerResolver(ClusterBook):
             return self.named("GPE", rl.SEAT_LEMMAS[lemma], city)
         if lemma in rl.COUNTRY_LEMMAS and head.pos == "PROPN":
             return self.named("GPE", rl.COUNTRY_LEMMAS[lemma])
-        if lemma in INSTITUTION_NOUNS:
+        if word == "там":
+            return self._there(s)
+        document = self._document(par, head, cand)
+        if document is not None:
+            return document
+        if lemma in INSTITUTION_NOUNS or rl.is_ministry(head.text):
+            # "В Минздраве России считают" -> "Минздрав России": the ministry with its country.
             return self._institution(par, head, s, e)
+        if lemma == "агентство" and len(self._source_tokens(par, s, e)) == 1:
+            agency = self._introduced_as(lemma, s)  # "по данным агентства" after "агентство Киодо"
+            if agency is not None:
+                return agency
+        if word in _COLLECTIVES:
+            return self._group(par, head, s, e)
         ner = par.span_at(head)
         # "Замминистра подчеркнул": a capitalised title opening a sentence is no name.
         role_word = lemma in rl.ROLE_NOUNS and par.span_at(head, "PER") is None
@@ -305,14 +350,37 @@ class RussianSpeakerResolver(ClusterBook):
             cluster = self._role_noun(par, head, cand, s, sentence_start, hint)
             if cluster is not None:
                 return self.remember(cluster, cand)
+        if head.feat("Number") == "Plur":
+            return self._group(par, head, s, e)
         phrase = self._source_tokens(par, s, e)
         label = self.names.nominative_phrase(phrase) if phrase else head.text
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
-        if head.feat("Number") == "Plur":
-            return self.named("GROUP", label)
         # "Источник в правительстве рассказал": an unnamed source is someone ("По его словам" reaches it).
         person = lemma in rl.ROLE_NOUNS or lemma in SOURCE_NOUNS or head.feat("Animacy") == "Anim"
         return self.named("PERSON" if person else "ORG", label)
+
+    def _introduced_as(self, noun: str, before: int) -> Cluster | None:
+        """The organisation last introduced with `noun` before `before` ("агентство Киодо"), in this paragraph or
+        the one before."""
+        k = bisect.bisect_right(self.starts, before) - 1
+        found: list[tuple[int, list[RuToken]]] = []
+        for par in self.paragraphs[max(0, k - 1) : k + 1]:
+            for span in par.spans:
+                first = span.tokens[0]
+                if span.type == "ORG" and span.end <= before and first > 0 and par.tokens[first - 1].lemma == noun:
+                    found.append((span.start, [par.tokens[i] for i in span.tokens]))
+        if not found:
+            return None
+        _, tokens = max(found, key=lambda x: x[0])
+        name = self.names.nominative_phrase(tokens)
+        existing = [c for c in self.clusters if c.type == "ORG" and c.full_name.lower() == name.lower()]
+        return existing[0] if existing else self.named("ORG", name)
+
+    def _group(self, par: RuParagraph, head: RuToken, start: int, end: int) -> Cluster:
+        """ "Эксперты считают" -> "эксперты", "Японские СМИ пишут" -> "японские СМИ": a group by its phrase."""
+        phrase = self._source_tokens(par, start, end)
+        label = self.names.nominative_phrase(phrase) if phrase else head.text
+        return self.named("GROUP", label[:1].lower() + label[1:])
 
     def _institution(self, par: RuParagraph, head: RuToken, start: int, end: int) -> Cluster:
         """ "в Минфине" -> Минфин; "в пресс-службе ЦБ" -> ЦБ (a press service speaks for its organisation);
@@ -327,33 +395,81 @@ class RussianSpeakerResolver(ClusterBook):
             org = phrase[1:]
         description = self.names.nominative_phrase(phrase)
         if len(org) == 1 and org[0].lemma in _ANAPHORIC_ORGS:
-            antecedent = self._antecedent_org(start)
+            antecedent = self._antecedent_org(start, "ministry" if org[0].lemma == "министерство" else "any")
             if antecedent is not None:
                 if description.lower() not in (d.lower() for d in antecedent.descriptions):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
                 return antecedent
         name = self.names.nominative_phrase(org)
-        return self.named("ORG", name, alias=description if org is not phrase else None)
+        # "департамент транспорта Казани": a capitalised name in the genitive owns the institution, it does not
+        # name it (as "агентство Киодо" does).
+        owned = any(t.text[:1].isupper() and t.feat("Case") == "Gen" for t in org[1:]) and org[0].text.islower()
+        return self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
 
-    def _antecedent_org(self, before: int) -> Cluster | None:
+    def _antecedent_org(self, before: int, kind: str = "any") -> Cluster | None:
         """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,
-        or one natasha tags (outlets, which are told things, aside)."""
+        or one natasha tags (outlets, which are told things, aside). `kind` "ministry": a ministry ("в пресс-службе
+        министерства" is no company named between); "actor": one that spoke or was a subject, anywhere before
+        (the author of "документ", not an organisation the document mentions)."""
         found: list[tuple[int, Cluster | list[RuToken]]] = [
             (ms, c) for c in self.clusters if c.type == "ORG" for ms, _ in c.mentions if ms < before
         ]
         k = bisect.bisect_right(self.starts, before) - 1
-        for par in self.paragraphs[max(0, k - 2) : k + 1]:
+        first = 0 if kind == "actor" else max(0, k - 2)
+        for par in self.paragraphs[first : k + 1]:
             for span in par.spans:
                 tokens = [par.tokens[i] for i in span.tokens]
                 outlet = any(t.lower in OUTLETS or t.lower in self.not_persons for t in tokens)
-                if span.type == "ORG" and span.end <= before and not outlet and not self.in_quote(span.start):
+                organisation = span.type == "ORG" or rl.is_ministry(tokens[0].text)
+                actor = kind != "actor" or any(t.rel in ("nsubj", "nsubj:pass") for t in tokens)
+                if organisation and actor and span.end <= before and not outlet and not self.in_quote(span.start):
                     found.append((span.start, tokens))
+        if kind == "ministry":
+            found = [(ms, w) for ms, w in found if _ministry_like(w.full_name if isinstance(w, Cluster) else w[0].text)]
         if not found:
             return None
         start, what = max(found, key=lambda x: x[0])
-        if self.starts and start < self.starts[max(0, k - 2)]:
+        if kind == "actor":
+            start, what = self._most_mentioned(found)
+        if self.starts and start < self.starts[first]:
             return None
         return what if isinstance(what, Cluster) else self.named("ORG", self.names.nominative_phrase(what))
+
+    def _most_mentioned(self, found: list[tuple[int, Cluster | list[RuToken]]]) -> tuple[int, Cluster | list[RuToken]]:
+        """The organisation the article names most often (the last on a tie): a bare "документ" is the one the
+        story is about, whoever commented on it since."""
+        counts: dict[str, int] = {}
+        named: list[tuple[str, int, Cluster | list[RuToken]]] = []
+        for start, what in found:
+            name = what.full_name if isinstance(what, Cluster) else self.names.nominative_phrase(what)
+            key = (clean_org_name(name) or name).lower()
+            counts[key] = counts.get(key, 0) + 1
+            named.append((key, start, what))
+        key, start, what = max(named, key=lambda x: (counts[x[0]], x[1]))
+        return start, what
+
+    def _there(self, before: int) -> Cluster | None:
+        """ "Сообщили в пресс-службе Минсельхоза. Там уточнили": the institution or place that spoke last, in this
+        paragraph or the one before."""
+        k = bisect.bisect_right(self.starts, before) - 1
+        since = self.starts[max(0, k - 1)] if self.starts else 0
+        spoke = [
+            (ms, c) for c in self.clusters if c.type in ("ORG", "GPE") for ms, _ in c.mentions if since <= ms < before
+        ]
+        return max(spoke, key=lambda x: x[0])[1] if spoke else None
+
+    def _document(self, par: RuParagraph, head: RuToken, cand: Candidate) -> Cluster | None:
+        """ "…, говорится в пояснительной записке": a document that names no author speaks for the organisation
+        that acted last before it (that drafted it), if any."""
+        tokens = self._source_tokens(par, *cand.source) if cand.source else []
+        if head.lemma not in DOCUMENT_NOUNS or any(t.pos in ("NOUN", "PROPN") and t is not head for t in tokens):
+            return None
+        antecedent = self._antecedent_org(tokens[0].start if tokens else head.start, "actor")
+        if antecedent is not None:
+            description = self.names.nominative_phrase(tokens)
+            if description and description.lower() not in (d.lower() for d in antecedent.descriptions):
+                antecedent.descriptions.append(description[:1].lower() + description[1:])
+        return antecedent
 
     def _cue_gender(self, cand: Candidate) -> str | None:
         found = self._token_at(cand.cue) if cand.cue else None
@@ -386,8 +502,14 @@ class RussianSpeakerResolver(ClusterBook):
             c for c in candidates if compatible(c) and not c.roles and (c.names or rl.ROLE_NOUNS[head.lemma] is None)
         ]
         chosen = titled[0] if titled else (untitled[0] if untitled else None)
+        if rl.ROLE_NOUNS[head.lemma] is None:
+            # "собеседник", "чиновник": any person will do, so the nearest one, titled or not (the unnamed source
+            # just quoted, not an expert named paragraphs before).
+            chosen = next((c for c in candidates if compatible(c)), None)
         if chosen is not None:
             description = self.text[cand.source[0] : cand.source[1]] if cand.source else head.text
+            if head.feat("Case") not in (None, "Nom") and cand.source:  # "по словам градоначальника"
+                description = self.names.nominative_phrase(self._source_tokens(par, *cand.source)) or description
             description = description[:1].lower() + description[1:]
             if description not in chosen.descriptions:
                 chosen.descriptions.append(description)
@@ -409,9 +531,41 @@ class RussianSpeakerResolver(ClusterBook):
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
 
 
+def _ministry_like(name: str) -> bool:
+    """ "Минцифры", "МИД России", "Министерство финансов": a ministry's name."""
+    first = name.split()[0] if name.split() else ""
+    return rl.is_ministry(first) or first.lower() in ("мид", "министерство", "минобороны")
+
+
 def _role_texts(c: Cluster) -> list[str]:
     """Each role as its title and organisation ("глава МИД Сербии"): a role noun may refer to either."""
     return [" ".join(x for x in (r.title, r.organization) if x) for r in c.roles if r.title]
+
+
+# The masculine endings of an oblique case on a consonant stem ("Бадром" -> "Бадр"), by natasha's case.
+_MASCULINE_ENDINGS = {"Ins": ("ом", "ем"), "Gen": ("а",)}
+_UD_TO_OC_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _foreign_form(tok: RuToken, parses: list[object], case: str | None) -> str | None:
+    """A foreign name pymorphy3 has no name reading of that agrees with its case: kept as written when it ends in
+    a vowel ("Минору Кихары" is no form of "минор"), or stripped of a masculine ending on a consonant stem
+    ("с коллегой Бадром" -> "Бадр"). None: leave it to pymorphy3."""
+    ud_case = tok.feat("Case")
+    wanted = case or _UD_TO_OC_CASE.get(ud_case or "")
+    if wanted is None or wanted == "nomn" or tok.feat("Gender") == "Fem":
+        return None
+    names = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]  # type: ignore[attr-defined]
+    if any(p.tag.case == wanted for p in names):  # type: ignore[attr-defined]
+        return None
+    low = tok.text.lower()
+    if low[-1] in "иоуэе" and not any(p.tag.case == wanted for p in parses):  # type: ignore[attr-defined]
+        return tok.text
+    for ending in _MASCULINE_ENDINGS.get(ud_case or "", ()):
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйьъ":
+            return tok.text[: -len(ending)]
+    return None
 
 
 def _gender_agrees(tag: object, gender: str | None) -> bool:

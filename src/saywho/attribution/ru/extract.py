@@ -21,6 +21,7 @@ from saywho.attribution.ru.tokens import (
     SUBJECT_RELS,
     char_span,
     cue_object,
+    document_after,
     is_cue,
     is_gerund,
     locative_source,
@@ -37,6 +38,7 @@ _CONTENT_END_TRIM = " \t\u00a0.,;:—–-"
 _CONTENT_START_TRIM = " \t\u00a0,;:—–-"
 _DATIVE_PRONOUNS = frozenset("мне нам ему ей им вам тебе".split())
 _MAX_GAP = 8  # tokens between a cue and its "что" / colon (adverbs, addressee)
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _OPENING_QUOTES = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 # A news agency's dateline opens its first paragraph ("МОСКВА, 14 ноября. /ТАСС/.", "МОСКВА, 12 ноя — РИА Новости.")
 # and belongs to nobody's words.
@@ -161,7 +163,22 @@ class RussianRules:
 
     # -- sources --------------------------------------------------------------------------------------
     def _source_after(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
-        """The source written after its cue, past any addressee: "сказал «Ведомостям» замглавы МИД X"."""
+        """The source written after its cue, past any addressee: "сказал «Ведомостям» замглавы МИД X"; a quoted
+        name it ends in keeps its closing mark ("собеседник “Ъ”")."""
+        found = self._find_source_after(par, cue)
+        if found is None:
+            return None
+        start, end, head = found
+        source, closer = self.text[start:end], self.text[end : end + 1]
+        unclosed = any(closer == c and source.count(o) > source.count(c) for o, c in _QUOTE_PAIRS)
+        if unclosed or (closer == '"' and source.count('"') % 2 == 1):
+            end += 1
+        return start, end, head
+
+    def _find_source_after(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
+        document = document_after(par, cue)
+        if document is not None:
+            return self._document_author(par, document)
         sent = sentence_tokens(par, cue)
         toks = [t for t in sent if t.i > cue.i]
         if toks and cue_object(cue, par) is toks[0]:
@@ -169,6 +186,9 @@ class RussianRules:
         toks = self._skip_addressee(par, toks, adverbials=True)
         while toks and toks[-1].pos == "PUNCT":
             toks = toks[:-1]
+        relayed = self._relayed(par, toks)
+        if relayed is not None:
+            return relayed
         if not toks:
             return None
         first = toks[0]
@@ -176,7 +196,7 @@ class RussianRules:
             if not self._named_place(par, toks[1]):
                 return None
             place = toks[1]
-            end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or t.pos == "ADP"), toks[-1].i)
+            end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or _ends_place(par, t)), toks[-1].i)
             return place.start, par.tokens[end].end, (place.start, place.end)
         subject = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS and c.i > cue.i), None)
         if not nominative_start(first) and (
@@ -195,9 +215,9 @@ class RussianRules:
         last = toks[-1].i
         # "источник в правительстве", "собеседник в одной из платформ": the place is part of who speaks.
         unnamed = first.lemma in lx.SOURCE_NOUNS or (subject is not None and subject.lemma in lx.SOURCE_NOUNS)
-        stop = next(
-            (t.i for t in toks[1:] if t.text == "," or (t.pos == "ADP" and not unnamed) or t.pos == "VERB"), None
-        )
+        ends = [t.i for t in toks[1:] if t.text == "," or (t.pos == "ADP" and not unnamed) or t.pos == "VERB"]
+        ends += [t.i for t in toks[1:] if self._quoted_addressee(par, t)]
+        stop = min(ends, default=None)
         if stop is not None:
             last = stop - 1
         nouns = [t for t in toks if t.i <= last and t.pos in ("NOUN", "PROPN")]
@@ -205,6 +225,45 @@ class RussianRules:
             return None
         head = subject if subject is not None and first.i <= subject.i <= last else nouns[0]
         return first.start, par.tokens[last].end, (head.start, head.end)
+
+    @staticmethod
+    def _document_author(par: RuParagraph, document: RuToken) -> tuple[int, int, tuple[int, int]]:
+        """ "…, говорится в сообщении регулятора": the author (the genitive after the document, to the clause's
+        end) speaks; a document that names none speaks for itself."""
+        sent = sentence_tokens(par, document)
+        rest = [t for t in sent if t.i > document.i]
+        end = next((t.i for t in rest if t.pos == "PUNCT" and t.text not in '«»"„“”' or t.pos == "VERB"), None)
+        rest = [t for t in rest if end is None or t.i < end]
+        # The parser often misreads an indeclinable ministry ("записке Минцифры" as a dative): any name will do.
+        names = [t for t in rest if t.pos == "PROPN" or (t.pos == "NOUN" and t.feat("Case") == "Gen")]
+        author = names[0] if names else None
+        if author is None:
+            return document.start, document.end, (document.start, document.end)
+        first = author.i
+        while first - 1 > document.i and par.tokens[first - 1].pos == "ADJ":
+            first -= 1
+        last = rest[-1].i
+        while last > author.i and par.tokens[last].pos == "PUNCT" and par.tokens[last].text not in "»”":
+            last -= 1
+        return par.tokens[first].start, par.tokens[last].end, (author.start, author.end)
+
+    @staticmethod
+    def _relayed(par: RuParagraph, toks: list[RuToken]) -> tuple[int, int, tuple[int, int]] | None:
+        """ "…, сообщает «Интерфакс» со ссылкой на источник в одной из компаний": the outlet relays; the one it
+        cites speaks (to the clause's end)."""
+        k = next((i for i, t in enumerate(toks[:8]) if t.lower == "ссылкой"), None)
+        if k is None or k + 2 >= len(toks) or [t.lower for t in toks[k - 1 : k + 2]] not in (["со", "ссылкой", "на"],):
+            return None
+        cited = toks[k + 2 :]
+        end = next((t.i - 1 for t in cited[1:] if t.text in (",", ";", ":", "—") or t.pos == "VERB"), cited[-1].i)
+        head = cited[0]
+        return head.start, par.tokens[end].end, (head.start, head.end)
+
+    @staticmethod
+    def _quoted_addressee(par: RuParagraph, tok: RuToken) -> bool:
+        """ "заявил депутат "Интерфаксу"": an outlet in quotation marks after the source is told, not telling."""
+        nxt = par.tokens[tok.i + 1] if tok.i + 1 < len(par.tokens) else None
+        return tok.text in _OPENING_QUOTES and nxt is not None and nxt.feat("Case") == "Dat"  # not "собеседник “Ъ”"
 
     @staticmethod
     def _named_place(par: RuParagraph, tok: RuToken) -> bool:
@@ -271,6 +330,8 @@ class RussianRules:
             lo = sent.first if subject.i < cue.i else cue.i + 1
             hi = cue.i if subject.i < cue.i else sent.last
             first, last = phrase(par, subject, lo, hi)
+            if subject.lemma in lx.SOURCE_NOUNS and subject.i < cue.i:
+                last = _place_of_source(par, last, cue)
             s, e = char_span(par, first, last)
             return s, e, (subject.start, subject.end)
         place = locative_source(par, cue)
@@ -430,20 +491,36 @@ class RussianRules:
             return after[0].start, "ru:pointing"
         if cue.lemma in lx.NAMING_VERBS or cue.lemma in lx.JUDGING_VERBS:
             obj = next((c for c in par.children(cue) if c.rel == "obj" and c.i > cue.i), None)
+            # The predicate in the instrumental; parsers hang a quoted one on the object ("решение «осторожным»"),
+            # and one with a preposition ("встречу с министром") is no predicate.
             predicate = any(
-                t.feat("Case") == "Ins" and t.pos in ("NOUN", "ADJ") and t.rel in ("xcomp", "obl", "amod")
+                t.feat("Case") == "Ins"
+                and t.pos in ("NOUN", "ADJ")
+                and t.rel in ("xcomp", "obl", "amod", "nmod")
+                and not any(c.pos == "ADP" for c in par.children(t))
                 for t in after
                 if obj is not None and t.i > obj.i
             )
             if obj is not None and predicate and after[0].lower != "так":
                 first, _ = phrase(par, obj, cue.i + 1, par.sents[cue.sent].last)
                 return par.tokens[first].start, "ru:naming"
+        if cue.lemma in lx.ESTIMATE_VERBS and self._estimate(par, cue, after):
+            return after[0].start, "ru:estimate"
         if cue.lemma in lx.CALL_VERBS and any(t.feat("VerbForm") == "Inf" for t in after[:5]):
             return after[0].start, "ru:call"  # "призвали Белград сократить зависимость"
         about = cue.lemma in lx.ABOUT_VERBS and lemmas[:1] in (["о"], ["об"]) and len(after) > 2
         if about and after[1].lower not in ("этом", "том", "нем", "ней", "них"):  # "об этом" points back
             return after[0].start, "ru:about"
         return None, ""
+
+    @staticmethod
+    def _estimate(par: RuParagraph, cue: RuToken, after: list[RuToken]) -> bool:
+        """ "оценивает урожай в 88 млн тонн": the object right after the cue, then "в" and a number."""
+        obj = next((c for c in par.children(cue) if c.rel == "obj"), None)
+        if obj is None or not after or after[0].i != min(par.subtree(obj)):
+            return False
+        figure = [t for t in after if t.i > max(par.subtree(obj))]
+        return len(figure) > 1 and figure[0].lower == "в" and any(t.pos == "NUM" for t in figure[1:4])
 
     def _content_end(self, par: RuParagraph, cue: RuToken, sent: list[RuToken]) -> int:
         """Sentence end, the author's words after unquoted speech (", — сказал X"), or the start of a second
@@ -475,9 +552,21 @@ class RussianRules:
         inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in fragments for qs, qe in self.quoted if qe - qs > 20)
         for s, e in fragments:
             for qs, qe in self.quoted:
-                if s <= qs and qe <= e and len(self.text[qs:qe].split()) >= 3:
+                # Three words, or any quoted words that start in lower case («выдерживать»): a name in quotation
+                # marks («Аэрофлот») starts with a capital.
+                words = self.text[qs:qe].split()
+                lower = bool(words) and words[0][:1].islower() and not self._term(qs, qe)
+                if s <= qs and qe <= e and (len(words) >= 3 or lower):
                     return 1.0
         return inside / total
+
+    def _term(self, start: int, end: int) -> bool:
+        """A quoted noun phrase of one or two words («периода охлаждения», «большой тройки») names a thing; it
+        quotes no one's words the way «выдерживать» or «слишком осторожным» do."""
+        par = next((p for p in self.paragraphs if p.offset <= start < p.end), None)
+        toks = [t for t in par.tokens if start <= t.start and t.end <= end] if par is not None else []
+        nouns = [t for t in toks if t.pos in ("NOUN", "PROPN")]
+        return 0 < len(toks) <= 2 and bool(nouns) and all(t.pos in ("NOUN", "PROPN", "ADJ") for t in toks)
 
     # -- parenthetical sources ------------------------------------------------------------------------
     def _parenthetical(self, par: RuParagraph) -> Iterator[Candidate]:
@@ -493,7 +582,8 @@ class RussianRules:
                 continue
             self.used_cues.add(found.cue[0])
             source = char_span(par, found.source_first, found.source_last)
-            yield Candidate(fragments, source, found.cue, "indirect", 0.8, "ru:parenthetical", found.head)
+            kind = "mixed" if self._quoted_share(fragments) > 0.5 else "indirect"  # "По словам X, … «цитата»."
+            yield Candidate(fragments, source, found.cue, kind, 0.8, "ru:parenthetical", found.head)
 
     def _according_to(self, par: RuParagraph, tok: RuToken) -> _Parenthetical | None:
         """ "по словам X", "по его мнению", "по данным X", "по оценке экспертов"."""
@@ -549,7 +639,7 @@ class RussianRules:
         if k + 2 >= len(toks) or toks[k].lemma != "говориться" or toks[k + 1].lower not in ("в", "во"):
             return None
         document = toks[k + 2]
-        if document.lemma not in _DOCUMENT_NOUNS:
+        if document.lemma not in lx.DOCUMENT_NOUNS:
             return None
         last = k + 2
         while last + 1 < len(toks) and toks[last + 1].text != "," and toks[last + 1].pos != "VERB":
@@ -569,12 +659,6 @@ class RussianRules:
         if after[1] - after[0] > 2:
             fragments.append(after)
         return fragments
-
-
-# Documents that speak for whoever issued them: «в сообщении», «в заявлении», «в документе».
-_DOCUMENT_NOUNS = frozenset(
-    "сообщение заявление документ релиз пресс-релиз отчёт отчет доклад письмо постановление".split()
-)
 
 
 @dataclass(frozen=True)
@@ -601,6 +685,29 @@ def _drop_nested(cands: list[Candidate], direct: list[Candidate]) -> list[Candid
             continue
         kept.append(c)
     return [c for c in kept if id(c) not in reporting]
+
+
+def _place_of_source(par: RuParagraph, last: int, cue: RuToken) -> int:
+    """ "Источник “Ъ” в одной из крупных компаний рассказал": the place of an unnamed source belongs to it, though
+    parsers hang it on the verb; it runs from a preposition right after the source's phrase up to the cue."""
+    k = last + 1
+    while k < cue.i and par.tokens[k].text in '»”“"':  # the quoted outlet's closing mark ("“Ъ”")
+        k += 1
+    between = par.tokens[k : cue.i]
+    if not between or between[0].pos != "ADP" or between[0].lower not in ("в", "во", "из", "на", "у"):
+        return last
+    if any(t.pos in ("VERB", "AUX", "SCONJ") or t.text in (",", ":", "—", "–") for t in between):
+        return last
+    return between[-1].i
+
+
+def _ends_place(par: RuParagraph, tok: RuToken) -> bool:
+    """A preposition ends an institution's name, except the field of a committee or department ("комитета по
+    благоустройству", "комиссии по транспорту")."""
+    if tok.pos != "ADP":
+        return False
+    prev = par.tokens[tok.i - 1] if tok.i > 0 else None
+    return not (tok.lower == "по" and prev is not None and prev.lemma in lx.INSTITUTION_NOUNS)
 
 
 def _covers(cand: Candidate, pos: int) -> bool:

@@ -23,6 +23,8 @@ def is_cue(tok: RuToken, par: RuParagraph | None = None) -> bool:
         return tok.lemma in lx.BELIEF_PREDICATES
     if tok.lemma in lx.OBJECT_CUES:
         return cue_object(tok, par) is not None
+    if tok.lemma in lx.DOCUMENT_VERBS:
+        return par is not None and document_after(par, tok) is not None
     return tok.lemma in lx.REPORTING_VERBS or tok.lemma in lx.BELIEF_PREDICATES or tok.lemma in lx.NAMING_VERBS
 
 
@@ -31,6 +33,19 @@ def cue_object(tok: RuToken, par: RuParagraph | None) -> RuToken | None:
     nxt = par.tokens[tok.i + 1] if par is not None and tok.i + 1 < len(par.tokens) else None
     objects = lx.OBJECT_CUES.get(tok.lemma, frozenset())
     return nxt if nxt is not None and nxt.lemma in objects else None
+
+
+def document_after(par: RuParagraph, cue: RuToken) -> RuToken | None:
+    """The document an impersonal verb reports from ("говорится в сообщении", "следует из пояснительной
+    записки"): the noun after "в" / "из" and its adjectives, if it names a document."""
+    toks = par.tokens
+    k = cue.i + 1
+    if k >= len(toks) or toks[k].lower not in (("из",) if cue.lemma == "следовать" else ("в", "во")):
+        return None
+    k += 1
+    while k < len(toks) and toks[k].pos == "ADJ":
+        k += 1
+    return toks[k] if k < len(toks) and toks[k].lemma in lx.DOCUMENT_NOUNS else None
 
 
 def is_gerund(tok: RuToken) -> bool:
@@ -126,6 +141,10 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
     if cue.feat("Number") != "Plur" or is_gerund(cue):
         return None
     sent = sentence_tokens(par, cue)
+    # "Там уточнили, что …": the institution just named (the resolver finds it).
+    there = next((t for t in sent if t.i < cue.i and t.lower == "там" and t.pos == "ADV"), None)
+    if there is not None and (there.head == cue.i or there.i == sent[0].i):
+        return there
     for tok in sent:
         if tok.pos not in ("NOUN", "PROPN"):
             continue
