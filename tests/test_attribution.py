@@ -449,3 +449,36 @@ def test_an_impersonal_passive_after_a_statement_and_words_announced_with_the_fo
     )
     sources = [a.source.text for a in article.attributions if a.source]
     assert sources == ["the Mugla Governorship", "Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "Drought\nThe river fell.\n\n– The reservoirs are lower than last year and the pumps stand idle – added "
+            "Kowalczyk.\n",
+            "Kowalczyk",
+            "added",
+            "The reservoirs are lower than last year and the pumps stand idle",
+        ),
+        (
+            "Prices\nThe tariff will rise.\n\n- The tariff stays low. Even after the change it is half the price in "
+            "Austria - said the minister.\n",
+            "the minister",
+            "said",
+            "The tariff stays low. Even after the change it is half the price in Austria",
+        ),
+    ],
+)
+def test_a_dialogue_line_closed_by_a_bare_dash_is_direct(analyze, text, source, cue, content):
+    (a,) = analyze(text).attributions
+    assert (a.kind, a.source.text, a.cue.text, [c.text for c in a.content]) == ("direct", source, cue, [content])
+
+
+def test_after_a_quotation_the_subject_of_told_speaks_not_its_object(analyze):
+    text = (
+        "Bridge\nThe storm passed.\n\n"
+        "«The bridge is safe, nobody was hurt», the governor of Alberta, Mark Jensen, told Reuters.\n"
+    )
+    (a,) = analyze(text).attributions
+    assert a.source.text.startswith("the governor of Alberta, Mark Jensen") and a.cue.text == "told"

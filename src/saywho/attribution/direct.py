@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
-from saywho.attribution.lexicon import QUOTE_VERBS, SPEECH_VERBS
+from saywho.attribution.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS, SPEECH_VERBS
 from saywho.attribution.quotes import DASHES, Quotation
 from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens
 from saywho.nlp.english import Paragraph
@@ -87,13 +87,21 @@ def _reporting_clause(
     for verb in verbs:
         subject = _subject(verb)
         if subject is None or subject.i not in ids or not _is_speaker(subject):
-            subject = _inverted_subject(verb)
+            subject = _noun_before(verb, tokens, ids) if verb.lemma_.lower() in ADDRESSEE_VERBS else None
+            subject = subject or _inverted_subject(verb)
         if subject is not None and (subject.i not in ids or not _is_speaker(subject)):
             subject = None
         if subject is None:
-            # "…," said the senator. — the noun after the verb, whatever the parser made of it.
+            # "…," said the senator. — the noun after the verb, whatever the parser made of it (even the object of
+            # the quotation's own verb: "– … reach the river – added Wojcik."), but not an object in the clause.
             subject = next(
-                (t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "dobj"),
+                (
+                    t
+                    for t in tokens
+                    if t.i > verb.i
+                    and t.pos_ in ("PROPN", "NOUN", "PRON")
+                    and (t.dep_ != "dobj" or t.head.i not in ids)
+                ),
                 None,
             )
             if subject is not None:
@@ -103,6 +111,19 @@ def _reporting_clause(
                     subject = subject.head
         return cue_tokens(verb), subject
     return None
+
+
+def _noun_before(verb: Token, tokens: list[Token], ids: set[int]) -> Token | None:
+    """The noun phrase before an addressee verb in its clause: in "«…», the mayor of X, Y Z, told ANSA." the
+    parser may leave "told" without a subject, and the noun after it is the one spoken to, not the speaker."""
+    first = next((t for t in tokens if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and _is_speaker(t)), None)
+    if first is None:
+        return None
+    while first.head.i in ids and first.head.i < verb.i and first.head.i > first.i:
+        if first.head.pos_ not in ("PROPN", "NOUN"):
+            break
+        first = first.head
+    return first
 
 
 def _ends_sentence(q: Quotation) -> bool:
