@@ -482,3 +482,56 @@ def test_after_a_quotation_the_subject_of_told_speaks_not_its_object(analyze):
     )
     (a,) = analyze(text).attributions
     assert a.source.text.startswith("the governor of Alberta, Mark Jensen") and a.cue.text == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "content"),
+    [
+        (
+            "Wisla Holding: river ferries will stay in port\n\nThe river fell to a record low on Monday.\n",
+            "Wisla Holding",
+            "indirect",
+            "river ferries will stay in port",
+        ),
+        (
+            "Water shortage continues, Kowalski: the pumps will run until Friday\n\n"
+            "The mayor of the city, Jan Kowalski, said on Monday that the pumps would run day and night.\n",
+            "Kowalski",
+            "indirect",
+            "the pumps will run until Friday",
+        ),
+        (
+            'Storm in the bay. Ferrari: "The harbour stays shut"\n\n'
+            "The mayor, Anna Ferrari, closed the harbour after the storm.\n",
+            "Ferrari",
+            "direct",
+            '"The harbour stays shut"',
+        ),
+    ],
+)
+def test_headline_labels_of_translated_news(analyze, text, source, kind, content):
+    headline = analyze(text).attributions[0]
+    assert (headline.source.text, headline.kind, headline.content[0].text) == (source, kind, content)
+
+
+def test_a_subheading_label_before_a_quotation(analyze):
+    text = (
+        "Heat\nThe heat wave goes on.\n\nThe health authorities said that the number of patients is rising.\n\n"
+        'Ministry of Transport and Roads: "no trucks on the motorway at noon"\n\n'
+        "The ministry will check the motorways on Monday.\n"
+    )
+    (sub,) = [a for a in analyze(text).attributions if "no trucks" in a.content[0].text]
+    assert (sub.source.text, sub.kind) == ("Ministry of Transport and Roads", "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: the road to the airport is closed again\n\nThe road was closed by the police on Monday morning.\n",
+        "Pensions: a new deal for the young workers\n\nWorkers over sixty could retire two years earlier.\n",
+        "Floods\nThe river rose.\n\nWeather: rain is expected in the north by Friday\n\nRead also: Heat wave hits "
+        "the south\n\nSource: Ministry of Energy press office\n\nThe water rose again at 14:05: the levee held.\n",
+    ],
+)
+def test_page_labels_and_topics_are_no_headline_speakers(analyze, text):
+    assert analyze(text).attributions == []
