@@ -502,7 +502,7 @@ def test_after_a_quotation_the_subject_of_told_speaks_not_its_object(analyze):
         ),
         (
             'Storm in the bay. Ferrari: "The harbour stays shut"\n\n'
-            "The mayor, Anna Ferrari, closed the harbour after the storm.\n",
+            "The mayor, Anna Ferrari, closed the harbour after the storm.\n\nTranslated from Italian by DeepL\n",
             "Ferrari",
             "direct",
             '"The harbour stays shut"',
@@ -512,6 +512,9 @@ def test_after_a_quotation_the_subject_of_told_speaks_not_its_object(analyze):
 def test_headline_labels_of_translated_news(analyze, text, source, kind, content):
     headline = analyze(text).attributions[0]
     assert (headline.source.text, headline.kind, headline.content[0].text) == (source, kind, content)
+    if kind == "direct":
+        # The quotation marks mark the speech; the colon is only punctuation (on translated text the rules decide).
+        assert headline.cue is None
 
 
 def test_a_subheading_label_before_a_quotation(analyze):
@@ -535,3 +538,25 @@ def test_a_subheading_label_before_a_quotation(analyze):
 )
 def test_page_labels_and_topics_are_no_headline_speakers(analyze, text):
     assert analyze(text).attributions == []
+
+
+def test_speech_after_a_colon_without_quotation_marks_is_direct(analyze):
+    text = (
+        "Drought\nThe city has had no water since Sunday.\n\n"
+        "Shiraz resident Leila Farahani told the agency's reporter: We have carried water up six floors for a week.\n"
+    )
+    (a,) = analyze(text).attributions
+    assert (a.kind, a.cue.text, a.source.text) == ("direct", "told", "Shiraz resident Leila Farahani")
+    assert a.content[0].text == "We have carried water up six floors for a week."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drought\nThe city has no water.\n\nThe ministry announced the following measures: Bans on car washing and "
+        "on filling pools.\n",
+        "Drought\nThe city has no water.\n\nThe governor clarified: the tankers will come twice a day from Monday.\n",
+    ],
+)
+def test_a_list_or_a_lower_case_clause_after_a_colon_is_not_direct_speech(analyze, text):
+    assert all(a.kind != "direct" for a in analyze(text).attributions)

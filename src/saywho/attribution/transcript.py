@@ -1,7 +1,7 @@
 """Speaker labels: interview transcripts (`WALLACE: Let's start ...`) and headline attributions (`Poll: X leads`).
 
-The label is the source, the colon the cue (as PolNeAR marks it; the trained CRF reads that cue as a feature),
-and the rest of the paragraph the content.
+The label is the source, the colon the cue (as PolNeAR marks it; the trained CRF reads that cue as a feature)
+unless the claim is a quotation, and the rest of the paragraph the content.
 """
 
 from __future__ import annotations
@@ -141,7 +141,8 @@ def _candidate(par: Paragraph, m: re.Match[str], method: str) -> Candidate | Non
     return Candidate(
         content=[(content_start, content_end)],
         source=(label_start, label_end),
-        cue=(label_end, label_end + 1),
+        # A claim in quotation marks is marked as speech by them: the colon is no cue then, only punctuation.
+        cue=None if method == "direct:headline" else (label_end, label_end + 1),
         kind="direct" if method.startswith("direct") else "indirect",
         confidence=0.8 if method.startswith("direct") else 0.5,
         method=method,
