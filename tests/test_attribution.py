@@ -449,3 +449,114 @@ def test_an_impersonal_passive_after_a_statement_and_words_announced_with_the_fo
     )
     sources = [a.source.text for a in article.attributions if a.source]
     assert sources == ["the Mugla Governorship", "Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "Drought\nThe river fell.\n\n– The reservoirs are lower than last year and the pumps stand idle – added "
+            "Kowalczyk.\n",
+            "Kowalczyk",
+            "added",
+            "The reservoirs are lower than last year and the pumps stand idle",
+        ),
+        (
+            "Prices\nThe tariff will rise.\n\n- The tariff stays low. Even after the change it is half the price in "
+            "Austria - said the minister.\n",
+            "the minister",
+            "said",
+            "The tariff stays low. Even after the change it is half the price in Austria",
+        ),
+    ],
+)
+def test_a_dialogue_line_closed_by_a_bare_dash_is_direct(analyze, text, source, cue, content):
+    (a,) = analyze(text).attributions
+    assert (a.kind, a.source.text, a.cue.text, [c.text for c in a.content]) == ("direct", source, cue, [content])
+
+
+def test_after_a_quotation_the_subject_of_told_speaks_not_its_object(analyze):
+    text = (
+        "Bridge\nThe storm passed.\n\n"
+        "«The bridge is safe, nobody was hurt», the governor of Alberta, Mark Jensen, told Reuters.\n"
+    )
+    (a,) = analyze(text).attributions
+    assert a.source.text.startswith("the governor of Alberta, Mark Jensen") and a.cue.text == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "content"),
+    [
+        (
+            "Wisla Holding: river ferries will stay in port\n\nThe river fell to a record low on Monday.\n",
+            "Wisla Holding",
+            "indirect",
+            "river ferries will stay in port",
+        ),
+        (
+            "Water shortage continues, Kowalski: the pumps will run until Friday\n\n"
+            "The mayor of the city, Jan Kowalski, said on Monday that the pumps would run day and night.\n",
+            "Kowalski",
+            "indirect",
+            "the pumps will run until Friday",
+        ),
+        (
+            'Storm in the bay. Ferrari: "The harbour stays shut"\n\n'
+            "The mayor, Anna Ferrari, closed the harbour after the storm.\n\nTranslated from Italian by DeepL\n",
+            "Ferrari",
+            "direct",
+            '"The harbour stays shut"',
+        ),
+    ],
+)
+def test_headline_labels_of_translated_news(analyze, text, source, kind, content):
+    headline = analyze(text).attributions[0]
+    assert (headline.source.text, headline.kind, headline.content[0].text) == (source, kind, content)
+    if kind == "direct":
+        # The quotation marks mark the speech; the colon is only punctuation (on translated text the rules decide).
+        assert headline.cue is None
+
+
+def test_a_subheading_label_before_a_quotation(analyze):
+    text = (
+        "Heat\nThe heat wave goes on.\n\nThe health authorities said that the number of patients is rising.\n\n"
+        'Ministry of Transport and Roads: "no trucks on the motorway at noon"\n\n'
+        "The ministry will check the motorways on Monday.\n"
+    )
+    (sub,) = [a for a in analyze(text).attributions if "no trucks" in a.content[0].text]
+    assert (sub.source.text, sub.kind) == ("Ministry of Transport and Roads", "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: the road to the airport is closed again\n\nThe road was closed by the police on Monday morning.\n",
+        "Pensions: a new deal for the young workers\n\nWorkers over sixty could retire two years earlier.\n",
+        "Floods\nThe river rose.\n\nWeather: rain is expected in the north by Friday\n\nRead also: Heat wave hits "
+        "the south\n\nSource: Ministry of Energy press office\n\nThe water rose again at 14:05: the levee held.\n",
+    ],
+)
+def test_page_labels_and_topics_are_no_headline_speakers(analyze, text):
+    assert analyze(text).attributions == []
+
+
+def test_speech_after_a_colon_without_quotation_marks_is_direct(analyze):
+    text = (
+        "Drought\nThe city has had no water since Sunday.\n\n"
+        "Shiraz resident Leila Farahani told the agency's reporter: We have carried water up six floors for a week.\n"
+    )
+    (a,) = analyze(text).attributions
+    assert (a.kind, a.cue.text, a.source.text) == ("direct", "told", "Shiraz resident Leila Farahani")
+    assert a.content[0].text == "We have carried water up six floors for a week."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drought\nThe city has no water.\n\nThe ministry announced the following measures: Bans on car washing and "
+        "on filling pools.\n",
+        "Drought\nThe city has no water.\n\nThe governor clarified: the tankers will come twice a day from Monday.\n",
+    ],
+)
+def test_a_list_or_a_lower_case_clause_after_a_colon_is_not_direct_speech(analyze, text):
+    assert all(a.kind != "direct" for a in analyze(text).attributions)

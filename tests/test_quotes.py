@@ -344,3 +344,44 @@ def test_a_quotation_holding_its_own_reporting_clause_between_dashes(analyze):
         "«Negotiate",
         "you can with suppliers, but not with the cost of electricity»",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "– The reservoirs are lower than last year and the pumps stand idle – added Kowalczyk.",
+            "The reservoirs are lower than last year and the pumps stand idle",
+        ),
+        (
+            "- The tariff stays low. Even after the change it is half the price in Austria - said Petrović.",
+            "The tariff stays low. Even after the change it is half the price in Austria",
+        ),
+        (
+            "- We will appeal the ruling before the court - the minister stated.",
+            "We will appeal the ruling before the court",
+        ),
+        ("– Nothing grows here without rain – she said at the market.", "Nothing grows here without rain"),
+    ],
+)
+def test_a_dialogue_line_closed_by_a_bare_dash_before_its_reporting_clause(text, inner):
+    # Polish, Serbian and Hungarian news put no comma before the closing dash.
+    assert only(text).text_slice == inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- The 2019 - 2023 plan failed - the report shows.",
+        "- Rivers - lakes - canals",
+        "The Sava - Danube canal was dug in 1990 - 1995 - said to be costly.",
+        "Prices rose. - The Sava - Danube canal closed.",
+    ],
+)
+def test_a_bare_dash_in_prose_closes_nothing(text):
+    assert quotes_of(text) == []
+
+
+def test_a_dialogue_line_after_narration_in_the_same_paragraph():
+    text = "A farmer, Ilona Kiss, told the paper she had lost her crop. - Nothing grows without rain - she said."
+    assert only(text).text_slice == "Nothing grows without rain"

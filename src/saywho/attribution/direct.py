@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
-from saywho.attribution.lexicon import QUOTE_VERBS, SPEECH_VERBS
+from saywho.attribution.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS, SPEECH_VERBS
 from saywho.attribution.quotes import DASHES, Quotation
 from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens
 from saywho.nlp.english import Paragraph
@@ -87,13 +87,21 @@ def _reporting_clause(
     for verb in verbs:
         subject = _subject(verb)
         if subject is None or subject.i not in ids or not _is_speaker(subject):
-            subject = _inverted_subject(verb)
+            subject = _noun_before(verb, tokens, ids) if verb.lemma_.lower() in ADDRESSEE_VERBS else None
+            subject = subject or _inverted_subject(verb)
         if subject is not None and (subject.i not in ids or not _is_speaker(subject)):
             subject = None
         if subject is None:
-            # "…," said the senator. — the noun after the verb, whatever the parser made of it.
+            # "…," said the senator. — the noun after the verb, whatever the parser made of it (even the object of
+            # the quotation's own verb: "– … reach the river – added Wojcik."), but not an object in the clause.
             subject = next(
-                (t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "dobj"),
+                (
+                    t
+                    for t in tokens
+                    if t.i > verb.i
+                    and t.pos_ in ("PROPN", "NOUN", "PRON")
+                    and (t.dep_ != "dobj" or t.head.i not in ids)
+                ),
                 None,
             )
             if subject is not None:
@@ -103,6 +111,19 @@ def _reporting_clause(
                     subject = subject.head
         return cue_tokens(verb), subject
     return None
+
+
+def _noun_before(verb: Token, tokens: list[Token], ids: set[int]) -> Token | None:
+    """The noun phrase before an addressee verb in its clause: in "«…», the mayor of X, Y Z, told ANSA." the
+    parser may leave "told" without a subject, and the noun after it is the one spoken to, not the speaker."""
+    first = next((t for t in tokens if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON") and _is_speaker(t)), None)
+    if first is None:
+        return None
+    while first.head.i in ids and first.head.i < verb.i and first.head.i > first.i:
+        if first.head.pos_ not in ("PROPN", "NOUN"):
+            break
+        first = first.head
+    return first
 
 
 def _ends_sentence(q: Quotation) -> bool:
@@ -136,6 +157,11 @@ def _content_span(q: Quotation) -> tuple[int, int]:
 
 
 def find_direct(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterator[Candidate]:
+    yield from _quoted(quotes, paragraphs)
+    yield from find_unmarked_speech(quotes, paragraphs)
+
+
+def _quoted(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterator[Candidate]:
     index = ParagraphIndex(paragraphs)
     previous: Candidate | None = None
     pending: Candidate | None = None  # a bare quotation not yet yielded
@@ -291,3 +317,63 @@ def _quotation_with_clause(q: Quotation, par: Paragraph, cue: list[Token], subje
         method="direct:clause",
         source_head=char_range([subject], par.offset) if subject is not None else None,
     )
+
+
+# "Karaj resident X told the agency's reporter: We have had no water for three nights.": translations from Persian
+# (and other languages whose news drop the marks) print a speaker's words after a colon without quotation marks.
+# A new sentence after the colon, up to the paragraph's end, introduced by a speech verb with its own subject, is
+# the speaker's words. A lower-case continuation ("X clarified: the schools will open") stays indirect speech.
+_MAX_COLON_GAP = 6  # "told IRNA reporter", "said in a press conference"
+_MARKS = '"“”«»„‘’'
+
+
+def find_unmarked_speech(quotes: list[Quotation], paragraphs: list[Paragraph]) -> Iterator[Candidate]:
+    """Direct speech after `X said:` / `X told Y:` printed without quotation marks."""
+    quoted = [(q.start, q.end) for q in quotes]
+    for par in paragraphs:
+        for colon in (t for t in par.doc if t.text == ":"):
+            start = par.offset + colon.idx + 1
+            rest = par.text[colon.idx + 1 :]
+            words = rest.split()
+            if len(words) < MIN_DIRECT_WORDS or not words[0][:1].isupper() or any(m in rest for m in _MARKS):
+                continue
+            if any(s < par.end and start < e for s, e in quoted):
+                continue
+            found = _colon_clause(colon)
+            if found is None:
+                continue
+            cue, subject = found
+            content_start = start + len(rest) - len(rest.lstrip())
+            src = source_tokens(subject)
+            yield Candidate(
+                content=[(content_start, par.end)],
+                source=char_range(src, par.offset),
+                cue=char_range(cue, par.offset),
+                kind="direct",
+                confidence=0.7,
+                method="direct:colon",
+                source_head=char_range([subject], par.offset),
+            )
+
+
+def _colon_clause(colon: Token) -> tuple[list[Token], Token] | None:
+    """The speech verb ending the clause before `colon` and its own subject: `X (on Monday) told Y:`."""
+    verb = next(
+        (
+            t
+            for t in reversed(list(colon.doc[colon.sent.start : colon.i]))
+            if t.pos_ == "VERB" and t.lemma_.lower() in _QUOTING_VERBS
+        ),
+        None,
+    )
+    if verb is None or colon.i - verb.i > _MAX_COLON_GAP or verb.dep_ != "ROOT":
+        return None
+    gap = colon.doc[verb.i + 1 : colon.i]
+    # "announced the following measures:" introduces a list; only the one spoken to may stand there ("told Y:").
+    objects = [t for t in gap if t.dep_ in ("dobj", "ccomp", "xcomp") and t.head == verb]
+    if objects and (verb.lemma_.lower() not in ADDRESSEE_VERBS or any(t.dep_ != "dobj" for t in objects)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None or not _is_speaker(subject) or subject.lower_ in ("it", "this", "that"):
+        return None
+    return cue_tokens(verb), subject

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from saywho.attribution.lexicon import SPEECH_VERBS
+from saywho.attribution.lexicon import CLAUSE_ONLY_VERBS, QUOTE_VERBS, SPEECH_VERBS
 
 DASHES = "—–―"
 # opener -> closers it accepts. Machine translation and OCR mix styles, so each opener accepts a few closers.
@@ -113,6 +113,8 @@ def _dash_closes(text: str, i: int, para_end: int, opener: str = "") -> bool:
     after a comma, `!`, `?` or `…` followed by a lower-case Cyrillic word (not a conjunction) starts the
     author's words.
     """
+    if opener in DASHES and _bare_dash_before_clause(text, i, para_end):
+        return True
     before = text[:i].rstrip()
     # Spanish typesetting glues the dash to the reporting verb instead: "… subsidized —said the secretary—."
     glued = i + 1 < para_end and text[i + 1].isalpha() and text[i - 1].isspace()
@@ -130,6 +132,43 @@ def _dash_closes(text: str, i: int, para_end: int, opener: str = "") -> bool:
         and bool(_CYRILLIC_RE.match(first))
         and first not in _CYRILLIC_CONJUNCTIONS
     )
+
+
+# Polish, Serbian and Hungarian news close a dialogue line with a bare dash: "– Text – said X." / "- Text -
+# Papović stated." There is no comma before the dash, so only the clause after it tells the dash from a dash in
+# prose ("the Rába - Danube canal", "2020 - 2024", "an – aside –"): a speech verb and its speaker that end the
+# sentence, verb first ("said the politician", "added Wojcik at the briefing") or speaker first ("she said",
+# "Papović stated", "the minister said"). Verbs that are mostly narration ("show", "find", "continue") are left out.
+_BARE_CLAUSE_END = re.compile(r"[.!?…,;:]|$", re.MULTILINE)
+_BARE_CLAUSE_MAX_WORDS = 10
+_SPEAKER_PRONOUNS = frozenset("he she they we i".split())
+_NOT_DASH_CLAUSE_VERBS = frozenset(
+    form
+    for lemma in CLAUSE_ONLY_VERBS - {"add", "repeat"} | {"report", "project", "signal", "charge", "object"}
+    for form in (lemma, lemma + "s", lemma + "ed", lemma + "d", "shown", "found", "knew", "felt", "thought")
+) | {"according"}
+_DASH_CLAUSE_VERBS = (_SPEECH_FORMS | {f"{v}ed" for v in QUOTE_VERBS} | {"asked", "cried"}) - _NOT_DASH_CLAUSE_VERBS
+
+
+def _bare_dash_before_clause(text: str, i: int, para_end: int) -> bool:
+    """A spaced dash of a dialogue line followed by nothing but a short reporting clause ending the sentence."""
+    if not (text[i - 1 : i].isspace() and text[i + 1 : i + 2].isspace()):
+        return False
+    end = _BARE_CLAUSE_END.search(text, i + 1, para_end)
+    clause = text[i + 1 : end.start() if end is not None else para_end]
+    words = _WORD_RE.findall(clause)
+    if not 2 <= len(words) <= _BARE_CLAUSE_MAX_WORDS or any(ch in DASHES or ch in '"“”«»„' for ch in clause):
+        return False
+    verb = next((k for k, w in enumerate(words[:5]) if w.lower() in _DASH_CLAUSE_VERBS), None)
+    if verb is None:
+        return False
+    if verb == 0:
+        return words[1][:1].isupper() or words[1].lower() in ("the", "a", "an", "this", "that")
+    speaker = words[:verb]
+    if verb == 1 and speaker[0].lower() in _SPEAKER_PRONOUNS:
+        return True
+    names = speaker[1:] if speaker[0].lower() == "the" else speaker
+    return bool(names) and (speaker[0].lower() == "the" or all(w[:1].isupper() for w in names))
 
 
 def _mark_at(text: str, i: int) -> str | None:
@@ -247,6 +286,20 @@ def _lost_close(text: str, inner_start: int, para_end: int) -> tuple[int, int, s
     return (m.start() + 1, m.start() + 1, "") if m is not None else None
 
 
+# "… for 20 years. - You can walk into the water - she said.": Hungarian and Polish news run a dialogue line on
+# after the narration in the same paragraph. Such a dash (after a finished sentence, spaced, before a capital)
+# opens a quotation only when a dash before a reporting clause closes it.
+_MID_DIALOGUE = re.compile(rf"[{DASHES}-](?<=[.!?…] [{DASHES}-])(?= [A-Z])")
+
+
+def _next_opening(text: str, i: int, para_end: int) -> int:
+    """The next position after `i` that may open a quotation: a mark, or a dash after a sentence."""
+    hit = _MARK_START.search(text, i, para_end)
+    end = hit.start() if hit is not None else para_end
+    dash = _MID_DIALOGUE.search(text, i, end)
+    return dash.start() if dash is not None else end
+
+
 def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Quotation]:
     """Find quotations in text[start:end] (the article body)."""
     quotes: list[Quotation] = []
@@ -258,19 +311,24 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
         first = True
         while i < p_end:
             opener = None
-            if first and _dialogue_dash(text, i, p_end):
+            inside = not first and _MID_DIALOGUE.match(text, i) is not None
+            if (first or inside) and _dialogue_dash(text, i, p_end):
                 opener = "—" if text[i] == "-" else text[i]
             else:
                 mark = _mark_at(text, i)
                 if mark and _opening_position(text, i, len(mark), p_start):
                     opener = mark
+                inside = False
             first = False
             if opener is None:
-                # On to the next character that can open a quotation (a dash only can at the paragraph start).
-                hit = _MARK_START.search(text, i + 1, p_end)
-                i = hit.start() if hit is not None else p_end
+                # On to the next character that can open a quotation (a dash only at the paragraph start or
+                # after a sentence, see _MID_DIALOGUE).
+                i = _next_opening(text, i + 1, p_end)
                 continue
             close = _find_close(text, opener, i, p_end, hyphen=text[i] == "-")
+            if inside and (close is None or close[2] not in DASHES + "-"):
+                i += 1  # a dash after a sentence is dialogue only when a dash before a reporting clause closes it
+                continue
             if close is None and opener in DASHES:
                 close = _trailing_reporting_clause(text, i, p_end)
             if close is None and opener not in DASHES and not _continued(text, next_start):
