@@ -189,4 +189,7 @@ def test_colon_speech_after_an_addressee(analyze):
         analyze,
         "A resident of the district, Sara Novak, told the agency's correspondent: The taps have been dry for a week.",
     )
-    assert ("A resident of the district, Sara Novak,", "told", ["The taps have been dry for a week"]) in _found(article)
+    # Speech printed after the colon is direct (the quotation rules read it), its full stop with it.
+    assert ("A resident of the district, Sara Novak,", "told", ["The taps have been dry for a week."]) in _found(
+        article
+    )
