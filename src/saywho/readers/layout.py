@@ -30,7 +30,7 @@ from ..speakers.world import CAPITALS
 from .headblock import read_head_block
 from .lines import Line, head_lines
 from .masthead import site_shaped
-from .published import date_start
+from .published import date_start, is_date_only
 from .sections import GENERIC_CRUMBS, is_section_name
 
 # "- World", "• World", "› World" (not an em dash: that opens dialogue in Russian-style text).
@@ -85,7 +85,14 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     if site is None and crumbs and _is_site_name(text, crumbs[0], lines[0], mentioned_or_shaped=True):
         site, crumbs = crumbs[0], crumbs[1:]  # "NRK News • Domestic • Politics"
     site_section: str | None = None
-    if site is not None:
+    if site is None and not crumbs:
+        # A date or rubric line on top ("Input 2025.07.29. 15:12", "Politics") is no headline either.
+        skipped = _leading_date_lines(rest)
+        rest, site_section = (
+            rest[skipped:],
+            next((ln.stripped for ln in rest[:skipped] if is_section_name(ln.stripped)), None),
+        )
+    elif site is not None:
         # Rubric, place and date lines between the site's name and the headline ("Society", "Oslo, 3 May 2025").
         above = read_head_block(rest, subtitle=False)
         rest, site_section = rest[above.lines :], above.section
@@ -121,6 +128,14 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     else:
         body_start = len(text)
     return Layout(title=title, section=section, body_start=body_start, headline=headline, site=site, subtitle=subtitle)
+
+
+def _leading_date_lines(lines: list[Line]) -> int:
+    """How many lines on top print only a date or a rubric's name, when a line follows them."""
+    count = 0
+    while count < len(lines) - 1 and (is_date_only(lines[count].stripped) or is_section_name(lines[count].stripped)):
+        count += 1
+    return count
 
 
 def _site_line(text: str, lines: list[Line]) -> str | None:

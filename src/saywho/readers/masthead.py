@@ -79,7 +79,8 @@ _ARTICLE_LED = re.compile(
 )
 # An acronym and at most two capitalised words (the edition, the site's tagline), before any date.
 _ACRONYM_LINE = re.compile(rf"^{_ACRONYM}(?:[ \t]+[{_UPPER}][\w\-]*){{0,2}}$")
-_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?")
+# "Jean-Luc", and the romanised Korean given names written with a lower-case second syllable ("Ji-won").
+_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)?")
 # "Site | Section | date": a navigation line, not prose.
 _PIPE = re.compile(r"\s+\|\s+")
 
