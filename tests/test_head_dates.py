@@ -10,7 +10,7 @@ import pytest
 
 from saywho.readers import content_start, read_text
 from saywho.readers.published import find_published, is_date_only
-from saywho.readers.solar_hijri import new_year, to_gregorian, year_of
+from saywho.solar_hijri import new_year, to_gregorian, year_of
 
 _BODY = (
     "The regional government decided on Monday to close the old bridge for repairs, the transport office said. "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import solar_hijri
+from .. import solar_hijri
 from .lines import Line, head_lines
 
 _EN_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
