@@ -83,3 +83,24 @@ def test_city_agency_dateline_after_a_persian_head(analyze) -> None:
     assert text[content_start(text) :].startswith("The governor of the province")
     article = analyze(text)
     assert [a.source.text for a in article.attributions] == ["The governor of the province"]
+
+
+_RU_BODY = "Мэрия сообщила, что парк у реки откроют весной. Жители просили об этом несколько лет.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher", "section"),
+    [
+        # a Russian name in sentence case, its media word in lower case, above a rubric and the date
+        ("Уральская газета\nОбщество\n\n03.12.2025\n\n", "Уральская газета", "Общество"),
+        # a name without a media word, named again in the copy in another case
+        ("Вечерний Саратов\nГород\n03.12.2025\n\n", "Вечерний Саратов", None),
+        # an acronym, a rubric the table of rubrics does not know, the date
+        ("ПНК\nНаука и медиа\n\n09 дек 2025, 10:12\n\n", "ПНК", "Наука и медиа"),
+    ],
+)  # fmt: skip
+def test_russian_mastheads_above_the_headline(head: str, publisher: str, section: str | None) -> None:
+    title = "В городе откроют новый парк у реки"
+    text = head + title + "\n\n" + _RU_BODY + "Об этом «Вечернему Саратову» рассказали в мэрии.\n"
+    meta = read_text(text).meta
+    assert (meta.publisher, meta.title, meta.section) == (publisher, title, section)

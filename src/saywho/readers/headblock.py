@@ -80,6 +80,13 @@ def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
             # "Original in Uzbek. Translated by DeepL." among the head lines; it confirms no subtitle, for the
             # credit of a one-paragraph text may be the next line after its prose.
             count = index + 1
+        elif (
+            not subtitle and _crumb_shaped(text) and index + 1 < len(lines) and _is_date_line(lines[index + 1].stripped)
+        ):
+            # "РБК / Технологии и медиа / 09 дек 2025": a short line between the site's name and the date is its
+            # rubric, though the table of common rubrics does not know it.
+            count = index + 1
+            section = section or text
         elif index == 0 and subtitle and _is_subtitle(text):
             first_is_subtitle = True
         else:

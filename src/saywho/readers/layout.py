@@ -54,6 +54,7 @@ _QUOTED_HEADLINE = re.compile(r"""["'«„“‘][^"'»“”’\n]{3,}["'»“�
 # An interview's headline is often the interviewee's words alone: «Нейросеть не заменит учителя». A quoted
 # sentence of the body ends with a period, inside or after the quotation marks, or goes on with "— said X".
 _WHOLE_QUOTE_HEADLINE = re.compile(r"""[«„“"][^«»„“”"\n]{3,}(?<![.,;:])[»“”"]""")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]{2,}")
 _MAX_TITLE_WORDS = 30
 _MAX_TITLE_CHARS = 250
 
@@ -174,16 +175,24 @@ def _is_site_name(text: str, name: str, line: Line, *, mentioned_or_shaped: bool
     folded = name.casefold()
     if date_start(name) is not None or is_section_name(name) or folded in GENERIC_CRUMBS or folded in CAPITALS:
         return False
-    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
-        return False  # "Talks stall": a headline's words
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words) and not site_shaped(name):
+        return False  # "Talks stall": a headline's words ("Новая газета" is a name by its media word)
     if not any(ch.isalpha() for ch in name):
         return False
     return not mentioned_or_shaped or site_shaped(name) or _mentioned_after(text, name, line.end)
 
 
 def _mentioned_after(text: str, name: str, end: int) -> bool:
-    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "41.tj reports")."""
-    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text[end:]) is not None
+    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "41.tj reports").
+
+    A Russian name is inflected in the copy: "Вечерняя Москва" is named by «Вечерней Москве»."""
+    if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text[end:]) is not None:
+        return True
+    words = name.split()
+    if not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return False
+    stems = r"\s+".join(re.escape(w[:-2] if len(w) > 4 else w) + r"[а-яё]{0,3}" for w in words)
+    return re.search(rf"(?<![\w.]){stems}(?!\w)", text[end:]) is not None
 
 
 def is_headline(line: str) -> bool:
