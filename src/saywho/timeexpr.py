@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from saywho import solar_hijri
 from saywho.document import Article, Span, TimeRef
 from saywho.segment import SentenceIndex
 
@@ -72,7 +73,7 @@ _NUM = (
 _UNIT = r"(?:day|week|month|year|decade)s?"
 _FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll|(?:is|are|was|were) (?:(?:only|still|now|also|not|\w+ly) )?"
-    r"(?:due|set|scheduled|expected|going|planned) (?:to|for|on)"
+    r"(?:due|set|scheduled|expected|going|planned|predicted|forecast|projected|likely) (?:to|for|on)"
     r"|plans? to|upcoming|next|intends? to|would|(?:is|are) (?:due )?to|must|should)\b",
     re.IGNORECASE,
 )
@@ -514,7 +515,12 @@ def _spoken_of_past(sentence: str) -> bool:
     return bool(_PAST.search(sentence) or _IRREGULAR_PAST.search(sentence))
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|previously|(?<!is )(?<!are )(?<!be )\w{3,}ed)\b", re.IGNORECASE)
+# A participle after a copula is no past tense: "are cancelled", "will remain closed", "stays closed".
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|previously"
+    r"|(?<!is )(?<!are )(?<!be )(?<!remain )(?<!remains )(?<!stay )(?<!stays )(?<!been )\w{3,}ed)\b",
+    re.IGNORECASE,
+)
 
 
 def _year_for(month: int, day: int | None, anchor: Anchor, sentence: str, mod: str | None) -> int:
@@ -628,6 +634,44 @@ def _future_range(anchor: Anchor, n: int, unit: str) -> Resolved:
     return f"{_day(anchor.date)}/{_day(anchor.date + timedelta(days=days))}", "range"
 
 
+_HIJRI_MONTH = "|".join(name.capitalize() for name in solar_hijri.MONTHS)
+_HIJRI_NAME = re.compile(rf"\b(?:{_HIJRI_MONTH})\b")
+
+
+@_rule(
+    "solar-hijri",
+    # "14 Mordad 1404", "from the beginning of Shahrivar", "in Mehr": the month names of Persian copy kept by its
+    # translation. Some are words or names elsewhere ("Mehr", "Dey"), so a day, an edge, a year or a preposition
+    # must go with them.
+    rf"(?:\b(?P<d>[0-3]?\d)\s+|\b(?i:the\s+)?(?P<edge>(?i:beginning|start|middle|end))\s+of\s+"
+    rf"|\b(?:in|In|from|From|until|since|by)\s+)(?P<mon>{_HIJRI_MONTH})\b(?:\s+(?P<y>1[34]\d\d)\b)?",
+    needs=_HIJRI_NAME,
+)
+def _solar_hijri(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """A Solar Hijri day ("14 Mordad 1404") or month, in Gregorian dates: a month spans two Gregorian months, so
+    it is a range of days; its beginning or end is a day. Without a year, the tense picks it as for "in March"."""
+    month = solar_hijri.MONTHS[m["mon"].lower()]
+    granularity = "day" if m["d"] or m["edge"] else "range"
+    if m["y"]:
+        year = int(m["y"])
+    elif anchor is None or anchor.date is None:
+        return None, granularity
+    else:
+        today = anchor.date
+        hijri_year = solar_hijri.year_of(today)
+        hijri_month = next(n for n in range(12, 0, -1) if solar_hijri.month_start(hijri_year, n) <= today)
+        year = _year_for(month, None, Anchor(hijri_year, hijri_month), sentence, None)
+    first = solar_hijri.month_start(year, month)
+    last = solar_hijri.month_start(year + (month == 12), month % 12 + 1) - timedelta(days=1)
+    if m["d"]:
+        d = solar_hijri.to_gregorian(year, month, int(m["d"]))
+        return (_day(d), "day") if d else None
+    if m["edge"]:
+        edge = m["edge"].lower()
+        return _day(last if edge == "end" else first + timedelta(days=14) if edge == "middle" else first), "day"
+    return f"{_day(first)}/{_day(last)}", "range"
+
+
 @_rule(
     "vague-period",
     r"\b(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:years|months|weeks|decades)\b|\brecent\s+times\b",
@@ -672,7 +716,13 @@ _RU_NUM = r"(?:\d{1,3}|" + "|".join(_RU_NUMBERS) + ")"
 _RU_UNIT = r"(?:год[ауы]?|лет|месяц(?:а|ев)?|недел[юиь]|нед[еи]ль|д(?:ень|ня|ней))"
 _RU_YEAR_WORD = r"(?:году|года|год|г\.)"
 _RU_PAST = re.compile(r"\b\w{3,}(?:ла|ло|ли|лся|лась|лось|лись)\b|\bбыл[аои]?\b")
-_RU_FUTURE = re.compile(r"\b(?:будет|будем|будут|состоится|планиру\w*|намерен\w*|следующ\w*|предстоящ\w*)\b", re.I)
+# Besides the future forms: advice and obligation ("лучше не пользоваться", "нужно", "должны") and forecasts
+# ("ожидается") point ahead.
+_RU_FUTURE = re.compile(
+    r"\b(?:будет|будем|будут|состоится|планиру\w*|намерен\w*|следующ\w*|предстоящ\w*"
+    r"|лучше|нужно|надо|следует|необходимо|должн\w*|рекомендуется|ожида[ею]тся|прогнозиру[ею]тся)\b",
+    re.I,
+)
 
 
 def _ru_month(word: str) -> int:
@@ -759,6 +809,41 @@ def _ru_bare_month(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Re
     return _month(_ru_year_for(month, None, anchor, sentence), month), "month"
 
 
+_RU_EDGE = r"(?:конц[ауе]|начал[ауе]|середин[ыое])"
+
+
+@_rule(
+    "ru-month-edge",
+    rf"\b(?P<pre>до|к|в|с|со|от)\s+{_RU_EDGE}\s+(?P<mon>{_RU_MONTH})\b(?!\s+\d)",
+    re.I,
+    needs=_CYRILLIC,
+)
+def _ru_month_edge(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "до конца декабря", "в начале марта": the month (the granularity says how precise), like "until the end
+    of September". A deadline ("до", "к") is to come; in a past clause the month nearest the article's."""
+    if anchor is None or anchor.month is None:
+        return None, "month"
+    month = _ru_month(m["mon"])
+    if m["pre"].lower() in ("до", "к"):
+        past = _RU_PAST.search(sentence) and not _RU_FUTURE.search(sentence)
+        return _month(_year_for(month, None, anchor, "" if past else "will", None), month), "month"
+    return _month(_ru_year_for(month, None, anchor, sentence), month), "month"
+
+
+@_rule(
+    "ru-end-of-unit",
+    rf"\b{_RU_EDGE}\s+(?:(?:этой|этого|текущей|текущего)\s+)?(?P<u>недели|месяца|года)\b(?!\s+\d)",
+    re.I,
+    needs=_CYRILLIC,
+)
+def _ru_end_of_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
+    """ "до конца недели", "в начале года": the article's own week, month or year."""
+    unit = {"недели": "week", "месяца": "month", "года": "year"}[m["u"].lower()]
+    fake = re.match(r"the (?P<edge>\w+) of the (?P<u>\w+)", f"the end of the {unit}")
+    assert fake is not None
+    return _end_of_unit(fake, anchor, sentence)
+
+
 def _ru_year_for(month: int, day: int | None, anchor: Anchor, sentence: str) -> int:
     if _RU_FUTURE.search(sentence):
         return _year_for(month, day, anchor, "will", None)
@@ -787,7 +872,11 @@ def _ru_relative_unit(m: re.Match[str], anchor: Anchor | None, sentence: str) ->
     "ru-day-word",
     # «накануне» alone is the day before the article; «накануне выборов» is the eve of an event (not resolved).
     r"\b(?:позавчера|послезавтра|сегодня|вчера|завтра)\b"
-    r"|\bнакануне\b(?=\s*[,.;:)—]|\s+(?:вечером|утром|днем|днём|ночью)\b|\s+\w+л[аи]?\b)",
+    r"|\bнакануне\b(?=\s*[,.;:)—]|\s+(?:вечером|утром|днем|днём|ночью)\b|\s+\w+л[аи]?\b"
+    # "Накануне город накрыл снегопад", "накануне в Москве прошел": a subject and its past verb, or a place, follow.
+    # A genitive ("накануне выборов", "накануне саммита") names the event instead.
+    r"|\s+(?:в|во|на|по|у|из)\s"
+    r"|\s+[а-яё]+(?<!ов)(?<!ев)(?<!ей)(?<!ий)(?<!ого)(?<!его)(?<!ых)(?<!их)(?<![аяиы])\s+[а-яё]{2,}(?:л|ла|ло|ли|лся|лась|лись)\b)",
     re.I,
     needs=_CYRILLIC,
 )
@@ -805,16 +894,19 @@ _RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2,
 @_rule(
     "ru-weekday",
     r"\b(?:(?P<mod>прошл\w*|следующ\w*|эт\w*)\s+)?(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу"
-    r"|воскресенье)\b",
+    r"|воскресенье)\b"
+    # "до пятницы", "с понедельника" (genitive), "к пятнице" (dative): a deadline or a start.
+    r"|\b(?P<prep>до|с|со|от)\s+(?P<wd2>понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)\b"
+    r"|\b(?P<prep2>к|ко)\s+(?P<wd3>понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью)\b",
     re.I,
     needs=_CYRILLIC,
 )
 def _ru_weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resolved:
     if anchor is None or anchor.date is None:
         return None, "day"
-    wd = m["wd"].lower()
+    wd = (m["wd"] or m["wd2"] or m["wd3"]).lower()
     target = next(v for k, v in _RU_WEEKDAYS.items() if wd.startswith(k))
-    mod = (m["mod"] or "").lower()
+    mod = (m["mod"] or m["prep"] or m["prep2"] or "").lower()
     today = anchor.date
     back, ahead = (today.weekday() - target) % 7, (target - today.weekday()) % 7
     if mod.startswith("прошл"):
@@ -823,8 +915,8 @@ def _ru_weekday(m: re.Match[str], anchor: Anchor | None, sentence: str) -> Resol
         d = today + timedelta(days=ahead or 7)
     elif mod.startswith("эт"):
         d = today - timedelta(days=today.weekday()) + timedelta(days=target)
-    elif _RU_FUTURE.search(sentence):
-        d = today + timedelta(days=ahead)
+    elif _RU_FUTURE.search(sentence) or (mod in ("до", "к", "ко") and not _RU_PAST.search(sentence)):
+        d = today + timedelta(days=ahead)  # "до пятницы": a deadline is to come unless the clause is past
     else:
         d = today - timedelta(days=back)
     return _day(d), "day"
@@ -918,15 +1010,47 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?$", re.IGNORECA
 _INFINITIVE = re.compile(r"\bto\s+[a-z]{3,}\b")
 
 
+# The conjunction that opens a content clause: "announced that …", "предупредил, что …"; or a colon: "announced:
+# From Monday …". A determiner "that" ("that day") opens none.
+_COMPLEMENTIZER = re.compile(
+    r"\bthat\b(?!\s+(?:day|week|month|year|time|morning|afternoon|evening|night|period)\b)|,\s*(?:что|чтобы)\b"
+    r"|:\s",
+    re.IGNORECASE,
+)
+
+
+# Advice, requests, orders and promises point ahead: what they ask for or promise is to be done after them.
+# "urged drivers to stay home on Saturday", "посоветовал не пользоваться транспортом в субботу".
+_DIRECTIVE = re.compile(
+    r"\b(?:advised|urged|asked|instructed|ordered|called on|encouraged|recommended|requested|promised|pledged"
+    r"|vowed)\b[^.;]{0,80}?\bto\s+[a-z]{3,}\b"
+    r"|(?:\b(?:по)?(?:советова|рекомендова|проси|обеща)|\bпризва|\bпотребова|\bпоручи|\bвеле|\bобяза)"
+    r"[а-яё]*\b[^.;]{0,80}?\b[а-яё]{2,}(?:ть|ти|чь)(?:ся|сь)?\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, s_start: int, start: int) -> int:
+    """Where the content clause holding an expression starts (after its "that"), or the sentence's start."""
+    opened = [m.end() for m in _COMPLEMENTIZER.finditer(text, s_start, start)]
+    return opened[-1] if opened else s_start
+
+
 def _tense_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
-    """The tense marker nearest an expression (the last before it, else the first after it), or the sentence.
+    """The tense marker nearest an expression (the last before it, else the first after it) in its own clause,
+    or the clause.
 
     In "The duty will be cut from January, the minister told reporters on Tuesday" the "will" belongs to the
-    reported clause; "on Tuesday" goes with "told", so it is the Tuesday before the article, not after. The rules
-    only look for tense markers in what they get, so the marker alone is enough."""
+    reported clause; "on Tuesday" goes with "told", so it is the Tuesday before the article, not after. Likewise in
+    "X announced that from Friday shipping will be suspended" the "announced" is the report's: the content clause
+    after "that" holds the expression, and only its own markers count. The rules only look for tense markers in
+    what they get, so the marker alone is enough."""
     before = text[s_start:start]
     if _DEADLINE.search(before) and _INFINITIVE.search(before):
         return "will"
+    s_start = _clause_start(text, s_start, start)
+    if _DIRECTIVE.search(text, s_start, start):
+        return "будет" if _CYRILLIC.search(text, s_start, start) else "will"
     markers = [m for pattern in _TENSE_MARKERS for m in pattern.finditer(text, s_start, s_end)]
     # A marker may end inside the expression's preposition: "are expected on" + "on Saturday".
     left = [m for m in markers if m.start() < start and m.end() <= end]

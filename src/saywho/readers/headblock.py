@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .credits import parse_credit_line
 from .lines import Line
-from .masthead import masthead_names, person_shaped, pipe_parts
+from .masthead import masthead_names, person_shaped, pipe_parts, site_shaped
 from .published import date_start
 from .sections import GENERIC_CRUMBS, is_section_name
 
@@ -42,9 +42,16 @@ _BYLINE = re.compile(
 _BYLINE_TAIL = re.compile(r"\s+[-–—|]\s+|,\s+")
 # "News | Health": rubrics in a row, the site's navigation.
 _RUBRIC_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# "Economy > Water and Energy": a breadcrumb path on a line of its own, below the site's name. A headline is
+# seldom cut by an arrow; a slash cuts headlines too ("Dams are empty / Pressure drops"), so a slashed path needs
+# a known rubric among its parts ("Economy / Water and Energy").
+_ARROW_SEPARATOR = re.compile(r"\s+(?:>|›|→|»)\s+")
+_SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+_MAX_CRUMB_WORDS = 4
+_MAX_CRUMB_CHARS = 40
 # A site's labelled head lines: "News ID: 85612347", "Editor: Dewi Kartika", "Source: Xinhuanet".
 _LABEL_LINE = re.compile(
-    r"^(?:News\s+ID|ID|Source|Editor|Reporter|Correspondent|Photo|Author|Text|Автор|Фото|Источник)\s*:\s*\S",
+    r"^(?:News\s+(?:ID|code)|ID|Source|Editor|Reporter|Correspondent|Photo|Author|Text|Автор|Фото|Источник)\s*:\s*\S",
     re.IGNORECASE,
 )
 
@@ -73,6 +80,13 @@ def read_head_block(lines: list[Line], *, subtitle: bool = True) -> HeadBlock:
             # "Original in Uzbek. Translated by DeepL." among the head lines; it confirms no subtitle, for the
             # credit of a one-paragraph text may be the next line after its prose.
             count = index + 1
+        elif (
+            not subtitle and _crumb_shaped(text) and index + 1 < len(lines) and _is_date_line(lines[index + 1].stripped)
+        ):
+            # "РБК / Технологии и медиа / 09 дек 2025": a short line between the site's name and the date is its
+            # rubric, though the table of common rubrics does not know it.
+            count = index + 1
+            section = section or text
         elif index == 0 and subtitle and _is_subtitle(text):
             first_is_subtitle = True
         else:
@@ -93,6 +107,8 @@ def _is_head_line(text: str) -> bool:
         or bool(_LABEL_LINE.match(text))
         or bool(_SLASHED_RUBRIC.match(text))
         or _rubric_path(text) is not None
+        or _crumb_path(text) is not None
+        or _source_names(text)
     )
 
 
@@ -118,13 +134,42 @@ def _rubric_path(text: str) -> list[str] | None:
     return parts
 
 
+def _crumb_path(text: str) -> list[str] | None:
+    """The parts of a breadcrumb path ("Economy > Water and Energy"), or None when the line is not one."""
+    parts = _ARROW_SEPARATOR.split(text)
+    if len(parts) < 2:
+        parts = _SLASH_SEPARATOR.split(text)
+        if not any(is_section_name(p) or p.casefold() in GENERIC_CRUMBS for p in parts):
+            return None
+    if len(parts) < 2 or not all(_crumb_shaped(p) for p in parts):
+        return None
+    return parts
+
+
+def _crumb_shaped(part: str) -> bool:
+    """A section's name: a few words, capitalised, no sentence's punctuation or figures."""
+    words = part.split()
+    return (
+        1 <= len(words) <= _MAX_CRUMB_WORDS
+        and len(part) <= _MAX_CRUMB_CHARS
+        and part[0].isupper()
+        and not any(ch.isdigit() or ch in '.,;:!?"«»“”' for ch in part)
+    )
+
+
+def _source_names(text: str) -> bool:
+    """A line of outlet names ("MTI / hvg.hu"): the agency and the site that carry the story, no prose."""
+    parts = _SLASH_SEPARATOR.split(text)
+    return len(parts) >= 2 and all(site_shaped(p) for p in parts)
+
+
 def _section_of(text: str) -> str | None:
     """The section a head line names: a rubric, the middle of "Site | Section | date", "Sport, 05 Dec 2025"."""
     if is_section_name(text):
         return text
     if (slashed := _SLASHED_RUBRIC.match(text)) is not None:
         return slashed["section"]
-    rubrics = _rubric_path(text)
+    rubrics = _rubric_path(text) or _crumb_path(text)
     if rubrics is not None:
         return next((r for r in reversed(rubrics) if r.casefold() not in GENERIC_CRUMBS), None)
     parts = pipe_parts(text)

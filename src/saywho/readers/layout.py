@@ -30,7 +30,7 @@ from ..speakers.world import CAPITALS
 from .headblock import read_head_block
 from .lines import Line, head_lines
 from .masthead import site_shaped
-from .published import date_start
+from .published import date_start, is_date_only
 from .sections import GENERIC_CRUMBS, is_section_name
 
 # "- World", "• World", "› World" (not an em dash: that opens dialogue in Russian-style text).
@@ -54,6 +54,7 @@ _QUOTED_HEADLINE = re.compile(r"""["'«„“‘][^"'»“”’\n]{3,}["'»“�
 # An interview's headline is often the interviewee's words alone: «Нейросеть не заменит учителя». A quoted
 # sentence of the body ends with a period, inside or after the quotation marks, or goes on with "— said X".
 _WHOLE_QUOTE_HEADLINE = re.compile(r"""[«„“"][^«»„“”"\n]{3,}(?<![.,;:])[»“”"]""")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]{2,}")
 _MAX_TITLE_WORDS = 30
 _MAX_TITLE_CHARS = 250
 
@@ -85,7 +86,14 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     if site is None and crumbs and _is_site_name(text, crumbs[0], lines[0], mentioned_or_shaped=True):
         site, crumbs = crumbs[0], crumbs[1:]  # "NRK News • Domestic • Politics"
     site_section: str | None = None
-    if site is not None:
+    if site is None and not crumbs:
+        # A date or rubric line on top ("Input 2025.07.29. 15:12", "Politics") is no headline either.
+        skipped = _leading_date_lines(rest)
+        rest, site_section = (
+            rest[skipped:],
+            next((ln.stripped for ln in rest[:skipped] if is_section_name(ln.stripped)), None),
+        )
+    elif site is not None:
         # Rubric, place and date lines between the site's name and the headline ("Society", "Oslo, 3 May 2025").
         above = read_head_block(rest, subtitle=False)
         rest, site_section = rest[above.lines :], above.section
@@ -121,6 +129,14 @@ def parse_layout(text: str, skip_until: int = 0) -> Layout:
     else:
         body_start = len(text)
     return Layout(title=title, section=section, body_start=body_start, headline=headline, site=site, subtitle=subtitle)
+
+
+def _leading_date_lines(lines: list[Line]) -> int:
+    """How many lines on top print only a date or a rubric's name, when a line follows them."""
+    count = 0
+    while count < len(lines) - 1 and (is_date_only(lines[count].stripped) or is_section_name(lines[count].stripped)):
+        count += 1
+    return count
 
 
 def _site_line(text: str, lines: list[Line]) -> str | None:
@@ -159,16 +175,24 @@ def _is_site_name(text: str, name: str, line: Line, *, mentioned_or_shaped: bool
     folded = name.casefold()
     if date_start(name) is not None or is_section_name(name) or folded in GENERIC_CRUMBS or folded in CAPITALS:
         return False
-    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words):
-        return False  # "Talks stall": a headline's words
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() for w in words) and not site_shaped(name):
+        return False  # "Talks stall": a headline's words ("Новая газета" is a name by its media word)
     if not any(ch.isalpha() for ch in name):
         return False
     return not mentioned_or_shaped or site_shaped(name) or _mentioned_after(text, name, line.end)
 
 
 def _mentioned_after(text: str, name: str, end: int) -> bool:
-    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "41.tj reports")."""
-    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text[end:]) is not None
+    """Whether the text names `name` again, as a whole word, after offset `end` ("told Northwind", "41.tj reports").
+
+    A Russian name is inflected in the copy: "Вечерняя Москва" is named by «Вечерней Москве»."""
+    if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text[end:]) is not None:
+        return True
+    words = name.split()
+    if not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return False
+    stems = r"\s+".join(re.escape(w[:-2] if len(w) > 4 else w) + r"[а-яё]{0,3}" for w in words)
+    return re.search(rf"(?<![\w.]){stems}(?!\w)", text[end:]) is not None
 
 
 def is_headline(line: str) -> bool:

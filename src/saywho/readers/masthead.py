@@ -71,15 +71,19 @@ _COMPANY_SUFFIX = re.compile(r"\s+(?:News(?:\s+Agency)?|Agency|Inc\.?|Ltd\.?|LLC
 MEDIA_WORDS = frozenset(
     "times post news journal herald daily telegraph tribune gazette gazeta review press observer chronicle "
     "standard express mail mirror today weekly monitor wire agency service radio tv television channel "
-    "network media magazine digest bulletin courier insider report online ru com".split()
+    "network media magazine digest bulletin courier insider report online ru com "
+    "газета правда ведомости новости вестник журнал курьер хроника обозреватель".split()
 )
+# "Новая газета", "Российская газета": Russian names are written in sentence case, the media word in lower case.
+_SENTENCE_CASE_NAME = re.compile(r"[A-ZА-ЯЁ][\w\-]+(?:[ \t][\w\-]+){1,2}")
 # "La Gaceta", "Die Zeit", "The Ledger": an outlet's name led by an article, which no person's name is.
 _ARTICLE_LED = re.compile(
     rf"^(?:(?P<the>The)|El|La|Le|Les|Los|Las|Il|Lo|Der|Die|Das|De|Het)[ \t]+{_WORD}(?:[ \t]{_WORD}){{0,2}}$"
 )
 # An acronym and at most two capitalised words (the edition, the site's tagline), before any date.
 _ACRONYM_LINE = re.compile(rf"^{_ACRONYM}(?:[ \t]+[{_UPPER}][\w\-]*){{0,2}}$")
-_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?")
+# "Jean-Luc", and the romanised Korean given names written with a lower-case second syllable ("Ji-won").
+_PERSON_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)?")
 # "Site | Section | date": a navigation line, not prose.
 _PIPE = re.compile(r"\s+\|\s+")
 
@@ -189,7 +193,7 @@ def _media_named(line: str) -> bool:
         return False
     if is_section_name(line) or line.casefold() in GENERIC_CRUMBS:
         return False
-    return re.fullmatch(_NAME, line) is not None
+    return re.fullmatch(_NAME, line) is not None or _SENTENCE_CASE_NAME.fullmatch(line) is not None
 
 
 def _before_date(line: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .. import solar_hijri
 from .lines import Line, head_lines
 
 _EN_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -26,6 +27,12 @@ _DATES = [
     re.compile(rf"(?<!\d){_DAY}\.[ ]?(?P<mn>[01]?\d)\.[ ]?{_YEAR}(?!\d)"),  # 14.11.2025, 15. 10. 2024
     re.compile(rf"(?<!\d){_DAY}-(?P<mn>[01]?\d)-{_YEAR}(?!\d)"),  # 03-03-2025
     re.compile(rf"(?<!\d){_YEAR}[-/](?P<mn>[01]\d)[-/]{_DAY}(?!\d)"),  # 2025-11-14, 2025/11/20 (Japanese sites)
+    # Year first with dots, as Korean and Hungarian sites print it: "2025.07.29. 15:12", "2025. 07. 22. 14:05".
+    # The month has two digits or a following dot-space, so that a version number ("2025.1.3") is no date.
+    re.compile(rf"(?<![\d.]){_YEAR}\.[ ]?(?P<mn>[01]\d|[1-9](?=\.[ ]))\.[ ]?{_DAY}(?!\d)(?!\.\d)"),
+    re.compile(
+        rf"(?<!\d){_YEAR}\s?[年년]\s?(?P<mn>[01]?\d)\s?[月월]\s?{_DAY}\s?[日일]"
+    ),  # 2025年7月29日, 2025년 7월 29일
     re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
@@ -53,6 +60,15 @@ _SPELLED_MONTH_DAY = (
 )
 
 
+def _solar_hijri(line: str) -> str | None:
+    """The Gregorian date of a Solar Hijri date in a line ("Tuesday, 14 Mordad 1404 - 11:24" -> 2025-08-05)."""
+    m = solar_hijri.DATE.search(line)
+    if m is None:
+        return None
+    day = solar_hijri.to_gregorian(int(m["y"]), solar_hijri.MONTHS[m["m"].casefold()], int(m["d"]))
+    return day.isoformat() if day else None
+
+
 def find_published(text: str, *, day_first: bool = False, head_end: int = 0) -> str | None:
     """The ISO date (YYYY-MM-DD) printed in the article's head, or None when none is printed there.
 
@@ -68,7 +84,11 @@ def find_published(text: str, *, day_first: bool = False, head_end: int = 0) -> 
             break
         if len(words) > _MAX_DATE_LINE_WORDS:
             continue
-        iso = _first_date(line.stripped) or _slashed_date(line.stripped, spelled, day_first)
+        iso = (
+            _first_date(line.stripped)
+            or _slashed_date(line.stripped, spelled, day_first)
+            or _solar_hijri(line.stripped)
+        )
         if iso is not None:
             found.append((bool(_PUBLISHED.search(line.stripped)), iso))
     if not found:
@@ -82,8 +102,26 @@ def date_start(line: str) -> int | None:
 
     The head's other readers (layout, mastheads) use it to tell a date line and the words printed before the date.
     """
-    starts = [m.start() for pattern in (*_DATES, _SLASHED) if (m := pattern.search(line)) is not None]
+    patterns = (*_DATES, _SLASHED, solar_hijri.DATE)
+    starts = [m.start() for pattern in patterns if (m := pattern.search(line)) is not None]
     return min(starts) if starts else None
+
+
+# What a date line prints besides its date: clock times, a time zone, a weekday, a label ("Input", "Modified").
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d\d(?::\d\d)?(?!\d)")
+_MAX_DATE_LINE_EXTRA_WORDS = 3
+
+
+def is_date_only(line: str) -> bool:
+    """Whether a line prints a date and little else ("Input 2025.07.29. 15:12  Modified 2025.07.29. 16:40",
+    "Wednesday, 19 March 2025 14:27 WIB"): a site's date line, never a headline, which says something besides."""
+    if date_start(line) is None:
+        return False
+    rest = line
+    for pattern in (*_DATES, _SLASHED, solar_hijri.DATE):
+        rest = pattern.sub(" ", rest)
+    words = re.findall(r"[^\W\d_]{2,}", _CLOCK.sub(" ", rest))
+    return len(words) <= _MAX_DATE_LINE_EXTRA_WORDS
 
 
 def _spelled_month_days(lines: list[Line]) -> set[tuple[int, int]]:
