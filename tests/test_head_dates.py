@@ -29,6 +29,9 @@ _BODY = (
         ("2024년 10월 3일", "2024-10-03"),
         ("Monday, 3 Mehr 1403 - 09:10", "2024-09-24"),
         ("version 2024.1.3", None),
+        # A day with a full stop before the month's name (German order); a French "18h12" clock: day first.
+        ("Tuesday, 14. October 2025, 16:48 o'clock", "2025-10-14"),
+        ("Published on 09/03/2025 at 18h12 | Modified on 09/03/2025 at 20h40", "2025-03-09"),
     ],
 )
 def test_year_first_and_solar_hijri_date_lines(line: str, published: str | None) -> None:

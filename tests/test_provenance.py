@@ -109,6 +109,8 @@ def test_detect_language(text: str, language: str | None) -> None:
         ("Translated with Google Translator", "Google Translator", None),
         ("Переведено с помощью ПРОМТ", "PROMT", "ru"),
         ("Translated with Papago", "Papago", None),
+        ("Machine translation from Slovenian: eTranslation", "eTranslation", "sl"),
+        ("Translated from Bangla by Google Translate", "Google Translate", "bn"),
     ],
 )
 def test_credit_lines_under_an_english_body(credit: str, translator: str, translated_from: str | None) -> None:

@@ -385,3 +385,13 @@ def test_a_bare_dash_in_prose_closes_nothing(text):
 def test_a_dialogue_line_after_narration_in_the_same_paragraph():
     text = "A farmer, Ilona Kiss, told the paper she had lost her crop. - Nothing grows without rain - she said."
     assert only(text).text_slice == "Nothing grows without rain"
+
+
+def test_guillemets_the_other_way_round():
+    # Danish, German, Slovenian and Croatian print »…«: both marks swap roles, and the offsets stay exact.
+    text = "The mayor welcomed the law. »Without data, any limit will remain on paper,« Kovač told STA."
+    q = only(text)
+    assert (q.opener, q.closer) == ("»", "«")
+    assert text[q.inner_start : q.inner_end] == q.text_slice == "Without data, any limit will remain on paper,"
+    # A text in the usual order keeps it, a stray » included.
+    assert only("He said: «We are ready.» Then » he left.").opener == "«"

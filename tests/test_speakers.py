@@ -1252,3 +1252,29 @@ def test_a_short_name_in_brackets_is_the_organisation_and_a_legal_form_makes_a_c
     assert short == _speaker(article, "The Ministry of Public Works (Kemenpu)")
     company = _speaker(article, "PT Wijaya Karya (Persero) Tbk")
     assert (company.name, company.type) == ("PT Wijaya Karya (Persero) Tbk", "ORG")
+
+
+def test_given_names_after_an_honorific_and_words_of_a_bodys_name(analyze):
+    article = analyze(
+        "Health Minister Datuk Dr Aminah Abdul Rahman said the decision was made yesterday.\n\n"
+        "Aminah said the ministry was studying the proposal.\n\n"
+        "The Land Transportation Franchising and Regulatory Board (LTFRB) insisted that the strike failed."
+    )
+    first = _speaker(article, "Health Minister Datuk Dr Aminah Abdul Rahman")
+    assert (first.name, first.type) == ("Aminah Abdul Rahman", "PERSON")
+    assert _speaker(article, "Aminah") == first
+    board = _speaker(article, "The Land Transportation Franchising and Regulatory Board (LTFRB)")
+    assert board.type == "ORG" and board.name.startswith("Land Transportation Franchising")
+
+
+def test_a_genderless_languages_he_and_she_for_one_person_and_a_name_after_dr_tagged_org(analyze):
+    # Malay, Turkish, Finnish or Persian have one pronoun; the translation prints "she", then "he", for her.
+    article = analyze(
+        "Minister Siti Aminah Yusof said the allowance will rise.\n\n"
+        '"It is a first step," she said.\n\n'
+        '"More will follow next year," he said.\n\n'
+        "MMA President Dr Kalai Selvan Rajoo said the increase was welcome."
+    )
+    assert _speaker(article, "he").name == "Siti Aminah Yusof"
+    doctor = _speaker(article, "MMA President Dr Kalai Selvan Rajoo")
+    assert (doctor.name, doctor.type) == ("Kalai Selvan Rajoo", "PERSON")

@@ -8,6 +8,7 @@ a partial quotation inside indirect speech).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -300,8 +301,32 @@ def _next_opening(text: str, i: int, para_end: int) -> int:
     return dash.start() if dash is not None else end
 
 
+# Danish, German, Slovenian and Croatian print guillemets the other way round: »like this«. A text whose guillemets
+# open with "»" (right before a word) and close with "«" is read with the two swapped: one character for one, so
+# every offset stays where it was.
+_REVERSED_OPENING = re.compile(r"(?:^|[\s(\[:–—-])»(?=[\w\d.…])", re.MULTILINE)
+_FORWARD_OPENING = re.compile(r"(?:^|[\s(\[:–—-])«(?=[\w\d.…\u00a0 ])", re.MULTILINE)
+_SWAP_GUILLEMETS = str.maketrans("»«›‹", "«»‹›")
+
+
 def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Quotation]:
     """Find quotations in text[start:end] (the article body)."""
+    body = text[start:end]
+    if "»" in body and len(_REVERSED_OPENING.findall(body)) > len(_FORWARD_OPENING.findall(body)):
+        swapped = _find_quotations(text.translate(_SWAP_GUILLEMETS), start, end)
+        return [
+            dataclasses.replace(
+                q,
+                opener=q.opener.translate(_SWAP_GUILLEMETS),
+                closer=q.closer.translate(_SWAP_GUILLEMETS),
+                text_slice=text[q.inner_start : q.inner_end] if q.text_slice else q.text_slice,
+            )
+            for q in swapped
+        ]
+    return _find_quotations(text, start, end)
+
+
+def _find_quotations(text: str, start: int, end: int | None) -> list[Quotation]:
     quotes: list[Quotation] = []
     previous_unclosed = False
     spans = list(paragraphs(text, start, end))

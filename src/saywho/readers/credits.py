@@ -33,6 +33,7 @@ _SERVICES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Amazon Translate", r"\bamazon\s+translate\b"),
         ("SYSTRAN", r"\bsystran\b"),
         ("ChatGPT", r"\bchatgpt\b"),
+        ("eTranslation", r"\be-?translation\b"),  # the European Commission's service
     )
 )
 
@@ -130,7 +131,7 @@ _LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     "th": ("thai",),
     "hi": ("hindi",),
     "ur": ("urdu",),
-    "bn": ("bengali",),
+    "bn": ("bengali", "bangla"),
     "tl": ("filipino", "tagalog"),
     "sw": ("swahili",),
 }

@@ -34,7 +34,7 @@ _DATES = [
         rf"(?<!\d){_YEAR}\s?[年년]\s?(?P<mn>[01]?\d)\s?[月월]\s?{_DAY}\s?[日일]"
     ),  # 2025年7月29日, 2025년 7월 29일
     re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Nov 20, 2025
-    re.compile(rf"(?<!\d){_DAY}\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025
+    re.compile(rf"(?<!\d){_DAY}\.?\s+{_EN_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 05 Dec 2025, 14. October 2025
     re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 14 ноября 2025
     re.compile(rf"\b{_YEAR}\.?\s+{_EN_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # 2024. March 12. (Hungarian order)
     # "07.08.25, 21:40": a two-digit year, only with a two-digit day and month (dotted dates are day first), so
@@ -86,7 +86,7 @@ def find_published(text: str, *, day_first: bool = False, head_end: int = 0) -> 
             continue
         iso = (
             _first_date(line.stripped)
-            or _slashed_date(line.stripped, spelled, day_first)
+            or _slashed_date(line.stripped, spelled, day_first or bool(_H_CLOCK.search(line.stripped)))
             or _solar_hijri(line.stripped)
         )
         if iso is not None:
@@ -132,6 +132,10 @@ def _spelled_month_days(lines: list[Line]) -> set[tuple[int, int]]:
             for m in pattern.finditer(line.stripped):
                 found.add((_EN_MONTHS[m["m"][:3].lower()], int(m["d"])))
     return found
+
+
+# "at 18h12": the clock of French, Belgian, Swiss and African sites, which all write the day first (09/03/2025).
+_H_CLOCK = re.compile(r"(?<!\d)\d{1,2}h\d\d(?!\d)")
 
 
 def _slashed_date(line: str, spelled: set[tuple[int, int]], day_first: bool = False) -> str | None:

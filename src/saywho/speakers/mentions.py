@@ -67,7 +67,9 @@ def person_mentions(paragraphs: list[Paragraph]) -> list[PersonMention]:
         for name in _names_after_titles(par.doc) + _initialled_names(par.doc):
             # The title phrase's name replaces what NER made of it ("Smirnov" alone, or nothing).
             persons = [p for p in persons if p.end <= name.start or p.start >= name.end] + [name]
-        persons = [_with_hyphenated_tail(_with_surname_tail(_with_family_name(p))) for p in persons]
+        persons = [
+            _with_hyphenated_tail(_with_surname_tail(_with_family_name(_with_name_after_honorific(p)))) for p in persons
+        ]
         for ent in sorted(persons, key=lambda e: e.start):
             mention = _mention(ent, par.offset)
             if mention is not None:
@@ -101,6 +103,13 @@ def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
     after it as one ORG: a translation keeps the Russian order, with no comma before the name. The last two
     capitalised words (three with a patronymic) are then the person. A name in apposition to a title is one too."""
     words = list(ent)
+    honorific = max((k for k, t in enumerate(words[:-2]) if _honorific(t) and len(t.text) > 1), default=None)
+    if honorific is not None and all(_name_word(t) for t in words[honorific + 1 :]):
+        # "MMA President Dr Kalai Selvan Rajoo": the name after an honorific, whatever NER took with it.
+        return SpacySpan(ent.doc, words[honorific + 1].i, ent.end, label="PERSON")
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and _honorific(before) and len(before.text) > 1 and all(_name_word(t) for t in words):
+        return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr | Kalai Selvan Rajoo" tagged ORG
     if 2 <= len(words) <= 3 and ent.root.dep_ == "appos" and _titled(ent.root.head):
         # "The head of the department, Magnus Brunner, ...": a name in apposition to a title, tagged ORG.
         if all(_name_word(t) for t in words):
@@ -215,6 +224,20 @@ def _name_between_commas(doc: Doc, comma: int) -> SpacySpan | None:
 _NAME_PUNCT = frozenset('"“”«»„()')
 
 
+def _with_name_after_honorific(ent: SpacySpan) -> SpacySpan:
+    """ "Datuk Dr Rahimah Abdul Latif" for NER's "Abdul Latif": the given names between an honorific and the span."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < 2 and _name_word(doc[start - 1]) and not _honorific(doc[start - 1]):
+        start -= 1
+    if start < ent.start and start > 0 and _honorific(doc[start - 1]):
+        return SpacySpan(doc, start, ent.end, label="PERSON")
+    return ent
+
+
+def _honorific(t: Token) -> bool:
+    return t.text.rstrip(".").lower() in HONORIFICS
+
+
 def _with_family_name(ent: SpacySpan) -> SpacySpan:
     """ "Tran Van An" for NER's "Van An": a family name that comes first, left out of the span."""
     if ent.start == 0 or len(ent) > 2:
@@ -278,7 +301,7 @@ def _in_title_phrase(t: Token) -> bool:
 
 
 # Capitalised nouns that end organisations' names ("the Institute of Water Resources Research") and no person's.
-_ORG_NAME_NOUNS = frozenset(
+ORG_NAME_NOUNS = frozenset(
     "research resources studies affairs development security policy management planning protection services "
     "relations technology technologies sciences engineering education health energy environment agriculture "
     "transport transportation economics statistics communications infrastructure industry trade".split()
@@ -295,7 +318,7 @@ def _name_word(t: Token) -> bool:
         and t.is_title
         and not plural
         and t.lower_ not in _ORG_WORDS
-        and t.lower_ not in _ORG_NAME_NOUNS
+        and t.lower_ not in ORG_NAME_NOUNS
         and t.lower_ not in COUNTRIES
     )
 
@@ -411,6 +434,8 @@ def _named_thing(ent: SpacySpan) -> bool:
         return True
     if before is not None and before.lower_ == "the" and not ent.text.endswith("s"):
         return True  # "from the Rába or the Danube": a river, a building, a ship (persons take no article)
+    if any(t.lower_ in ORG_NAME_NOUNS for t in ent):
+        return True  # "Land Transportation Franchising (and Regulatory Board)": words of a body's name
     if has_legal_form(doc[max(0, ent.start - 1) : min(len(doc), ent.end + 4)].text):
         return True  # "PT Jasa Marga (Persero) Tbk", "Gazprom Neft PJSC": a company's legal form beside the name
     return _listed_under_common_noun(root)  # "the dams Lar, Latyan and Karaj": names listed after what they are

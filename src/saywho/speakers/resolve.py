@@ -18,6 +18,7 @@ from saywho.document import Entity, Role
 from saywho.nlp.english import Paragraph
 from saywho.speakers.clusters import Cluster, ClusterBook
 from saywho.speakers.mentions import (
+    ORG_NAME_NOUNS,
     TITLE_WORDS,
     PersonMention,
     has_legal_form,
@@ -264,6 +265,9 @@ class SpeakerResolver(ClusterBook):
         super().__init__(text, quoted)
         # Names known not to be people (the publisher: "told X" makes NER call X a person).
         self.not_persons = {n.lower() for n in not_persons}
+        # Persons whose gender only a pronoun gave: translations from languages with one pronoun for both (Malay,
+        # Turkish, Finnish, Persian, Chinese) print "he" and "she" for the same person.
+        self.gender_from_pronoun: list[Cluster] = []
         self.paragraphs = paragraphs
         self.starts = [p.offset for p in paragraphs]
         for mention in person_mentions(paragraphs):
@@ -677,13 +681,16 @@ class SpeakerResolver(ClusterBook):
         if word in _PLURAL_PRONOUNS or word in ("i", "me", "you", "it"):
             return None
         gender = _PRONOUN_GENDER.get(word)
-        for cluster in self.recent_persons(start, sentence_start):
+        recent = self.recent_persons(start, sentence_start)
+        for cluster in recent:
             if gender and cluster.gender and cluster.gender != gender:
                 continue
             if gender and cluster.gender is None:
                 cluster.gender = gender
+                self.gender_from_pronoun.append(cluster)
             return cluster
-        return None
+        # Nobody of that gender: the last person an earlier pronoun gave the other one to, if any.
+        return next((c for c in recent if any(c is g for g in self.gender_from_pronoun)), None)
 
     def _role_noun(self, head: Token, description: str, start: int, sentence_start: int) -> Cluster | None:
         word = head.lower_.rstrip("—–-.,;:")
@@ -884,7 +891,7 @@ def _looks_like_org(name: str) -> bool:
     words = name.lower().split()
     if len(words) == 1 and compound_org_name(words[0]):
         return True
-    return any(w in ORG_HEADS for w in words) or len(words) > 4
+    return any(w in ORG_HEADS or w in ORG_NAME_NOUNS for w in words) or len(words) > 4
 
 
 def _strip_determiner(text: str, lower: bool = True) -> str:
