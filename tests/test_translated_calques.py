@@ -80,7 +80,8 @@ def _found(article) -> list[tuple[str | None, str | None, list[str]]]:
     ],
 )
 def test_calqued_report_shapes(analyze, body, source, cue, content):
-    article = analyze("Bridge repairs delayed\n" + body + _CREDIT)
+    # A sentence before, as in an article: alone, the CRF finds some of these shapes with no rule.
+    article = analyze('Bridge repairs delayed\nThe opposition spoke of a "project out of control". ' + body + _CREDIT)
     assert (source, cue, content) in _found(article)
 
 
@@ -94,3 +95,33 @@ def test_calqued_report_shapes(analyze, body, source, cue, content):
 def test_so_and_consider_in_narration(analyze, body):
     cues = [a.cue.text for a in analyze("Bridge repairs delayed\n" + body + _CREDIT).attributions if a.cue]
     assert "so" not in cues and "consider" not in cues
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        (
+            "The mayor of the district Anna Berger considers that the council must repair the bridge this year.",
+            "considers",
+        ),
+        (
+            "Their housing spokeswoman Petra Lang accused the city council of having hidden the costs for years.",
+            "accused",
+        ),
+        (
+            'The Farmers Federation (FF) welcomed the decision but described it as "a step that came far too late".',
+            "described",
+        ),
+        ("Meanwhile, the city hall informs that from 3 March the tram line No. 4 will be shortened.", "informs"),
+        ("« We were promised a new school, and nothing came, » confides Paul Renard, teacher in Brest.", "confides"),
+    ],
+)
+def test_the_rules_find_them_without_the_crf(body, cue):
+    """With a credit line the CRF adds only confident attributions: these shapes need a rule of their own."""
+    from saywho.attribution.extract import rule_candidates
+    from saywho.attribution.quotes import find_quotations, paragraphs
+    from saywho.nlp.english import load_english, parse_paragraphs
+
+    pars = parse_paragraphs(load_english(), body, paragraphs(body))
+    cues = [body[c.cue[0] : c.cue[1]] for c in rule_candidates(find_quotations(body), pars, translated=True) if c.cue]
+    assert cue in cues and all(c.source is not None for c in rule_candidates(find_quotations(body), pars))
