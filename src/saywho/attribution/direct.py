@@ -17,6 +17,7 @@ from saywho.attribution.indirect import _inverted_subject, _is_speaker, _subject
 from saywho.attribution.lexicon import ADDRESSEE_VERBS, QUOTE_VERBS, SPEECH_VERBS
 from saywho.attribution.quotes import DASHES, Quotation
 from saywho.attribution.spans import Candidate, char_range, cue_tokens, source_tokens
+from saywho.attribution.tail_reports import so_source
 from saywho.nlp.english import Paragraph
 
 MIN_DIRECT_WORDS = 3
@@ -269,6 +270,8 @@ def _attach(q: Quotation, par: Paragraph, index: ParagraphIndex, k: int) -> Cand
         after = []  # `"… Monday." Then Anna Keller said that …` is the next sentence's own report
     if after:
         found = _reporting_clause(after, allow_any_verb=len(after) <= 8)
+        if found is None and (so := so_source(after)) is not None:
+            found = [so[0]], next((t for t in so[1] if t.head not in so[1] or t.head == t), so[1][-1])
     if found is None and before:
         # "X used the following expressions:", "X said the following:": a clause announcing the words to come
         # reports them whatever its verb (a Turkish and Russian calque).

@@ -22,6 +22,7 @@ from saywho.attribution.lexicon import (
     NON_SPEAKERS,
     NOUN_CONTENT_VERBS,
     OBJECT_INFINITIVE_VERBS,
+    OBJECT_PREPOSITION_CUES,
     PHRASAL_CUES,
     PREDICATIVE_VERBS,
     SPEECH_VERBS,
@@ -42,6 +43,7 @@ _TRIGGER_VERBS = (
     | CALQUED_CLAUSE_VERBS
     | OBJECT_INFINITIVE_VERBS
     | {verb for verb, _ in PHRASAL_CUES}
+    | {verb for verb, _ in OBJECT_PREPOSITION_CUES}
 )
 # Directives whose addressee belongs to what was said: "urged residents to leave" reports "residents to leave".
 _OBJECT_IN_CONTENT = frozenset({"urge", "ask", "call", "direct", "order", "instruct", *OBJECT_INFINITIVE_VERBS})
@@ -456,6 +458,13 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
         # Keep the complementizer "that" in the content, as PolNeAR annotates it.
         return make_candidate(content, subject, cue, offset, "indirect:clause", 0.75)
 
+    # "X informs that from 1 July the route will change": a fronted phrase after "that" makes the parser read "that"
+    # as the verb's object and end the sentence early; the words from "that" to the full stop were said.
+    if clause is None and lemma in SPEECH_VERBS and subject is not None and subject.i < verb.i:
+        split = _split_that_clause(verb, cue)
+        if split is not None:
+            return make_candidate(split, subject, cue, offset, "indirect:clause", 0.7)
+
     # "CONTENT, warned the head of the X, Y.": the parser makes the content an adverbial clause of the verb and
     # the speaker its object.
     before = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i), None)
@@ -513,6 +522,13 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
             end = max(t.i for t in pred.subtree)
             content = trim_tokens([verb.doc[i] for i in range(obj.left_edge.i, end + 1)], keep_quotes=True)
             return make_candidate(content, subject, cue, offset, "indirect:predicative", 0.6)
+        small = _small_clause(verb, clause, cue)
+        if small is not None:
+            return make_candidate(small, subject, cue, offset, "indirect:predicative", 0.6)
+
+    # "X accused Y of hiding the risks", "X described it as "a scandal"": the object and the phrase after it.
+    if subject is not None and (content := _object_and_phrase(verb, lemma)) is not None:
+        return make_candidate(content, subject, cue, offset, "indirect:object-phrase", 0.6)
 
     # "X points to NP", "X called for NP".
     for prep in verb.children:
@@ -538,6 +554,51 @@ def _verb_report(verb: Token, offset: int) -> Candidate | None:
                 return None
             return make_candidate(content, subject, cue, offset, "indirect:object", 0.5)
     return None
+
+
+def _split_that_clause(verb: Token, cue: list[Token]) -> list[Token] | None:
+    """The tokens from a "that" right after the cue, parsed as its object, to the next full stop; None unless a
+    preposition or a noun phrase follows the "that" (not "said that." or "that, too")."""
+    doc = verb.doc
+    that = cue[-1].i + 1
+    if that + 2 >= len(doc) or doc[that].lower_ != "that" or doc[that].dep_ != "dobj":
+        return None
+    if doc[that + 1].pos_ not in ("ADP", "DET", "NUM", "PROPN", "NOUN"):
+        return None
+    end = next((t.i for t in doc[that + 1 :] if t.text in (".", "!", "?") and t.pos_ == "PUNCT"), len(doc))
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[that + 1 : end]):
+        return None
+    return trim_tokens(list(doc[that:end]), keep_quotes=True)
+
+
+def _small_clause(verb: Token, clause: Token | None, cue: list[Token]) -> list[Token] | None:
+    """ "X considers the new plan "hardly credible"": the parser reads the object and its predicate as a verbless
+    clause (its head an adjective or noun, its subject right after the cue); the clause is what was said."""
+    if clause is None or clause.i < verb.i or clause.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != cue[-1].i + 1:
+        return None
+    return _closing_quote([verb.doc[i] for i in range(subject.left_edge.i, clause.right_edge.i + 1)])
+
+
+def _object_and_phrase(verb: Token, lemma: str) -> list[Token] | None:
+    """The object and the prepositional phrase after it of a cue in OBJECT_PREPOSITION_CUES, or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in OBJECT_PREPOSITION_CUES), None)
+    if prep is None or prep.i != obj.right_edge.i + 1 or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    return _closing_quote([verb.doc[i] for i in range(obj.left_edge.i, prep.right_edge.i + 1)])
+
+
+def _closing_quote(content: list[Token]) -> list[Token]:
+    """The content with the closing mark of a quotation it opens (the parser hangs the mark on the verb)."""
+    if content and _open_quote(content):
+        end = _extend_to_quote_close(content[0].doc, content[-1].i)
+        content = [content[0].doc[i] for i in range(content[0].i, end + 1)]
+    return trim_tokens(content, keep_quotes=True)
 
 
 def _object_infinitive(obj: Token | None, xcomp: Token | None) -> bool:

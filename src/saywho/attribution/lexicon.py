@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
 # `"Never!" they shouted`. Kept apart from SPEECH_VERBS, which the learned model reads as a feature.
 QUOTE_VERBS = frozenset(
     "ask shout yell scream exclaim cry whisper murmur mutter snap sigh chant inquire enquire interject interrupt "
-    "demand plead beg".split()
+    "demand plead beg confide".split()
 )
 
 # Verbs whose direct object is the person spoken to, not what was said: "told reporters", "assured voters".
@@ -44,8 +44,9 @@ CLAUSE_ONLY_VERBS = frozenset(
 # reads as a feature: in native news these verbs take objects ("introduced a bill"), and they count here only
 # with a that-clause after them. "X assessed that …" (Indonesian «menilai», Serbian «оценио је да»), "X reassured
 # that …" (Italian «ha rassicurato che») and "X reminded that …" (Indonesian «mengingatkan») render a plain "said";
-# in native English "assess" and "reassure" take objects and "remind" a person.
-CALQUED_CLAUSE_VERBS = frozenset("introduce exclude highlight assess reassure remind".split())
+# in native English "assess" and "reassure" take objects and "remind" a person. "X considers that …" renders the
+# German «hält für», Russian «считает, что» and Kazakh «деп санайды»; native English considers a proposal.
+CALQUED_CLAUSE_VERBS = frozenset("introduce exclude highlight assess reassure remind consider".split())
 
 # "X reminded travellers to …", "X advised residents to …", "X encouraged farmers to …": a directive whose content is
 # the object and its infinitive, as for "urged X to". Kept out of INFINITIVE_SPEECH_VERBS (a feature of the learned
@@ -63,6 +64,16 @@ INFINITIVE_SPEECH_VERBS = frozenset(
 
 # "X called Y a top priority": call + object + predicate.
 PREDICATIVE_VERBS = frozenset("call describe label term brand dub consider deem".split())
+
+# "X accused Y of hiding the risks", "X described it as a scandal": the object and the phrase of this preposition
+# are what was said. Kept out of the sets the learned model reads as features.
+OBJECT_PREPOSITION_CUES = {
+    ("accuse", "of"),
+    ("describe", "as"),
+    ("characterize", "as"),
+    ("characterise", "as"),
+    ("portray", "as"),
+}
 
 # Verb + particle/preposition cues: "points out", "points to", "talked about", "warned of".
 PHRASAL_CUES = {

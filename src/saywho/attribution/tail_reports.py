@@ -30,6 +30,26 @@ _AFTER_VERB = frozenset("on in at yesterday today earlier later this last week m
 _TRANSITIVE_ONLY = frozenset("announce reveal confirm deny report".split())
 
 
+# At most this many words may name the speaker of "…, so the ministry.".
+_SO_SOURCE_TOKENS = 8
+
+
+def so_source(tail: list[Token]) -> tuple[Token, list[Token]] | None:
+    """ "…," so Fenzl. / …, so the ministry.": the German «so X» ("according to X") rendered word for word; the
+    speaker is a short noun phrase after "so" that ends the sentence. English puts no bare noun phrase after a
+    "so" that ends a sentence, so the shape is safe outside credited translations too. The cue and the source
+    tokens, or None."""
+    words = [t for t in tail if not (t.is_punct and t.text in ".!,")]
+    if len(words) < 2 or words[0].lower_ != "so" or len(words) > _SO_SOURCE_TOKENS + 1:
+        return None
+    source = words[1:]
+    if any(t.text in '"“”«»„' for t in source) or not _noun_phrase(source):
+        return None
+    if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in source) and source[0].lower_ != "the":
+        return None
+    return words[0], source
+
+
 def find_tail_reports(par: Paragraph) -> Iterator[Candidate]:
     for sent in par.doc.sents:
         cand = _as_reported_by(sent, par.offset) or _tail_report(sent, par.offset)
@@ -99,6 +119,8 @@ def _tail_report(sent: SpacySpan, offset: int) -> Candidate | None:
         return n + 1 < len(tail) and (tail[n].lemma_.lower(), tail[n + 1].lower_) in PHRASAL_CUES
 
     verbs = [n for n, t in enumerate(tail) if _speech_lemma(t) is not None or phrasal(n)]
+    if not verbs and (so := so_source(tail)) is not None:
+        return surface_candidate(trim_tokens(content, keep_quotes=True), so[1], [so[0]], offset, "indirect:tail", 0.6)
     if not verbs:
         return None
     n = verbs[0]

@@ -47,11 +47,29 @@ def find_translated_forms(paragraph: Paragraph, *, translated: bool = False) -> 
             )
         if cand is None and "attention" in words:
             cand = _drew_attention_to(tokens, offset)
+        if cand is None and "known" in words:
+            cand = _let_it_be_known(tokens, offset)
         if cand is None and words & {"by", "in"} and any(t.tag_ == "VBN" for t in tokens):
             cand = _this_was_reported(tokens, previous, offset)
         if cand is not None:
             yield cand
         previous = sent
+
+
+def _let_it_be_known(tokens: list[Token], offset: int) -> Candidate | None:
+    """ "The ministry let it be known on request that CONTENT" (German «ließ mitteilen», «ließ wissen»): the subject
+    of "let" speaks; a short phrase may stand between "known" and "that"."""
+    words = [t.lower_ for t in tokens]
+    for k in range(1, len(words) - 5):
+        if words[k] not in ("let", "lets") or words[k + 1 : k + 4] != ["it", "be", "known"]:
+            continue
+        that = next((j for j in range(k + 4, min(len(words), k + 10)) if words[j] == "that"), None)
+        subject = next((c for c in tokens[k].children if c.dep_ == "nsubj"), None)
+        if that is None or subject is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[k + 4 : that]):
+            return None
+        content = trim_tokens(tokens[that:], keep_quotes=True)
+        return make_candidate(content, subject, tokens[k : k + 4], offset, "indirect:let-it-be-known", 0.7)
+    return None
 
 
 _STATEMENT_NOUNS = frozenset("statement announcement communique release message report address".split())
