@@ -353,6 +353,10 @@ class RussianSpeakerResolver(ClusterBook):
         if head.feat("Number") == "Plur":
             return self._group(par, head, s, e)
         phrase = self._source_tokens(par, s, e)
+        if not qualified and _is_epithet(head, phrase):
+            cluster = self._epithet(head, s, hint)
+            if cluster is not None:
+                return self.remember(cluster, cand)
         label = self.names.nominative_phrase(phrase) if phrase else head.text
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
         # "Источник в правительстве рассказал": an unnamed source is someone ("По его словам" reaches it).
@@ -518,6 +522,20 @@ class RussianSpeakerResolver(ClusterBook):
             chosen.gender = chosen.gender or gender
         return chosen
 
+    def _epithet(self, head: RuToken, start: int, gender: str | None) -> Cluster | None:
+        """ "— сказал парламентарий", "по мнению ветерана", "возмущается мужчина": a bare person noun (no name)
+        is a definite reference to the named person just before (this paragraph or the one before), of the
+        gender the verb or a feminine noun ("москвичка") gives."""
+        gender = gender or ("f" if head.feat("Gender") == "Fem" else None)
+        k = bisect.bisect_right(self.starts, start) - 1
+        since = self.starts[max(0, k - 1)] if self.starts else 0
+        recent = [id(c) for ms, _, c in self.timeline if since <= ms < start]
+        for cluster in self.recent_persons(start, start):
+            if id(cluster) in recent and cluster.names and not (gender and cluster.gender and gender != cluster.gender):
+                cluster.gender = cluster.gender or gender
+                return cluster
+        return None
+
     # -- token helpers ---------------------------------------------------------------------------------
     def _token_at(self, span: tuple[int, int]) -> tuple[RuParagraph, RuToken] | None:
         k = bisect.bisect_right(self.starts, span[0]) - 1
@@ -529,6 +547,14 @@ class RussianSpeakerResolver(ClusterBook):
 
     def _source_tokens(self, par: RuParagraph, start: int, end: int) -> list[RuToken]:
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+
+
+def _is_epithet(head: RuToken, phrase: list[RuToken]) -> bool:
+    """A person noun with at most adjectives before it ("серб", "молодой человек"), no name, no other noun: an
+    epithet for someone named before (unnamed sources, "источник", are new persons)."""
+    if head.pos != "NOUN" or head.feat("Animacy") != "Anim" or head.lemma in SOURCE_NOUNS or head.text[:1].isupper():
+        return False
+    return all(t is head or t.pos in ("ADJ", "DET") for t in phrase) and not any(t.pos == "DET" for t in phrase)
 
 
 def _ministry_like(name: str) -> bool:

@@ -1,0 +1,48 @@
+"""Definite references without a name: a person noun or an institution noun that refers back to the one named
+just before ("— сказал ветеран", "в пресс-службе клуба"), and outlets that are only told things."""
+
+from __future__ import annotations
+
+import pytest
+
+import russian_support
+from russian_support import by_cue
+
+analyze = russian_support.analyze  # the shared fixture, natasha loaded once per module
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            "Сенатор Кирилл Ожегов рассказал, что закон примут весной. «Спешить некуда», — добавил законодатель.",
+            "добавил",
+            "Кирилл Ожегов",
+        ),
+        (
+            "Тренер Марко Йованович покинул команду. «Я благодарен болельщикам», — написал черногорец.",
+            "написал",
+            "Марко Йованович",
+        ),
+        (
+            "Жительница поселка Анна Кречетова пожаловалась на дороги. «Весной тут не пройти», — говорит "
+            "петербурженка.",
+            "говорит",
+            "Анна Кречетова",
+        ),
+        (
+            "Пассажир Степан Лужин заметил, что автобусы ходят редко. «Жду по сорок минут», — сетует пожилой мужчина.",
+            "сетует",
+            "Степан Лужин",
+        ),
+        (
+            "Бывший вратарь Олег Сухов считает, что команде нужен новый тренер. По мнению ветерана, клубу не "
+            "хватает денег.",
+            "По мнению",
+            "Олег Сухов",
+        ),
+    ],
+)
+def test_a_person_noun_without_a_name_refers_back(analyze, text, cue, name):
+    _, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and speaker.name == name
