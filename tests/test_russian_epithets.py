@@ -46,3 +46,28 @@ analyze = russian_support.analyze  # the shared fixture, natasha loaded once per
 def test_a_person_noun_without_a_name_refers_back(analyze, text, cue, name):
     _, speaker = by_cue(analyze(text), cue)
     assert speaker is not None and speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        # an outlet told, in the dative, is no antecedent of "в компании"
+        (
+            "Глава «Северных верфей» Петр Глинский заявил «Ведомостям», что заказы растут. В компании уверены, "
+            "что рост продолжится.",
+            "уверены",
+            "Северные верфи",
+        ),
+        # adjectives before the institution, its short name in brackets, a quoted outlet told after it
+        (
+            "В Федеральной налоговой службе (ФНС) «НГ» уточнили, что проверки продлятся месяц.",
+            "уточнили",
+            "ФНС",
+        ),
+        # a legal form before a quoted name, a site's address told after it
+        ("В МУП «Водоканал» Ngs.ru рассказали, что ремонт закончат к весне.", "рассказали", "Водоканал"),
+    ],
+)
+def test_an_institution_speaks_and_the_outlet_is_told(analyze, text, cue, name):
+    _, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and name in (speaker.name, *speaker.aliases)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
+from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, SOURCE_NOUNS
+from saywho.attribution.ru.tokens import is_outlet
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
@@ -43,6 +44,8 @@ _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Collective nouns that name many speakers though they do not decline ("СМИ пишут"): groups, not organisations.
 _COLLECTIVES = frozenset({"сми"})
 # Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
+# An institution's short name in brackets after its full name: another name of it.
+_BRACKETED_SHORT = re.compile(r"\(([A-ZА-ЯЁ]{2,})\)$")
 _ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
 
 
@@ -338,9 +341,9 @@ class RussianSpeakerResolver(ClusterBook):
             if ner is not None and ner.type == "LOC":
                 return self.named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
             if (ner is not None and ner.type == "ORG") or head.text.isupper():
-                return self.named(
-                    "ORG", self.names.nominative_phrase([par.tokens[i] for i in (ner.tokens if ner else [head.i])])
-                )
+                # "ЕМУП «Х» E1.RU": the outlet told after the name is no part of it
+                own = [i for i in (ner.tokens if ner else [head.i]) if not is_outlet(par, i)] or [head.i]
+                return self.named("ORG", self.names.nominative_phrase([par.tokens[i] for i in own]))
             if name.lower() not in self.not_persons:
                 cluster = Cluster(type="PERSON", names=[name], gender=hint)
                 self.clusters.append(cluster)
@@ -408,7 +411,11 @@ class RussianSpeakerResolver(ClusterBook):
         # "департамент транспорта Казани": a capitalised name in the genitive owns the institution, it does not
         # name it (as "агентство Киодо" does).
         owned = any(t.text[:1].isupper() and t.feat("Case") == "Gen" for t in org[1:]) and org[0].text.islower()
-        return self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
+        cluster = self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
+        short = _BRACKETED_SHORT.search(self.text[start:end])  # "в Федеральной таможенной службе (ФТС)"
+        if short and short[1] != cluster.full_name and short[1] not in cluster.descriptions:
+            cluster.descriptions.append(short[1])
+        return cluster
 
     def _antecedent_org(self, before: int, kind: str = "any") -> Cluster | None:
         """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,
@@ -423,7 +430,7 @@ class RussianSpeakerResolver(ClusterBook):
         for par in self.paragraphs[first : k + 1]:
             for span in par.spans:
                 tokens = [par.tokens[i] for i in span.tokens]
-                outlet = any(t.lower in OUTLETS or t.lower in self.not_persons for t in tokens)
+                outlet = any(is_outlet(par, t.i) or self._publisher_name(t.text) for t in tokens)
                 organisation = span.type == "ORG" or rl.is_ministry(tokens[0].text)
                 actor = kind != "actor" or any(t.rel in ("nsubj", "nsubj:pass") for t in tokens)
                 if organisation and actor and span.end <= before and not outlet and not self.in_quote(span.start):
@@ -438,6 +445,12 @@ class RussianSpeakerResolver(ClusterBook):
         if self.starts and start < self.starts[first]:
             return None
         return what if isinstance(what, Cluster) else self.named("ORG", self.names.nominative_phrase(what))
+
+    def _publisher_name(self, word: str) -> bool:
+        """The article's own outlet, by name or by its initials ("РГ" in an article of «Российская газета»)."""
+        low = word.lower()
+        initials = {"".join(w[:1] for w in p.split()) for p in self.not_persons if len(p.split()) > 1}
+        return low in self.not_persons or (word.isupper() and low in initials)
 
     def _most_mentioned(self, found: list[tuple[int, Cluster | list[RuToken]]]) -> tuple[int, Cluster | list[RuToken]]:
         """The organisation the article names most often (the last on a tie): a bare "документ" is the one the

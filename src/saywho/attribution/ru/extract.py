@@ -24,6 +24,7 @@ from saywho.attribution.ru.tokens import (
     document_after,
     is_cue,
     is_gerund,
+    is_outlet,
     locative_source,
     nominative_start,
     person_span_at,
@@ -319,7 +320,8 @@ class RussianRules:
     def _source_before(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         """The subject of a cue (or of the verb a gerund hangs on), or an impersonal "в Кремле"."""
         subject = subject_of(par, cue)
-        if subject is not None and subject.lower in lx.OUTLETS and locative_source(par, cue) is not None:
+        told = subject is not None and (is_outlet(par, subject.i) or _told_name(par, subject, cue))
+        if told and locative_source(par, cue) is not None:
             # "В пресс-службе ПАО «Совкомфлот» ТАСС сообщили": an indeclinable outlet the parser took for the subject
             # is the addressee; the impersonal plural's source is the place "в пресс-службе …".
             subject = None
@@ -338,7 +340,12 @@ class RussianRules:
         if place is not None:
             first, last = phrase(par, place, par.sents[cue.sent].first, par.sents[cue.sent].last)
             first = max(first, place.i)
+            while first > 0 and par.tokens[first - 1].pos == "ADJ" and par.tokens[first - 1].head == place.i:
+                first -= 1  # "в Федеральной таможенной службе"
             last = _without_outlet(par, first, last)
+            while last > first and par.tokens[last].pos == "PUNCT" and par.tokens[last].text != ")":
+                last -= 1  # the outlet cut off: "в «Х» E1.RU" ends at the name
+            last = _with_short_name(par, last)
             s, e = char_span(par, first, last)
             return s, e, (place.start, place.end)
         return None
@@ -719,10 +726,32 @@ def _without_outlet(par: RuParagraph, first: int, last: int) -> int:
     компании РБК"): a quoted or known outlet's name after the institution."""
     for k in range(first + 1, last + 1):
         tok = par.tokens[k]
-        quoted = tok.text in _OPENING_QUOTES and any(t.lower in lx.OUTLETS for t in par.tokens[k + 1 : last + 2])
-        if quoted or (tok.lower in lx.OUTLETS and tok.feat("Case") != "Gen"):
+        quoted = tok.text in _OPENING_QUOTES and any(is_outlet(par, t.i) for t in par.tokens[k + 1 : last + 2])
+        if quoted or (is_outlet(par, k) and tok.feat("Case") != "Gen"):
             return max(first, k - 1)
     return last
+
+
+def _with_short_name(par: RuParagraph, last: int) -> int:
+    """ "в Федеральной таможенной службе (ФТС)": the short name in brackets belongs to the institution."""
+    nxt = par.tokens[last + 1 : last + 4]
+    if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
+        return last + 3
+    return last
+
+
+def _told_name(par: RuParagraph, subject: RuToken, cue: RuToken) -> bool:
+    """ "В компании «Вестям» сообщили", "В службе (ФТС) «ЛГ» пояснили": a quoted name just before an impersonal
+    plural cue, in the dative or after an institution already complete (its bracketed short name), is the
+    outlet told, not the speaker ("в ООО «Ромашка» сообщили" names the company)."""
+    k = subject.i - 1
+    while k >= 0 and par.tokens[k].text in _OPENING_QUOTES:
+        k -= 1
+    quoted = k < subject.i - 1
+    before_cue = all(t.pos == "PUNCT" for t in par.tokens[subject.i + 1 : cue.i])
+    if not (quoted and before_cue and cue.i > subject.i):
+        return False
+    return subject.feat("Case") == "Dat" or (k >= 0 and par.tokens[k].text == ")")
 
 
 def find_russian_candidates(text: str, paragraphs: list[RuParagraph], quotes: list[Quotation]) -> list[Candidate]:
