@@ -71,3 +71,30 @@ def test_a_person_noun_without_a_name_refers_back(analyze, text, cue, name):
 def test_an_institution_speaks_and_the_outlet_is_told(analyze, text, cue, name):
     _, speaker = by_cue(analyze(text), cue)
     assert speaker is not None and name in (speaker.name, *speaker.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            "В ГБУ «Горсвет» заявили, что фонари заменят. По данным учреждения, работы займут неделю.",
+            "По данным",
+            "Горсвет",
+        ),
+        (
+            "«Спартак-Нальчик» объявил о продаже нападающего. Как сообщили в пресс-службе клуба, сумма не "
+            "раскрывается.",
+            "сообщили",
+            "Спартак-Нальчик",
+        ),
+        (
+            "Татарстанское УФАС оштрафовало перевозчика, сообщает ТАСС со ссылкой на пресс-службу "
+            "антимонопольного ведомства.",
+            "сообщает",
+            "УФАС",
+        ),
+    ],
+)
+def test_an_institution_noun_refers_back_to_the_organisation(analyze, text, cue, name):
+    _, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and name in speaker.name

@@ -46,7 +46,9 @@ _COLLECTIVES = frozenset({"сми"})
 # Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
 # An institution's short name in brackets after its full name: another name of it.
 _BRACKETED_SHORT = re.compile(r"\(([A-ZА-ЯЁ]{2,})\)$")
-_ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
+_ANAPHORIC_ORGS = frozenset(
+    "ведомство министерство компания ассоциация регулятор организация учреждение клуб предприятие".split()
+)
 
 
 def is_patronymic(word: str) -> bool:
@@ -401,8 +403,10 @@ class RussianSpeakerResolver(ClusterBook):
         if phrase[0].lemma == "пресс-служба" and len(phrase) > 1:
             org = phrase[1:]
         description = self.names.nominative_phrase(phrase)
-        if len(org) == 1 and org[0].lemma in _ANAPHORIC_ORGS:
-            antecedent = self._antecedent_org(start, "ministry" if org[0].lemma == "министерство" else "any")
+        # "антимонопольного ведомства": lowercase adjectives do not name it, it still refers back
+        bare = [t for t in org if not (t.pos == "ADJ" and t.text.islower())]
+        if len(bare) == 1 and bare[0] is org[-1] and bare[0].lemma in _ANAPHORIC_ORGS:
+            antecedent = self._antecedent_org(start, "ministry" if bare[0].lemma == "министерство" else "any")
             if antecedent is not None:
                 if description.lower() not in (d.lower() for d in antecedent.descriptions):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
