@@ -98,3 +98,17 @@ def test_an_institution_speaks_and_the_outlet_is_told(analyze, text, cue, name):
 def test_an_institution_noun_refers_back_to_the_organisation(analyze, text, cue, name):
     _, speaker = by_cue(analyze(text), cue)
     assert speaker is not None and name in speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        ("Как сообщили в пресс-службе ПАО «Россети», аварию устранили ночью.", "сообщили", "Россети"),
+        ("Мэрия Новосибирска объявила, что мост откроют в мае.", "объявила", "мэрия Новосибирска"),
+        ("В управе района Марьино пообещали, что двор благоустроят.", "пообещали", "управа района Марьино"),
+    ],
+)
+def test_an_organisation_keeps_its_whole_name(analyze, text, cue, name):
+    att, speaker = by_cue(analyze(text), cue)
+    assert speaker is not None and speaker.name.lower() == name.lower()
+    assert not att.content[0].text.startswith("«")

@@ -344,8 +344,8 @@ class RussianSpeakerResolver(ClusterBook):
                 return self.named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
             if (ner is not None and ner.type == "ORG") or head.text.isupper():
                 # "ЕМУП «Х» E1.RU": the outlet told after the name is no part of it
-                own = [i for i in (ner.tokens if ner else [head.i]) if not is_outlet(par, i)] or [head.i]
-                return self.named("ORG", self.names.nominative_phrase([par.tokens[i] for i in own]))
+                own = [par.tokens[i] for i in (ner.tokens if ner else [head.i]) if not is_outlet(par, i)] or [head]
+                return self.named("ORG", self.names.nominative_phrase(own), clean=not _owned(own))
             if name.lower() not in self.not_persons:
                 cluster = Cluster(type="PERSON", names=[name], gender=hint)
                 self.clusters.append(cluster)
@@ -412,10 +412,7 @@ class RussianSpeakerResolver(ClusterBook):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
                 return antecedent
         name = self.names.nominative_phrase(org)
-        # "департамент транспорта Казани": a capitalised name in the genitive owns the institution, it does not
-        # name it (as "агентство Киодо" does).
-        owned = any(t.text[:1].isupper() and t.feat("Case") == "Gen" for t in org[1:]) and org[0].text.islower()
-        cluster = self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
+        cluster = self.named("ORG", name, alias=description if org is not phrase else None, clean=not _owned(org))
         short = _BRACKETED_SHORT.search(self.text[start:end])  # "в Федеральной таможенной службе (ФТС)"
         if short and short[1] != cluster.full_name and short[1] not in cluster.descriptions:
             cluster.descriptions.append(short[1])
@@ -564,6 +561,15 @@ class RussianSpeakerResolver(ClusterBook):
 
     def _source_tokens(self, par: RuParagraph, start: int, end: int) -> list[RuToken]:
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+
+
+def _owned(org: list[RuToken]) -> bool:
+    """ "департамент транспорта Казани", "Мэрия Екатеринбурга": a capitalised name in the genitive after an
+    institution noun owns the institution, it does not name it (as "агентство Киодо" does)."""
+    kind = org[0].text.islower() or (org[0].pos == "NOUN" and org[0].text[1:].islower())
+    # "управа района Люблино": an indeclinable name after a genitive noun is owned too
+    genitive = [t.feat("Case") == "Gen" or prev.feat("Case") == "Gen" for prev, t in zip(org, org[1:], strict=False)]
+    return kind and any(t.text[:1].isupper() and g for t, g in zip(org[1:], genitive, strict=False))
 
 
 def _is_epithet(head: RuToken, phrase: list[RuToken]) -> bool:

@@ -198,6 +198,7 @@ class RussianRules:
                 return None
             place = toks[1]
             end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or _ends_place(par, t)), toks[-1].i)
+            end = _with_quoted_name(par, end)  # "в пресс-службе АО «Мосэнерго»"
             return place.start, par.tokens[end].end, (place.start, place.end)
         subject = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS and c.i > cue.i), None)
         if not nominative_start(first) and (
@@ -321,6 +322,9 @@ class RussianRules:
         """The subject of a cue (or of the verb a gerund hangs on), or an impersonal "в Кремле"."""
         subject = subject_of(par, cue)
         told = subject is not None and (is_outlet(par, subject.i) or _told_name(par, subject, cue))
+        place = locative_source(par, cue) if subject is not None else None
+        if place is not None and place.i != subject.i and subject.i in par.subtree(place):
+            told = True  # "В управе района Люблино пообещали": the parser's subject is the place's owner
         if told and locative_source(par, cue) is not None:
             # "В пресс-службе ПАО «Совкомфлот» ТАСС сообщили": an indeclinable outlet the parser took for the subject
             # is the addressee; the impersonal plural's source is the place "в пресс-службе …".
@@ -345,7 +349,7 @@ class RussianRules:
             last = _without_outlet(par, first, last)
             while last > first and par.tokens[last].pos == "PUNCT" and par.tokens[last].text != ")":
                 last -= 1  # the outlet cut off: "в «Х» E1.RU" ends at the name
-            last = _with_short_name(par, last)
+            last = _with_quoted_name(par, _with_short_name(par, last))
             s, e = char_span(par, first, last)
             return s, e, (place.start, place.end)
         return None
@@ -730,6 +734,18 @@ def _without_outlet(par: RuParagraph, first: int, last: int) -> int:
         if quoted or (is_outlet(par, k) and tok.feat("Case") != "Gen"):
             return max(first, k - 1)
     return last
+
+
+def _with_quoted_name(par: RuParagraph, last: int) -> int:
+    """ "в пресс-службе АО «Мосэнерго»": the quoted name after a legal form is the organisation's name."""
+    tok = par.tokens[last]
+    if not (tok.text.isupper() and len(tok.text) >= 2) or last + 1 >= len(par.tokens):
+        return last
+    closing = _OPENING_QUOTES.get(par.tokens[last + 1].text)
+    if closing is None:
+        return last
+    end = next((k for k in range(last + 2, min(last + 8, len(par.tokens))) if par.tokens[k].text in closing), None)
+    return end if end is not None else last
 
 
 def _with_short_name(par: RuParagraph, last: int) -> int:
