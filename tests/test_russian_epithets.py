@@ -112,3 +112,10 @@ def test_an_organisation_keeps_its_whole_name(analyze, text, cue, name):
     att, speaker = by_cue(analyze(text), cue)
     assert speaker is not None and speaker.name.lower() == name.lower()
     assert not att.content[0].text.startswith("«")
+
+
+def test_passes_on_with_a_reference_relays_the_one_cited(analyze):
+    text = "Движение по мосту откроют в субботу, передает агентство «Север» со ссылкой на мэрию Мурманска."
+    att, speaker = by_cue(analyze(text), "передает")
+    assert speaker is not None and speaker.name.lower() == "мэрия мурманска"
+    assert att.content[0].text.startswith("Движение по мосту")

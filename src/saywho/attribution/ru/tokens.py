@@ -27,7 +27,15 @@ def is_cue(tok: RuToken, par: RuParagraph | None = None) -> bool:
         return cue_object(tok, par) is not None
     if tok.lemma in lx.DOCUMENT_VERBS:
         return par is not None and document_after(par, tok) is not None
+    if tok.lemma in ("передавать", "передать") and par is not None:
+        return _relays(par, tok)
     return tok.lemma in lx.REPORTING_VERBS or tok.lemma in lx.BELIEF_PREDICATES or tok.lemma in lx.NAMING_VERBS
+
+
+def _relays(par: RuParagraph, tok: RuToken) -> bool:
+    """ "…, передает агентство «Москва» со ссылкой на префектуру": "передает" reports only as a relay."""
+    after = [t.lower for t in par.tokens[tok.i + 1 : tok.i + 9] if t.sent == tok.sent]
+    return any(after[k : k + 3] == ["со", "ссылкой", "на"] for k in range(len(after)))
 
 
 def cue_object(tok: RuToken, par: RuParagraph | None) -> RuToken | None:
