@@ -119,3 +119,9 @@ def test_passes_on_with_a_reference_relays_the_one_cited(analyze):
     att, speaker = by_cue(analyze(text), "передает")
     assert speaker is not None and speaker.name.lower() == "мэрия мурманска"
     assert att.content[0].text.startswith("Движение по мосту")
+
+
+def test_according_to_a_quoted_outlet_is_reported(analyze):
+    att, speaker = by_cue(analyze("По данным «Футбольного курьера», клуб продлит контракт с вратарем."), "По данным")
+    assert speaker is not None and speaker.name == "Футбольный курьер"
+    assert att.content[0].text.startswith("клуб продлит")

@@ -358,6 +358,8 @@ class RussianSpeakerResolver(ClusterBook):
         if head.feat("Number") == "Plur":
             return self._group(par, head, s, e)
         phrase = self._source_tokens(par, s, e)
+        if self.text[s : s + 1] in ("«", "„", '"') and phrase:  # "по данным «Футбольного курьера»": a title
+            return self.named("ORG", self.names.nominative_phrase(phrase))
         if not qualified and _is_epithet(head, phrase):
             cluster = self._epithet(head, s, hint)
             if cluster is not None:

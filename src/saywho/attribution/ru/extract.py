@@ -612,10 +612,16 @@ class RussianRules:
             head = (possessive.start, possessive.end)
             return _Parenthetical(tok.i, noun.i, possessive.i, possessive.i, cue, head)
         rest = [t for t in sentence_tokens(par, tok) if t.i > k]
-        if not rest or rest[0].pos not in ("NOUN", "PROPN", "ADJ", "DET") or rest[0].feat("Case") not in (None, "Gen"):
+        quoted = len(rest) > 1 and rest[0].text in _OPENING_QUOTES and rest[1].text[:1].isupper()
+        named = rest[1:] if quoted else rest  # "по данным «Спорт-Курьера»": an outlet may be the source
+        if (
+            not named
+            or named[0].pos not in ("NOUN", "PROPN", "ADJ", "DET")
+            or named[0].feat("Case") not in (None, "Gen")
+        ):
             return None
         last = next((t.i - 1 for t in rest if t.pos == "PUNCT" and t.text not in ("«", "»", '"')), rest[-1].i)
-        head_tok = next((t for t in rest if t.i <= last and t.pos in ("NOUN", "PROPN")), rest[0])
+        head_tok = next((t for t in named if t.i <= last and t.pos in ("NOUN", "PROPN")), named[0])
         return _Parenthetical(tok.i, last, rest[0].i, last, cue, (head_tok.start, head_tok.end))
 
     def _as_said(self, par: RuParagraph, tok: RuToken) -> _Parenthetical | None:
@@ -745,7 +751,10 @@ def _with_quoted_name(par: RuParagraph, last: int) -> int:
     if closing is None:
         return last
     end = next((k for k in range(last + 2, min(last + 8, len(par.tokens))) if par.tokens[k].text in closing), None)
-    return end if end is not None else last
+    told = end is not None and any(
+        is_outlet(par, k) or par.tokens[k].feat("Case") == "Dat" for k in range(last + 2, end)
+    )
+    return end if end is not None and not told else last  # "в пресс-службе ЦБ „Ъ“": the outlet told
 
 
 def _with_short_name(par: RuParagraph, last: int) -> int:
