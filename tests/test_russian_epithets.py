@@ -125,3 +125,11 @@ def test_according_to_a_quoted_outlet_is_reported(analyze):
     att, speaker = by_cue(analyze("По данным «Футбольного курьера», клуб продлит контракт с вратарем."), "По данным")
     assert speaker is not None and speaker.name == "Футбольный курьер"
     assert att.content[0].text.startswith("клуб продлит")
+
+
+def test_a_leading_apposition_leaves_the_named_speaker(analyze):
+    text = (
+        "Один из авторов поправок, председатель комитета Госдумы по энергетике Глеб Ракитин заявил, что сроки сдвинут."
+    )
+    _, speaker = by_cue(analyze(text), "заявил")
+    assert speaker is not None and speaker.name == "Глеб Ракитин"

@@ -81,9 +81,14 @@ def nominative_start(tok: RuToken) -> bool:
 
 def subject_of(par: RuParagraph, cue: RuToken) -> RuToken | None:
     """The grammatical subject of a cue; for a coordinated verb or a gerund, the subject of its head verb."""
-    own = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS), None)
-    if own is not None:
-        return own
+    subjects = [c for c in par.children(cue) if c.rel in SUBJECT_RELS]
+    # "Один из авторов, первый зампред … X рассказал": of an apposition parsed as two subjects, the noun
+    # nearest the verb names the speaker.
+    nominal = [c for c in subjects if c.pos in ("NOUN", "PROPN") and c.i < cue.i]
+    if len(subjects) > 1 and nominal:
+        return nominal[-1]
+    if subjects:
+        return subjects[0]
     before = _subject_before(par, cue)
     if before is not None:
         return before
