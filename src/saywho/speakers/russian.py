@@ -343,7 +343,7 @@ class RussianSpeakerResolver(ClusterBook):
             if ner is not None and ner.type == "LOC":
                 return self.named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
             if (ner is not None and ner.type == "ORG") or head.text.isupper():
-                # "ЕМУП «Х» E1.RU": the outlet told after the name is no part of it
+                # "МУП «Х» Ngs.ru": the outlet told after the name is no part of it
                 own = [par.tokens[i] for i in (ner.tokens if ner else [head.i]) if not is_outlet(par, i)] or [head]
                 return self.named("ORG", self.names.nominative_phrase(own), clean=not _owned(own))
             if name.lower() not in self.not_persons:
@@ -415,7 +415,7 @@ class RussianSpeakerResolver(ClusterBook):
                 return antecedent
         name = self.names.nominative_phrase(org)
         cluster = self.named("ORG", name, alias=description if org is not phrase else None, clean=not _owned(org))
-        short = _BRACKETED_SHORT.search(self.text[start:end])  # "в Федеральной таможенной службе (ФТС)"
+        short = _BRACKETED_SHORT.search(self.text[start:end])  # "в Федеральной налоговой службе (ФНС)"
         if short and short[1] != cluster.full_name and short[1] not in cluster.descriptions:
             cluster.descriptions.append(short[1])
         return cluster
@@ -539,9 +539,9 @@ class RussianSpeakerResolver(ClusterBook):
         return chosen
 
     def _epithet(self, head: RuToken, start: int, gender: str | None) -> Cluster | None:
-        """ "— сказал парламентарий", "по мнению ветерана", "возмущается мужчина": a bare person noun (no name)
+        """ "— сказал законодатель", "по мнению пенсионера", "сетует мужчина": a bare person noun (no name)
         is a definite reference to the named person just before (this paragraph or the one before), of the
-        gender the verb or a feminine noun ("москвичка") gives."""
+        gender the verb or a feminine noun ("петербурженка") gives."""
         gender = gender or ("f" if head.feat("Gender") == "Fem" else None)
         k = bisect.bisect_right(self.starts, start) - 1
         since = self.starts[max(0, k - 1)] if self.starts else 0
@@ -566,10 +566,10 @@ class RussianSpeakerResolver(ClusterBook):
 
 
 def _owned(org: list[RuToken]) -> bool:
-    """ "департамент транспорта Казани", "Мэрия Екатеринбурга": a capitalised name in the genitive after an
+    """ "департамент транспорта Казани", "Мэрия Новосибирска": a capitalised name in the genitive after an
     institution noun owns the institution, it does not name it (as "агентство Киодо" does)."""
     kind = org[0].text.islower() or (org[0].pos == "NOUN" and org[0].text[1:].islower())
-    # "управа района Люблино": an indeclinable name after a genitive noun is owned too
+    # "управа района Марьино": an indeclinable name after a genitive noun is owned too
     genitive = [t.feat("Case") == "Gen" or prev.feat("Case") == "Gen" for prev, t in zip(org, org[1:], strict=False)]
     return kind and any(t.text[:1].isupper() and g for t, g in zip(org[1:], genitive, strict=False))
 

@@ -324,7 +324,7 @@ class RussianRules:
         told = subject is not None and (is_outlet(par, subject.i) or _told_name(par, subject, cue))
         place = locative_source(par, cue) if subject is not None else None
         if place is not None and place.i != subject.i and subject.i in par.subtree(place):
-            told = True  # "В управе района Люблино пообещали": the parser's subject is the place's owner
+            told = True  # "В управе района Марьино пообещали": the parser's subject is the place's owner
         if told and locative_source(par, cue) is not None:
             # "В пресс-службе ПАО «Совкомфлот» ТАСС сообщили": an indeclinable outlet the parser took for the subject
             # is the addressee; the impersonal plural's source is the place "в пресс-службе …".
@@ -345,10 +345,10 @@ class RussianRules:
             first, last = phrase(par, place, par.sents[cue.sent].first, par.sents[cue.sent].last)
             first = max(first, place.i)
             while first > 0 and par.tokens[first - 1].pos == "ADJ" and par.tokens[first - 1].head == place.i:
-                first -= 1  # "в Федеральной таможенной службе"
+                first -= 1  # "в Федеральной налоговой службе"
             last = _without_outlet(par, first, last)
             while last > first and par.tokens[last].pos == "PUNCT" and par.tokens[last].text != ")":
-                last -= 1  # the outlet cut off: "в «Х» E1.RU" ends at the name
+                last -= 1  # the outlet cut off: "в «Х» Ngs.ru" ends at the name
             last = _with_quoted_name(par, _with_short_name(par, last))
             s, e = char_span(par, first, last)
             return s, e, (place.start, place.end)
@@ -758,7 +758,7 @@ def _with_quoted_name(par: RuParagraph, last: int) -> int:
 
 
 def _with_short_name(par: RuParagraph, last: int) -> int:
-    """ "в Федеральной таможенной службе (ФТС)": the short name in brackets belongs to the institution."""
+    """ "в Федеральной налоговой службе (ФНС)": the short name in brackets belongs to the institution."""
     nxt = par.tokens[last + 1 : last + 4]
     if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
         return last + 3
@@ -766,7 +766,7 @@ def _with_short_name(par: RuParagraph, last: int) -> int:
 
 
 def _told_name(par: RuParagraph, subject: RuToken, cue: RuToken) -> bool:
-    """ "В компании «Вестям» сообщили", "В службе (ФТС) «ЛГ» пояснили": a quoted name just before an impersonal
+    """ "В компании «Вестям» сообщили", "В службе (ФНС) «ЛГ» пояснили": a quoted name just before an impersonal
     plural cue, in the dative or after an institution already complete (its bracketed short name), is the
     outlet told, not the speaker ("в ООО «Ромашка» сообщили" names the company)."""
     k = subject.i - 1

@@ -170,13 +170,13 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
             or _agrees_before(par, k, tok)
             or _legal_form(par, k)
         ):
-            k -= 1  # "в самой компании", "в «Росатоме»", "в Федеральной таможенной службе", "в АО «Мосгаз»"
+            k -= 1  # "в самой компании", "в «Росатоме»", "в Федеральной налоговой службе", "в АО «Россети»"
         prev = par.tokens[k] if k >= sent[0].i else None
         if prev is None or prev.lower not in ("в", "во"):
             continue
-        between = range(tok.i + 1, cue.i)  # "в ЕМУП «Х» E1.RU рассказали": only the outlet told in between
+        between = range(tok.i + 1, cue.i)  # "в МУП «Х» Ngs.ru рассказали": only the outlet told in between
         attached = tok.head == cue.i or abs(tok.i - cue.i) <= 4 or all(_told_or_punct(par, j) for j in between)
-        quoted_name = tok.text[:1].isupper() and par.tokens[tok.i - 1].text in ("«", '"', "„")  # "в ЕМУП «Х»"
+        quoted_name = tok.text[:1].isupper() and par.tokens[tok.i - 1].text in ("«", '"', "„")  # "в МУП «Х»"
         named = par.span_at(tok) is not None or tok.lemma in lx.INSTITUTION_NOUNS or quoted_name
         if attached and named and (tok.feat("Case") in (None, "Loc", "Acc", "Dat", "Gen") or quoted_name):
             return tok
@@ -195,12 +195,12 @@ def _legal_form(par: RuParagraph, k: int) -> bool:
 
 
 def _agrees_before(par: RuParagraph, k: int, noun: RuToken) -> bool:
-    """An adjective in the noun's case before it ("в Федеральной таможенной службе")."""
+    """An adjective in the noun's case before it ("в Федеральной налоговой службе")."""
     tok = par.tokens[k]
     return tok.pos == "ADJ" and tok.head == noun.i and tok.feat("Case") == noun.feat("Case")
 
 
-# A web address written as a name ("E1.RU", "Lenta.ru"), the parser splits it into several tokens.
+# A web address written as a name ("Ngs.ru", "Lenta.ru"), the parser splits it into several tokens.
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|su|com|net|org|info|io|рф)", re.IGNORECASE)
 
 
@@ -215,14 +215,14 @@ def glued(par: RuParagraph, k: int) -> tuple[int, int]:
 
 
 def is_web_name(par: RuParagraph, k: int) -> bool:
-    """Token `k` is part of a site's address used as its name ("E1.RU пояснили"): an outlet."""
+    """Token `k` is part of a site's address used as its name ("Ngs.ru пояснили"): an outlet."""
     first, last = glued(par, k)
     text = "".join(t.text for t in par.tokens[first : last + 1]).strip('«»"„“.,;:')
     return bool(_DOMAIN.fullmatch(text))
 
 
 def is_outlet(par: RuParagraph, k: int) -> bool:
-    """A known outlet, in any case ("Ведомостям", "Известиям"), or a site named by its address."""
+    """A known outlet, in any case ("Коммерсанту", "Интерфаксу"), or a site named by its address."""
     tok = par.tokens[k]
     low = tok.lower
     stems = (o[:-1] for o in lx.OUTLETS if len(o) > 5)
