@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, OUTLETS, SOURCE_NOUNS
+from saywho.attribution.ru.lexicon import ADDRESSEE_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, SOURCE_NOUNS
+from saywho.attribution.ru.tokens import is_outlet
 from saywho.attribution.spans import Candidate
 from saywho.document import Entity, Role
 from saywho.nlp.russian import RuParagraph, RussianNLP, RuToken
@@ -43,7 +44,11 @@ _SURNAME_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Collective nouns that name many speakers though they do not decline ("СМИ пишут"): groups, not organisations.
 _COLLECTIVES = frozenset({"сми"})
 # Institutions that refer back to one named before ("в ведомстве", "в самой компании"): speak as that one.
-_ANAPHORIC_ORGS = frozenset("ведомство министерство компания ассоциация регулятор организация учреждение".split())
+# An institution's short name in brackets after its full name: another name of it.
+_BRACKETED_SHORT = re.compile(r"\(([A-ZА-ЯЁ]{2,})\)$")
+_ANAPHORIC_ORGS = frozenset(
+    "ведомство министерство компания ассоциация регулятор организация учреждение клуб предприятие".split()
+)
 
 
 def is_patronymic(word: str) -> bool:
@@ -338,9 +343,9 @@ class RussianSpeakerResolver(ClusterBook):
             if ner is not None and ner.type == "LOC":
                 return self.named("GPE", self.names.name([par.tokens[i] for i in ner.tokens]))
             if (ner is not None and ner.type == "ORG") or head.text.isupper():
-                return self.named(
-                    "ORG", self.names.nominative_phrase([par.tokens[i] for i in (ner.tokens if ner else [head.i])])
-                )
+                # "МУП «Х» Ngs.ru": the outlet told after the name is no part of it
+                own = [par.tokens[i] for i in (ner.tokens if ner else [head.i]) if not is_outlet(par, i)] or [head]
+                return self.named("ORG", self.names.nominative_phrase(own), clean=not _owned(own))
             if name.lower() not in self.not_persons:
                 cluster = Cluster(type="PERSON", names=[name], gender=hint)
                 self.clusters.append(cluster)
@@ -353,6 +358,12 @@ class RussianSpeakerResolver(ClusterBook):
         if head.feat("Number") == "Plur":
             return self._group(par, head, s, e)
         phrase = self._source_tokens(par, s, e)
+        if self.text[s : s + 1] in ("«", "„", '"') and phrase:  # "по данным «Футбольного курьера»": a title
+            return self.named("ORG", self.names.nominative_phrase(phrase))
+        if not qualified and _is_epithet(head, phrase):
+            cluster = self._epithet(head, s, hint)
+            if cluster is not None:
+                return self.remember(cluster, cand)
         label = self.names.nominative_phrase(phrase) if phrase else head.text
         label = label[:1].lower() + label[1:]  # "Эксперты считают" -> "эксперты"; keeps "агентство Bloomberg"
         # "Источник в правительстве рассказал": an unnamed source is someone ("По его словам" reaches it).
@@ -394,17 +405,20 @@ class RussianSpeakerResolver(ClusterBook):
         if phrase[0].lemma == "пресс-служба" and len(phrase) > 1:
             org = phrase[1:]
         description = self.names.nominative_phrase(phrase)
-        if len(org) == 1 and org[0].lemma in _ANAPHORIC_ORGS:
-            antecedent = self._antecedent_org(start, "ministry" if org[0].lemma == "министерство" else "any")
+        # "антимонопольного ведомства": lowercase adjectives do not name it, it still refers back
+        bare = [t for t in org if not (t.pos == "ADJ" and t.text.islower())]
+        if len(bare) == 1 and bare[0] is org[-1] and bare[0].lemma in _ANAPHORIC_ORGS:
+            antecedent = self._antecedent_org(start, "ministry" if bare[0].lemma == "министерство" else "any")
             if antecedent is not None:
                 if description.lower() not in (d.lower() for d in antecedent.descriptions):
                     antecedent.descriptions.append(description[:1].lower() + description[1:])
                 return antecedent
         name = self.names.nominative_phrase(org)
-        # "департамент транспорта Казани": a capitalised name in the genitive owns the institution, it does not
-        # name it (as "агентство Киодо" does).
-        owned = any(t.text[:1].isupper() and t.feat("Case") == "Gen" for t in org[1:]) and org[0].text.islower()
-        return self.named("ORG", name, alias=description if org is not phrase else None, clean=not owned)
+        cluster = self.named("ORG", name, alias=description if org is not phrase else None, clean=not _owned(org))
+        short = _BRACKETED_SHORT.search(self.text[start:end])  # "в Федеральной налоговой службе (ФНС)"
+        if short and short[1] != cluster.full_name and short[1] not in cluster.descriptions:
+            cluster.descriptions.append(short[1])
+        return cluster
 
     def _antecedent_org(self, before: int, kind: str = "any") -> Cluster | None:
         """The organisation named last before `before`, in its paragraph or the two before it: a speaking one,
@@ -419,7 +433,7 @@ class RussianSpeakerResolver(ClusterBook):
         for par in self.paragraphs[first : k + 1]:
             for span in par.spans:
                 tokens = [par.tokens[i] for i in span.tokens]
-                outlet = any(t.lower in OUTLETS or t.lower in self.not_persons for t in tokens)
+                outlet = any(is_outlet(par, t.i) or self._publisher_name(t.text) for t in tokens)
                 organisation = span.type == "ORG" or rl.is_ministry(tokens[0].text)
                 actor = kind != "actor" or any(t.rel in ("nsubj", "nsubj:pass") for t in tokens)
                 if organisation and actor and span.end <= before and not outlet and not self.in_quote(span.start):
@@ -434,6 +448,12 @@ class RussianSpeakerResolver(ClusterBook):
         if self.starts and start < self.starts[first]:
             return None
         return what if isinstance(what, Cluster) else self.named("ORG", self.names.nominative_phrase(what))
+
+    def _publisher_name(self, word: str) -> bool:
+        """The article's own outlet, by name or by its initials ("РГ" in an article of «Российская газета»)."""
+        low = word.lower()
+        initials = {"".join(w[:1] for w in p.split()) for p in self.not_persons if len(p.split()) > 1}
+        return low in self.not_persons or (word.isupper() and low in initials)
 
     def _most_mentioned(self, found: list[tuple[int, Cluster | list[RuToken]]]) -> tuple[int, Cluster | list[RuToken]]:
         """The organisation the article names most often (the last on a tie): a bare "документ" is the one the
@@ -518,6 +538,20 @@ class RussianSpeakerResolver(ClusterBook):
             chosen.gender = chosen.gender or gender
         return chosen
 
+    def _epithet(self, head: RuToken, start: int, gender: str | None) -> Cluster | None:
+        """ "— сказал законодатель", "по мнению пенсионера", "сетует мужчина": a bare person noun (no name)
+        is a definite reference to the named person just before (this paragraph or the one before), of the
+        gender the verb or a feminine noun ("петербурженка") gives."""
+        gender = gender or ("f" if head.feat("Gender") == "Fem" else None)
+        k = bisect.bisect_right(self.starts, start) - 1
+        since = self.starts[max(0, k - 1)] if self.starts else 0
+        recent = [id(c) for ms, _, c in self.timeline if since <= ms < start]
+        for cluster in self.recent_persons(start, start):
+            if id(cluster) in recent and cluster.names and not (gender and cluster.gender and gender != cluster.gender):
+                cluster.gender = cluster.gender or gender
+                return cluster
+        return None
+
     # -- token helpers ---------------------------------------------------------------------------------
     def _token_at(self, span: tuple[int, int]) -> tuple[RuParagraph, RuToken] | None:
         k = bisect.bisect_right(self.starts, span[0]) - 1
@@ -529,6 +563,23 @@ class RussianSpeakerResolver(ClusterBook):
 
     def _source_tokens(self, par: RuParagraph, start: int, end: int) -> list[RuToken]:
         return [t for t in par.tokens if start <= t.start and t.end <= end and t.pos != "PUNCT"]
+
+
+def _owned(org: list[RuToken]) -> bool:
+    """ "департамент транспорта Казани", "Мэрия Новосибирска": a capitalised name in the genitive after an
+    institution noun owns the institution, it does not name it (as "агентство Киодо" does)."""
+    kind = org[0].text.islower() or (org[0].pos == "NOUN" and org[0].text[1:].islower())
+    # "управа района Марьино": an indeclinable name after a genitive noun is owned too
+    genitive = [t.feat("Case") == "Gen" or prev.feat("Case") == "Gen" for prev, t in zip(org, org[1:], strict=False)]
+    return kind and any(t.text[:1].isupper() and g for t, g in zip(org[1:], genitive, strict=False))
+
+
+def _is_epithet(head: RuToken, phrase: list[RuToken]) -> bool:
+    """A person noun with at most adjectives before it ("серб", "молодой человек"), no name, no other noun: an
+    epithet for someone named before (unnamed sources, "источник", are new persons)."""
+    if head.pos != "NOUN" or head.feat("Animacy") != "Anim" or head.lemma in SOURCE_NOUNS or head.text[:1].isupper():
+        return False
+    return all(t is head or t.pos in ("ADJ", "DET") for t in phrase) and not any(t.pos == "DET" for t in phrase)
 
 
 def _ministry_like(name: str) -> bool:

@@ -24,6 +24,7 @@ from saywho.attribution.ru.tokens import (
     document_after,
     is_cue,
     is_gerund,
+    is_outlet,
     locative_source,
     nominative_start,
     person_span_at,
@@ -197,6 +198,7 @@ class RussianRules:
                 return None
             place = toks[1]
             end = next((t.i - 1 for t in toks[2:] if t.pos == "PUNCT" or _ends_place(par, t)), toks[-1].i)
+            end = _with_quoted_name(par, end)  # "в пресс-службе АО «Мосэнерго»"
             return place.start, par.tokens[end].end, (place.start, place.end)
         subject = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS and c.i > cue.i), None)
         if not nominative_start(first) and (
@@ -319,7 +321,11 @@ class RussianRules:
     def _source_before(self, par: RuParagraph, cue: RuToken) -> tuple[int, int, tuple[int, int]] | None:
         """The subject of a cue (or of the verb a gerund hangs on), or an impersonal "в Кремле"."""
         subject = subject_of(par, cue)
-        if subject is not None and subject.lower in lx.OUTLETS and locative_source(par, cue) is not None:
+        told = subject is not None and (is_outlet(par, subject.i) or _told_name(par, subject, cue))
+        place = locative_source(par, cue) if subject is not None else None
+        if place is not None and place.i != subject.i and subject.i in par.subtree(place):
+            told = True  # "В управе района Марьино пообещали": the parser's subject is the place's owner
+        if told and locative_source(par, cue) is not None:
             # "В пресс-службе ПАО «Совкомфлот» ТАСС сообщили": an indeclinable outlet the parser took for the subject
             # is the addressee; the impersonal plural's source is the place "в пресс-службе …".
             subject = None
@@ -338,7 +344,12 @@ class RussianRules:
         if place is not None:
             first, last = phrase(par, place, par.sents[cue.sent].first, par.sents[cue.sent].last)
             first = max(first, place.i)
+            while first > 0 and par.tokens[first - 1].pos == "ADJ" and par.tokens[first - 1].head == place.i:
+                first -= 1  # "в Федеральной налоговой службе"
             last = _without_outlet(par, first, last)
+            while last > first and par.tokens[last].pos == "PUNCT" and par.tokens[last].text != ")":
+                last -= 1  # the outlet cut off: "в «Х» Ngs.ru" ends at the name
+            last = _with_quoted_name(par, _with_short_name(par, last))
             s, e = char_span(par, first, last)
             return s, e, (place.start, place.end)
         return None
@@ -601,10 +612,16 @@ class RussianRules:
             head = (possessive.start, possessive.end)
             return _Parenthetical(tok.i, noun.i, possessive.i, possessive.i, cue, head)
         rest = [t for t in sentence_tokens(par, tok) if t.i > k]
-        if not rest or rest[0].pos not in ("NOUN", "PROPN", "ADJ", "DET") or rest[0].feat("Case") not in (None, "Gen"):
+        quoted = len(rest) > 1 and rest[0].text in _OPENING_QUOTES and rest[1].text[:1].isupper()
+        named = rest[1:] if quoted else rest  # "по данным «Спорт-Курьера»": an outlet may be the source
+        if (
+            not named
+            or named[0].pos not in ("NOUN", "PROPN", "ADJ", "DET")
+            or named[0].feat("Case") not in (None, "Gen")
+        ):
             return None
         last = next((t.i - 1 for t in rest if t.pos == "PUNCT" and t.text not in ("«", "»", '"')), rest[-1].i)
-        head_tok = next((t for t in rest if t.i <= last and t.pos in ("NOUN", "PROPN")), rest[0])
+        head_tok = next((t for t in named if t.i <= last and t.pos in ("NOUN", "PROPN")), named[0])
         return _Parenthetical(tok.i, last, rest[0].i, last, cue, (head_tok.start, head_tok.end))
 
     def _as_said(self, par: RuParagraph, tok: RuToken) -> _Parenthetical | None:
@@ -719,10 +736,47 @@ def _without_outlet(par: RuParagraph, first: int, last: int) -> int:
     компании РБК"): a quoted or known outlet's name after the institution."""
     for k in range(first + 1, last + 1):
         tok = par.tokens[k]
-        quoted = tok.text in _OPENING_QUOTES and any(t.lower in lx.OUTLETS for t in par.tokens[k + 1 : last + 2])
-        if quoted or (tok.lower in lx.OUTLETS and tok.feat("Case") != "Gen"):
+        quoted = tok.text in _OPENING_QUOTES and any(is_outlet(par, t.i) for t in par.tokens[k + 1 : last + 2])
+        if quoted or (is_outlet(par, k) and tok.feat("Case") != "Gen"):
             return max(first, k - 1)
     return last
+
+
+def _with_quoted_name(par: RuParagraph, last: int) -> int:
+    """ "в пресс-службе АО «Мосэнерго»": the quoted name after a legal form is the organisation's name."""
+    tok = par.tokens[last]
+    if not (tok.text.isupper() and len(tok.text) >= 2) or last + 1 >= len(par.tokens):
+        return last
+    closing = _OPENING_QUOTES.get(par.tokens[last + 1].text)
+    if closing is None:
+        return last
+    end = next((k for k in range(last + 2, min(last + 8, len(par.tokens))) if par.tokens[k].text in closing), None)
+    told = end is not None and any(
+        is_outlet(par, k) or par.tokens[k].feat("Case") == "Dat" for k in range(last + 2, end)
+    )
+    return end if end is not None and not told else last  # "в пресс-службе ЦБ „Ъ“": the outlet told
+
+
+def _with_short_name(par: RuParagraph, last: int) -> int:
+    """ "в Федеральной налоговой службе (ФНС)": the short name in brackets belongs to the institution."""
+    nxt = par.tokens[last + 1 : last + 4]
+    if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
+        return last + 3
+    return last
+
+
+def _told_name(par: RuParagraph, subject: RuToken, cue: RuToken) -> bool:
+    """ "В компании «Вестям» сообщили", "В службе (ФНС) «ЛГ» пояснили": a quoted name just before an impersonal
+    plural cue, in the dative or after an institution already complete (its bracketed short name), is the
+    outlet told, not the speaker ("в ООО «Ромашка» сообщили" names the company)."""
+    k = subject.i - 1
+    while k >= 0 and par.tokens[k].text in _OPENING_QUOTES:
+        k -= 1
+    quoted = k < subject.i - 1
+    before_cue = all(t.pos == "PUNCT" for t in par.tokens[subject.i + 1 : cue.i])
+    if not (quoted and before_cue and cue.i > subject.i):
+        return False
+    return subject.feat("Case") == "Dat" or (k >= 0 and par.tokens[k].text == ")")
 
 
 def find_russian_candidates(text: str, paragraphs: list[RuParagraph], quotes: list[Quotation]) -> list[Candidate]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from saywho.attribution.ru import lexicon as lx
 from saywho.nlp.russian import RuParagraph, RuToken
 
@@ -25,7 +27,15 @@ def is_cue(tok: RuToken, par: RuParagraph | None = None) -> bool:
         return cue_object(tok, par) is not None
     if tok.lemma in lx.DOCUMENT_VERBS:
         return par is not None and document_after(par, tok) is not None
+    if tok.lemma in ("передавать", "передать") and par is not None:
+        return _relays(par, tok)
     return tok.lemma in lx.REPORTING_VERBS or tok.lemma in lx.BELIEF_PREDICATES or tok.lemma in lx.NAMING_VERBS
+
+
+def _relays(par: RuParagraph, tok: RuToken) -> bool:
+    """ "…, передает агентство «Москва» со ссылкой на префектуру": "передает" reports only as a relay."""
+    after = [t.lower for t in par.tokens[tok.i + 1 : tok.i + 9] if t.sent == tok.sent]
+    return any(after[k : k + 3] == ["со", "ссылкой", "на"] for k in range(len(after)))
 
 
 def cue_object(tok: RuToken, par: RuParagraph | None) -> RuToken | None:
@@ -71,9 +81,14 @@ def nominative_start(tok: RuToken) -> bool:
 
 def subject_of(par: RuParagraph, cue: RuToken) -> RuToken | None:
     """The grammatical subject of a cue; for a coordinated verb or a gerund, the subject of its head verb."""
-    own = next((c for c in par.children(cue) if c.rel in SUBJECT_RELS), None)
-    if own is not None:
-        return own
+    subjects = [c for c in par.children(cue) if c.rel in SUBJECT_RELS]
+    # "Один из авторов, первый зампред … X рассказал": of an apposition parsed as two subjects, the noun
+    # nearest the verb names the speaker.
+    nominal = [c for c in subjects if c.pos in ("NOUN", "PROPN") and c.i < cue.i]
+    if len(subjects) > 1 and nominal:
+        return nominal[-1]
+    if subjects:
+        return subjects[0]
     before = _subject_before(par, cue)
     if before is not None:
         return before
@@ -149,13 +164,66 @@ def locative_source(par: RuParagraph, cue: RuToken) -> RuToken | None:
         if tok.pos not in ("NOUN", "PROPN"):
             continue
         k = tok.i - 1
-        while k > sent[0].i and (par.tokens[k].lemma == "сам" or par.tokens[k].text in ("«", '"', "„", "“")):
-            k -= 1  # "в самой компании", "в «Росатоме»"
+        while k > sent[0].i and (
+            par.tokens[k].lemma == "сам"
+            or par.tokens[k].text in ("«", '"', "„", "“")
+            or _agrees_before(par, k, tok)
+            or _legal_form(par, k)
+        ):
+            k -= 1  # "в самой компании", "в «Росатоме»", "в Федеральной налоговой службе", "в АО «Россети»"
         prev = par.tokens[k] if k >= sent[0].i else None
         if prev is None or prev.lower not in ("в", "во"):
             continue
-        attached = tok.head == cue.i or abs(tok.i - cue.i) <= 4
-        named = par.span_at(tok) is not None or tok.lemma in lx.INSTITUTION_NOUNS
-        if attached and named and tok.feat("Case") in (None, "Loc", "Acc", "Dat", "Gen"):
+        between = range(tok.i + 1, cue.i)  # "в МУП «Х» Ngs.ru рассказали": only the outlet told in between
+        attached = tok.head == cue.i or abs(tok.i - cue.i) <= 4 or all(_told_or_punct(par, j) for j in between)
+        quoted_name = tok.text[:1].isupper() and par.tokens[tok.i - 1].text in ("«", '"', "„")  # "в МУП «Х»"
+        named = par.span_at(tok) is not None or tok.lemma in lx.INSTITUTION_NOUNS or quoted_name
+        if attached and named and (tok.feat("Case") in (None, "Loc", "Acc", "Dat", "Gen") or quoted_name):
             return tok
     return None
+
+
+def _told_or_punct(par: RuParagraph, k: int) -> bool:
+    return par.tokens[k].pos == "PUNCT" or is_outlet(par, k)
+
+
+def _legal_form(par: RuParagraph, k: int) -> bool:
+    """A capitalised abbreviation of a legal form before a quoted name ("АО «…»", "ГБУ «…»")."""
+    tok = par.tokens[k]
+    nxt = par.tokens[k + 1] if k + 1 < len(par.tokens) else None
+    return tok.text.isupper() and len(tok.text) >= 2 and nxt is not None and nxt.text in ("«", '"', "„")
+
+
+def _agrees_before(par: RuParagraph, k: int, noun: RuToken) -> bool:
+    """An adjective in the noun's case before it ("в Федеральной налоговой службе")."""
+    tok = par.tokens[k]
+    return tok.pos == "ADJ" and tok.head == noun.i and tok.feat("Case") == noun.feat("Case")
+
+
+# A web address written as a name ("Ngs.ru", "Lenta.ru"), the parser splits it into several tokens.
+_DOMAIN = re.compile(r"[\w-]+\.(?:ru|su|com|net|org|info|io|рф)", re.IGNORECASE)
+
+
+def glued(par: RuParagraph, k: int) -> tuple[int, int]:
+    """Token range [first, last] of the run written without spaces around token `k` ("E", "1", ".", "RU")."""
+    first = last = k
+    while first > 0 and par.tokens[first - 1].end == par.tokens[first].start:
+        first -= 1
+    while last + 1 < len(par.tokens) and par.tokens[last].end == par.tokens[last + 1].start:
+        last += 1
+    return first, last
+
+
+def is_web_name(par: RuParagraph, k: int) -> bool:
+    """Token `k` is part of a site's address used as its name ("Ngs.ru пояснили"): an outlet."""
+    first, last = glued(par, k)
+    text = "".join(t.text for t in par.tokens[first : last + 1]).strip('«»"„“.,;:')
+    return bool(_DOMAIN.fullmatch(text))
+
+
+def is_outlet(par: RuParagraph, k: int) -> bool:
+    """A known outlet, in any case ("Коммерсанту", "Интерфаксу"), or a site named by its address."""
+    tok = par.tokens[k]
+    low = tok.lower
+    stems = (o[:-1] for o in lx.OUTLETS if len(o) > 5)
+    return low in lx.OUTLETS or tok.lemma in lx.OUTLETS or low.startswith(tuple(stems)) or is_web_name(par, k)
