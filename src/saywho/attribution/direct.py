@@ -94,7 +94,7 @@ def _reporting_clause(
             subject = None
         if subject is None:
             # "…," said the senator. — the noun after the verb, whatever the parser made of it (even the object of
-            # the quotation's own verb: "– … reach the river – added Wojcik."), but not an object in the clause.
+            # the quotation's own verb: "– … reach the river – added Nowak."), but not an object in the clause.
             subject = next(
                 (
                     t
@@ -322,7 +322,7 @@ def _quotation_with_clause(q: Quotation, par: Paragraph, cue: list[Token], subje
     )
 
 
-# "Karaj resident X told the agency's reporter: We have had no water for three nights.": translations from Persian
+# "A resident X told the agency's reporter: We have had no water for three nights.": translations from Persian
 # (and other languages whose news drop the marks) print a speaker's words after a colon without quotation marks.
 # A new sentence after the colon, up to the paragraph's end, introduced by a speech verb with its own subject, is
 # the speaker's words. A lower-case continuation ("X clarified: the schools will open") stays indirect speech.

@@ -138,7 +138,7 @@ def _dash_closes(text: str, i: int, para_end: int, opener: str = "") -> bool:
 # Polish, Serbian and Hungarian news close a dialogue line with a bare dash: "– Text – said X." / "- Text -
 # Papović stated." There is no comma before the dash, so only the clause after it tells the dash from a dash in
 # prose ("the Rába - Danube canal", "2020 - 2024", "an – aside –"): a speech verb and its speaker that end the
-# sentence, verb first ("said the politician", "added Wojcik at the briefing") or speaker first ("she said",
+# sentence, verb first ("said the politician", "added Nowak at the briefing") or speaker first ("she said",
 # "Papović stated", "the minister said"). Verbs that are mostly narration ("show", "find", "continue") are left out.
 _BARE_CLAUSE_END = re.compile(r"[.!?…,;:]|$", re.MULTILINE)
 _BARE_CLAUSE_MAX_WORDS = 10

@@ -35,7 +35,7 @@ _SO_SOURCE_TOKENS = 8
 
 
 def so_source(tail: list[Token]) -> tuple[Token, list[Token]] | None:
-    """ "…," so Fenzl. / …, so the ministry.": the German «so X» ("according to X") rendered word for word; the
+    """ "…," so Huber. / …, so the ministry.": the German «so X» ("according to X") rendered word for word; the
     speaker is a short noun phrase after "so" that ends the sentence. English puts no bare noun phrase after a
     "so" that ends a sentence, so the shape is safe outside credited translations too. The cue and the source
     tokens, or None."""

@@ -19,9 +19,9 @@ from saywho.nlp.english import Paragraph
 _TRANSCRIPT_RE = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’\- ]{1,38}[A-Z.]):[ \t]+(?=\S)")
 # A headline "Name: claim" — a short capitalised label of at most four words.
 _HEADLINE_RE = re.compile(r"(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?=[A-Z\"“‘'])")
-# Translated headlines and subheadings vary the shape: a lower-case claim ("Wody Polskie: boats will stay in
-# port"), a label behind a first clause or sentence ("Prices up 6 percent, Radović: the vulnerable will be
-# protected"; "Quake in the night. Manzoni: "Schools stay closed""), and an institution's name with its function
+# Translated headlines and subheadings vary the shape: a lower-case claim ("Water Authority: boats will stay in
+# port"), a label behind a first clause or sentence ("Prices up 6 percent, Petrović: the vulnerable will be
+# protected"; "Quake in the night. Rossi: "Schools stay closed""), and an institution's name with its function
 # words ("Ministry of Employment and Labor: "…""). These count only when the label names someone (`_names_speaker`).
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
 _LABEL = rf"{_NAME_WORD}(?:(?: (?:of|and|for|the|de|del|di|da|dos|von|van|al|el|bin))* {_NAME_WORD}){{0,5}}"
@@ -102,7 +102,7 @@ class _ProperWords:
 def _names_speaker(par: Paragraph, start: int, end: int, names: _ProperWords) -> bool:
     """Whether par.text[start:end] names someone: a proper name, an organisation, or a post ("Minister of X").
 
-    A headline's parse is poor ("Manzoni" a common noun): a word the article's copy uses in a name counts too."""
+    A headline's parse is poor ("Rossi" a common noun): a word the article's copy uses in a name counts too."""
     label = par.text[start:end]
     words = label.lower().replace("’", "'").split()
     if not words or words[0] in _PAGE_LABELS or words[-1] in _PAGE_LABELS:

@@ -33,7 +33,7 @@ TITLE_ABBREVIATIONS = (
     "Maj.", "Adm.", "Brig.", "Cmdr.", "Insp.", "Supt.", "Amb.", "Hon.", "Msgr.", "Rev.",
     # Polish, Czech and Slovak news write academic titles in lower case: "the hydrologist …, prof. Jan Mazur".
     "prof.", "dr.", "ing.", "mgr.",
-    "Atty.", "Engr.",  # Philippine news: "chairperson Atty. Rommel Baluyot"
+    "Atty.", "Engr.",  # Philippine news: "chairperson Atty. Ramon Santos"
 )  # fmt: skip
 
 

@@ -105,11 +105,11 @@ def _person_after_organisation(ent: SpacySpan) -> SpacySpan | None:
     words = list(ent)
     honorific = max((k for k, t in enumerate(words[:-2]) if _honorific(t) and len(t.text) > 1), default=None)
     if honorific is not None and all(_name_word(t) for t in words[honorific + 1 :]):
-        # "MMA President Dr Kalai Selvan Rajoo": the name after an honorific, whatever NER took with it.
+        # "MMA President Dr Kumar Selvam Raju": the name after an honorific, whatever NER took with it.
         return SpacySpan(ent.doc, words[honorific + 1].i, ent.end, label="PERSON")
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and _honorific(before) and len(before.text) > 1 and all(_name_word(t) for t in words):
-        return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr | Kalai Selvan Rajoo" tagged ORG
+        return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr | Kumar Selvam Raju" tagged ORG
     if 2 <= len(words) <= 3 and ent.root.dep_ == "appos" and _titled(ent.root.head):
         # "The head of the department, Magnus Brunner, ...": a name in apposition to a title, tagged ORG.
         if all(_name_word(t) for t in words):
@@ -149,7 +149,7 @@ def _titled(t: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _TITLE_LOWER
 
 
-# Prepositions that follow a name in a title phrase ("… Arief Wicaksono in Jakarta") but rarely sit inside an
+# Prepositions that follow a name in a title phrase ("… Budi Santoso in Jakarta") but rarely sit inside an
 # organisation's name (which takes "of", "for", "on" and "and").
 _PLACE_AFTER_NAME = frozenset("in at from during".split())
 
@@ -168,7 +168,7 @@ def _names_after_titles(doc: Doc) -> list[SpacySpan]:
             continue
         t = doc[i]
         end = t.i + 2
-        place_at = None  # "Minister of Transportation Arief Wicaksono in Jakarta": where he spoke may end it
+        place_at = None  # "Minister of Transportation Budi Santoso in Jakarta": where he spoke may end it
         while end < len(doc) and end - t.i < 16 and _in_title_phrase(doc[end]):
             if place_at is None and doc[end].lower_ in _PLACE_AFTER_NAME and end - t.i >= 4:
                 place_at = end if _name_word(doc[end - 1]) else None
@@ -225,7 +225,7 @@ _NAME_PUNCT = frozenset('"“”«»„()')
 
 
 def _with_name_after_honorific(ent: SpacySpan) -> SpacySpan:
-    """ "Datuk Dr Rahimah Abdul Latif" for NER's "Abdul Latif": the given names between an honorific and the span."""
+    """ "Datuk Dr Aminah Abdul Rahman" for NER's "Abdul Latif": the given names between an honorific and the span."""
     doc, start = ent.doc, ent.start
     while start > 0 and ent.start - start < 2 and _name_word(doc[start - 1]) and not _honorific(doc[start - 1]):
         start -= 1
@@ -392,7 +392,7 @@ def _not_a_person(ent: SpacySpan) -> bool:
     title_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _TITLE_LOWER
     right_after_of = ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the")
     if title_of and right_after_of and after is not None and after.text in (",", ")"):
-        # "The mayor of Trnava, Jan Novak", "Group Head of Jasa Marga, Lisye Octaviana": the place or body a
+        # "The mayor of Trnava, Jan Novak", "Group Head of Bina Marga, Dewi Lestari": the place or body a
         # title is of, then the name (never "the head of <a person>"; "of Putin's office" goes on with "'s").
         return True
     kind = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -425,11 +425,11 @@ def _named_thing(ent: SpacySpan) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ORG_WORDS:
-        return True  # "the Department of Agriculture of Ben Tre", "the Institute of Water Resources Research"
+        return True  # "the Department of Agriculture of Long An", "the Institute of Water Resources Research"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
         return True  # "the representative of the people of Shiraz": a place
     if (before is not None and before.text in "()") or (after is not None and after.text == ")"):
-        # "the National Police (Kakorlantas Polri)": an abbreviation in brackets names a body; "PT Jasa Marga
+        # "the National Police (Korlantas Polri)": an abbreviation in brackets names a body; "PT Bina Marga
         # (Persero) Tbk": what follows the brackets goes on with the name.
         return True
     if before is not None and before.lower_ == "the" and not ent.text.endswith("s"):
@@ -437,8 +437,8 @@ def _named_thing(ent: SpacySpan) -> bool:
     if any(t.lower_ in ORG_NAME_NOUNS for t in ent):
         return True  # "Land Transportation Franchising (and Regulatory Board)": words of a body's name
     if has_legal_form(doc[max(0, ent.start - 1) : min(len(doc), ent.end + 4)].text):
-        return True  # "PT Jasa Marga (Persero) Tbk", "Gazprom Neft PJSC": a company's legal form beside the name
-    return _listed_under_common_noun(root)  # "the dams Lar, Latyan and Karaj": names listed after what they are
+        return True  # "PT Bina Marga (Persero) Tbk", "Gazprom Neft PJSC": a company's legal form beside the name
+    return _listed_under_common_noun(root)  # "the dams Amir, Kabir and Zayand": names listed after what they are
 
 
 def _listed_under_common_noun(root: Token) -> bool:
@@ -448,7 +448,7 @@ def _listed_under_common_noun(root: Token) -> bool:
         first = first.head
     if first.dep_ in ("appos", "compound") and first.head.tag_ == "NNS" and first.head.text.islower():
         return True
-    # "the dams Lar, Latyan and Karaj": the parser makes the plural kind a compound of the first name.
+    # "the dams Amir, Kabir and Zayand": the parser makes the plural kind a compound of the first name.
     return any(
         c.dep_ in ("compound", "nmod")
         and c.text.islower()

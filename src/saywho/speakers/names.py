@@ -20,7 +20,7 @@ HONORIFICS = frozenset(
         "dr",
         "prof",
         "sir",
-        # Malaysian and Bruneian honours and forms of address ("Datuk Dr Rahimah …", "Puan Siti …"), the
+        # Malaysian and Bruneian honours and forms of address ("Datuk Dr Aminah …", "Puan Siti …"), the
         # Philippine attorney and engineer ("Atty. Rommel …", "Engr. Ana …").
         "datuk",
         "datin",

@@ -441,7 +441,7 @@ class SpeakerResolver(ClusterBook):
                 return self.named("ORG", name, _strip_determiner(source_text))
             if head.ent_type_ in ("GPE", "LOC", "NORP"):
                 return self._state(head, source_text)
-            if has_legal_form(source_text):  # "PT Jasa Marga (Persero) Tbk stated": a company, named in full
+            if has_legal_form(source_text):  # "PT Bina Marga (Persero) Tbk stated": a company, named in full
                 return self.named("ORG", _strip_determiner(source_text, lower=False))
             if (head.ent_type_ in ("ORG", "FAC") and not _looks_like_person(name)) or _looks_like_org(name):
                 return self.named("ORG", _strip_determiner(self._entity_text(head)), _strip_determiner(source_text))
@@ -521,7 +521,7 @@ class SpeakerResolver(ClusterBook):
         return speakers
 
     def merge_short_names(self, speakers: list[Cluster | None]) -> list[Cluster | None]:
-        """ "Kemenhub predicts …" where the article writes "the Ministry of Transportation (Kemenhub)": a one-word
+        """ "Kemenpu predicts …" where the article writes "the Ministry of Public Works (Kemenpu)": a one-word
         name NER took for a person is the short name of the organisation it stands in brackets after."""
         for short in [c for c in self.clusters if c.type == "PERSON" and len(c.names) == 1 and " " not in c.names[0]]:
             name = short.names[0]
@@ -742,7 +742,7 @@ class SpeakerResolver(ClusterBook):
         if chosen is None and (not keys or noun in _LOOSE_NOUNS) and pool and not _named_complement(head):
             chosen = pool[0]  # "the expert" after an association's president: who just spoke
         if chosen is None and pool and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children):
-            # "This representative of the people of Karaj added": a demonstrative points back to someone named,
+            # "This representative of the people of Shiraz added": a demonstrative points back to someone named,
             # one with a post first (not a name the complement or a content held).
             chosen = next((c for c in pool if c.roles), pool[0])
         if chosen is not None:

@@ -110,7 +110,7 @@ class RussianNames:
         words = [t for t in tokens if t.pos != "PUNCT"]
         case = gender = None
         if len(words) >= 2 and self.nlp.morph.word_is_known(words[0].text):
-            # A person is one: "Эдуард" is no plural of "Эдуарда" (which would put "Зернин" in the genitive).
+            # A person is one: "Эдуард" is no plural of "Эдуарда" (which would put "Зорин" in the genitive).
             given = [p for p in self.nlp.morph.parse(words[0].text) if "Name" in p.tag and "plur" not in p.tag]
             surname = self.nlp.morph.parse(words[-1].text)
 
@@ -262,7 +262,7 @@ class RussianSpeakerResolver(ClusterBook):
                 if len(full) >= 2 and same_name_word(full[0], words[0]) and same_name_word(full[-1], words[-1]):
                     return c
             for c in persons:
-                # "Абдель Ати" after "Бадр Абдель Ати": a compound surname without the given name.
+                # "Абдель Керим" after "Омар Абдель Керим": a compound surname without the given name.
                 full = name_words(c.full_name)
                 tail = full[len(full) - len(words) :]
                 if len(full) > len(words) and all(same_name_word(a, b) for a, b in zip(tail, words, strict=True)):
@@ -600,7 +600,7 @@ _UD_TO_OC_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "I
 
 def _foreign_form(tok: RuToken, parses: list[object], case: str | None) -> str | None:
     """A foreign name pymorphy3 has no name reading of that agrees with its case: kept as written when it ends in
-    a vowel ("Минору Кихары" is no form of "минор"), or stripped of a masculine ending on a consonant stem
+    a vowel (the given name "Минору" is no form of "минор"), or stripped of a masculine ending on a consonant stem
     ("с коллегой Бадром" -> "Бадр"). None: leave it to pymorphy3."""
     ud_case = tok.feat("Case")
     wanted = case or _UD_TO_OC_CASE.get(ud_case or "")
