@@ -560,3 +560,14 @@ def test_speech_after_a_colon_without_quotation_marks_is_direct(analyze):
 )
 def test_a_list_or_a_lower_case_clause_after_a_colon_is_not_direct_speech(analyze, text):
     assert all(a.kind != "direct" for a in analyze(text).attributions)
+
+
+def test_a_dateline_before_a_sentence_that_names_its_speaker_is_no_transcript_label(analyze):
+    # "PUTRAJAYA: …, said X." (Malaysian and Indian papers): the capitals are the dateline, X speaks.
+    article = analyze(
+        "Allowance raised\n\nKUALA LUMPUR: The government agreed to raise the allowance for doctors, said Health "
+        "Minister Aminah Rahman.\n\nTranslated by DeepL."
+    )
+    (a,) = [a for a in article.attributions if "allowance for doctors" in a.content[0].text]
+    assert a.source.text == "Health Minister Aminah Rahman" and a.cue.text == "said"
+    assert a.content[0].text == "The government agreed to raise the allowance for doctors"

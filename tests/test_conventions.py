@@ -76,3 +76,10 @@ def test_an_appositive_source_keeps_its_closing_comma_and_a_plain_one_loses_it()
     cand = _cand(text, ["the talks would go on"], "Council President Donald Tusk,", "said", kind="indirect")
     (out,) = apply_conventions(text, [cand])
     assert text[out.source[0] : out.source[1]] == "Council President Donald Tusk"
+
+
+def test_a_dateline_in_capitals_is_no_part_of_the_content() -> None:
+    text = "NEW DELHI: The ministry will raise the allowance, said Health Minister Anil Rao."
+    cand = _cand(text, ["NEW DELHI: The ministry will raise the allowance"], "Health Minister Anil Rao", "said")
+    (out,) = apply_conventions(text, [cand])
+    assert _texts(text, [out]) == [["The ministry will raise the allowance"]]

@@ -1,6 +1,6 @@
 """Span boundaries as news attribution is annotated (PolNeAR's conventions), applied to the found candidates.
 
-Three surface facts that neither the rules nor the CRF get right on their own, each measured on PolNeAR train (840
+Surface facts that neither the rules nor the CRF get right on their own, each measured on PolNeAR train (840
 articles) and dev by post-processing the pipeline's output and scoring it with attrscore (numbers in
 models/attribution-crf/README.md):
 
@@ -12,6 +12,7 @@ models/attribution-crf/README.md):
   content's first piece, when the parser gave only the part after it. Train +37 / -14.
 - A source with an apposition keeps the comma that closes it ("Michael Mulgrew, president of the union,"), a plain
   one does not ("Council President Donald Tusk"): gold does so 919 : 106 and 798 : 5 times on train.
+- A dateline in capitals and a colon ("NEW DELHI: …") opening the content is no part of it.
 """
 
 from __future__ import annotations
@@ -33,10 +34,24 @@ _OPENING_MARKS = "\"“‘'«„"
 def apply_conventions(text: str, candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in candidates:
+        cand = _after_dateline(text, cand)
         cand = _clause_before_report(text, cand)
         cand = _source_comma(text, cand)
         out.extend(_split_detached_pieces(text, cand))
     return out
+
+
+# "NEW DELHI: The ministry …, said X.", "PUTRAJAYA: …": the dateline of South and South-East Asian papers opens the
+# first paragraph in capitals and a colon; it is no part of what was said.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30}:[ \t]+(?=\S)")
+
+
+def _after_dateline(text: str, cand: Candidate) -> Candidate:
+    pieces = sorted(cand.content)
+    if not pieces or (m := _DATELINE.match(text, pieces[0][0], pieces[0][1])) is None:
+        return cand
+    first = (m.end(), pieces[0][1])
+    return dataclasses.replace(cand, content=[first if p == pieces[0] else p for p in cand.content])
 
 
 def _split_detached_pieces(text: str, cand: Candidate) -> list[Candidate]:

@@ -50,9 +50,9 @@ def find_labelled(paragraphs: list[Paragraph]) -> Iterator[Candidate]:
     for n, par in enumerate(paragraphs):
         heading = _heading(par.text)
         m = _TRANSCRIPT_RE.match(par.text)
-        if m is not None:
+        if m is not None and not _reports_itself(par.text[m.end() :]):
             cand = _candidate(par, m, "direct:transcript")
-        elif n == 0 and (m := _HEADLINE_RE.match(par.text)) is not None:
+        elif n == 0 and (m := _HEADLINE_RE.match(par.text)) is not None and not _reports_itself(par.text[m.end() :]):
             cand = _candidate(par, m, _headline_method(par.text[m.end() :]))
         else:
             cand = _loose_headline(par, names, first=n == 0, head=head and heading)
@@ -75,8 +75,19 @@ def _loose_headline(par: Paragraph, names: _ProperWords, *, first: bool, head: b
         quoted = par.text[m.end()] in _OPENERS
         if not (first or head or quoted) or not _names_speaker(par, m.start("label"), m.end("label"), names):
             continue
+        if _reports_itself(par.text[m.end() :]):
+            continue
         return _candidate(par, m, _headline_method(par.text[m.end() :]))
     return None
+
+
+# "PUTRAJAYA: The government agreed …, said Health Minister X.": a line that names its own speaker after a comma
+# is a sentence of the body; the capitals before the colon are its dateline, not a speaker (nor a headline label).
+_OWN_REPORT = re.compile(r",[\"”’»]?\s+(?:said|says|told|added|stated|noted|announced)\s+\S", re.IGNORECASE)
+
+
+def _reports_itself(claim: str) -> bool:
+    return _OWN_REPORT.search(claim) is not None
 
 
 def _headline_method(claim: str) -> str:
