@@ -467,7 +467,7 @@ def _mention(ent: SpacySpan, offset: int) -> PersonMention | None:
     while len(tokens) > 1 and tokens[0].lower_ in _TITLE_LOWER:
         tokens = tokens[1:]  # "Spokesperson Min": NER took the title into the name
     gender = None
-    while tokens and tokens[0].text.rstrip(".").lower() in HONORIFICS:
+    while tokens and _honorific(tokens[0]):
         word = tokens[0].text.rstrip(".").lower()
         gender = "f" if word in _FEMALE_HONORIFICS else "m" if word in _MALE_HONORIFICS else gender
         tokens = tokens[1:]
@@ -510,7 +510,7 @@ def _premodifier_role(ent: SpacySpan) -> Role | None:
             break
         if not (t.text[:1].isupper() or t.lower_ in _TITLE_LOWER or t.lower_ in COUNTRIES):
             break
-        if t.ent_type_ == "PERSON" or t.text.rstrip(".").lower() in HONORIFICS:
+        if t.ent_type_ == "PERSON" or _honorific(t):
             break
         words.insert(0, t)
         i -= 1
@@ -530,7 +530,7 @@ def _descriptor_of_role(ent: SpacySpan) -> Role | None:
     sent_start = ent.sent.start  # spaCy finds the sentence anew at every reading
     org: list[Token] = []
     i = ent.start - 1
-    while i > sent_start and doc[i].text.rstrip(".").lower() in HONORIFICS:
+    while i > sent_start and _honorific(doc[i]):
         i -= 1  # "… and Internal Trade Dr. Omar …": the honorific is the name's, not the organisation's
     while i > sent_start and len(org) < 12:
         t = doc[i]
